@@ -1,0 +1,118 @@
+// Package acctest gives each acceptance test its own in-process mock cloud and a provider
+// configured to it, plus assertions on what the mock was asked to do.
+package acctest
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"sync"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"terraform-provider-alibabacloud/internal/mockcloud"
+	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
+	"terraform-provider-alibabacloud/internal/provider"
+)
+
+// ProviderName is the provider's type name in configurations.
+const ProviderName = "alibabacloud"
+
+// ProtoV6ProviderFactories serve the provider in-process to terraform-plugin-testing.
+var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	ProviderName: providerserver.NewProtocol6WithError(provider.New("acctest")()),
+}
+
+// MutatingActions are the API actions that change something in the cloud.
+var MutatingActions = map[string]bool{
+	"TempUpgradeCenBandwidthPackageSpec": true,
+	"CreateBandwidthPackage":             true,
+	"UpdateBandwidthPackage":             true,
+	"DeleteBandwidthPackage":             true,
+	"BandwidthPackageAddAccelerator":     true,
+	"BandwidthPackageRemoveAccelerator":  true,
+}
+
+// Mock is one test's mock cloud, served on a local httptest server.
+type Mock struct {
+	*mockcloud.Cloud
+	// URL is the server's base URL, http://127.0.0.1:PORT.
+	URL string
+
+	mu         sync.Mutex
+	checkpoint int
+}
+
+// NewMock starts a mock cloud with opts for the duration of t.
+func NewMock(t *testing.T, opts mockcloud.Options) *Mock {
+	t.Helper()
+	cloud, err := mockcloud.New(opts)
+	if err != nil {
+		t.Fatalf("starting mock cloud: %v", err)
+	}
+	server := httptest.NewServer(cloud.Handler())
+	t.Cleanup(server.Close)
+	return &Mock{Cloud: cloud, URL: server.URL}
+}
+
+// ProviderConfig returns a provider block that talks to this mock with its default key pair.
+func (m *Mock) ProviderConfig() string {
+	return fmt.Sprintf(`
+provider %[1]q {
+  region     = "cn-hangzhou"
+  access_key = %[2]q
+  secret_key = %[3]q
+
+  endpoints {
+    cbn = %[4]q
+    ga  = %[4]q
+  }
+}
+`, ProviderName, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, m.URL)
+}
+
+// Config returns ProviderConfig followed by body.
+func (m *Mock) Config(body string) string {
+	return m.ProviderConfig() + body
+}
+
+// Checkpoint remembers the current end of the call log; use it as a step's PreConfig.
+func (m *Mock) Checkpoint() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.checkpoint = len(m.Calls())
+}
+
+// CallsSinceCheckpoint returns the calls logged since the last Checkpoint.
+func (m *Mock) CallsSinceCheckpoint() []rpc.CallRecord {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	calls := m.Calls()
+	if m.checkpoint > len(calls) {
+		return nil
+	}
+	return calls[m.checkpoint:]
+}
+
+// ExpectNoMutationSinceCheckpoint fails t when any mutating call reached the mock since the
+// last Checkpoint.
+func (m *Mock) ExpectNoMutationSinceCheckpoint(t *testing.T) {
+	t.Helper()
+	for _, c := range m.CallsSinceCheckpoint() {
+		if MutatingActions[c.Action] {
+			t.Errorf("mutating call %s reached the cloud (params %v)", c.Action, c.Params)
+		}
+	}
+}
+
+// CountCalls returns how many calls of action the mock has logged.
+func (m *Mock) CountCalls(action string) int {
+	n := 0
+	for _, c := range m.Calls() {
+		if c.Action == action {
+			n++
+		}
+	}
+	return n
+}

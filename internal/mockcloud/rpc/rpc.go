@@ -1,0 +1,140 @@
+// Package rpc is the mock cloud's protocol engine: it speaks Alibaba Cloud's RPC style
+// (GET or POST, query or form parameters, signature version 1.0, JSON or XML responses),
+// injects faults, keeps the call log, and hands each verified call to the Product that serves
+// its API version.
+package rpc
+
+import (
+	"net/http"
+	"net/url"
+	"time"
+
+	"terraform-provider-alibabacloud/internal/mockcloud/clock"
+)
+
+// Product serves the actions of one API product at one version.
+type Product interface {
+	// Name is the product code, for example "Cbn".
+	Name() string
+	// Version is the API version the product answers, for example "2017-09-12".
+	Version() string
+	// Handle runs one verified call. It returns the response fields (any value that
+	// encoding/json can marshal into an object; the engine adds RequestId) or an error,
+	// normally an *Error. An action the product does not know returns ErrUnknownAction.
+	Handle(call *Call) (any, error)
+}
+
+// Call is one verified request as a product sees it.
+type Call struct {
+	// Action is the Action parameter.
+	Action string
+	// Params holds every request parameter except the common signature parameters
+	// (Signature, SignatureMethod, SignatureNonce, SignatureVersion, SignatureType,
+	// AccessKeyId, Timestamp, Format, Version, Action).
+	Params url.Values
+	// Now is the virtual time at which the call arrived.
+	Now time.Time
+	// RequestID is the id the response will carry.
+	RequestID string
+}
+
+// Error is an API error in the real service's shape.
+type Error struct {
+	// Status is the HTTP status code the real service answers with.
+	Status int
+	// Code is the API error code, for example "NotExist.BandwidthPackage".
+	Code string
+	// Message is the human-readable message.
+	Message string
+}
+
+// Error implements error.
+func (e *Error) Error() string { return e.Code + ": " + e.Message }
+
+// NewError returns an API error.
+func NewError(status int, code, message string) *Error {
+	return &Error{Status: status, Code: code, Message: message}
+}
+
+// ErrUnknownAction is returned by a Product for an action it does not serve.
+var ErrUnknownAction = NewError(http.StatusNotFound, "InvalidAction.NotFound",
+	"Specified api is not found, please check your url and method.")
+
+// AccessKey is a key pair the mock accepts.
+type AccessKey struct {
+	AccessKeyId     string `json:"AccessKeyId"`     //nolint:revive // the API's own field name
+	AccessKeySecret string `json:"AccessKeySecret"` //nolint:revive // the API's own field name
+}
+
+// ScriptedFault makes the next Count calls of Action fail (or lose their response).
+type ScriptedFault struct {
+	// Action is the action to fail; "" matches every action.
+	Action string `json:"Action"`
+	// Count is how many calls fail before the fault is used up.
+	Count int `json:"Count"`
+	// Status, Code and Message form the error returned instead of the real answer.
+	Status  int    `json:"Status,omitempty"`
+	Code    string `json:"Code,omitempty"`
+	Message string `json:"Message,omitempty"`
+	// DropResponse runs the action for real and then closes the connection without
+	// answering, as a network failure after the server acted would.
+	DropResponse bool `json:"DropResponse,omitempty"`
+}
+
+// Faults is the fault-injection setting, as posted to /_mock/faults.
+type Faults struct {
+	// ThrottleRate is the share (0 to 1) of calls answered with Throttling.User.
+	ThrottleRate float64 `json:"ThrottleRate"`
+	// ServerErrorRate is the share (0 to 1) of calls answered with a 503 ServiceUnavailable.
+	ServerErrorRate float64 `json:"ServerErrorRate"`
+	// Latency is added before every answer, as a Go duration string ("250ms").
+	Latency string `json:"Latency,omitempty"`
+	// Scripted faults are consumed in order, per action.
+	Scripted []ScriptedFault `json:"Scripted,omitempty"`
+}
+
+// CallRecord is one entry of the call log.
+type CallRecord struct {
+	Time      time.Time         `json:"Time"`
+	Action    string            `json:"Action"`
+	Version   string            `json:"Version"`
+	Params    map[string]string `json:"Params"`    // without signature fields
+	RequestId string            `json:"RequestId"` //nolint:revive // the API's own field name
+	// Code is the error code answered, "" on success.
+	Code string `json:"Code"`
+	// Status is the HTTP status answered (0 when the response was dropped).
+	Status int `json:"Status"`
+}
+
+// Config assembles a Server.
+type Config struct {
+	Products []Product
+	Clock    *clock.Clock
+	// Keys maps AccessKeyId to AccessKeySecret.
+	Keys map[string]string
+}
+
+// Server is the protocol engine; it implements http.Handler.
+type Server struct {
+	cfg Config
+}
+
+// NewServer returns an engine serving the given products.
+func NewServer(cfg Config) *Server { return &Server{cfg: cfg} }
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	panic("TODO: rpc engine")
+}
+
+// SetFaults replaces the fault-injection setting.
+func (s *Server) SetFaults(f Faults) error { panic("TODO") }
+
+// AddKey accepts one more key pair.
+func (s *Server) AddKey(k AccessKey) { panic("TODO") }
+
+// Keys lists the accepted key pairs.
+func (s *Server) Keys() []AccessKey { panic("TODO") }
+
+// Calls returns a copy of the call log, oldest first.
+func (s *Server) Calls() []CallRecord { panic("TODO") }
