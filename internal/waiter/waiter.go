@@ -4,7 +4,20 @@ package waiter
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
 	"time"
+)
+
+// Defaults used when the matching Conf field is zero.
+const (
+	DefaultNotFoundChecks = 3
+	DefaultMinInterval    = 200 * time.Millisecond
+	DefaultMaxInterval    = 10 * time.Second
+	// GrowthFactor multiplies the poll interval after every poll, up to MaxInterval.
+	GrowthFactor = 1.5
 )
 
 // StatusFunc reports the object and its current state. An empty state with a nil error means
@@ -20,7 +33,8 @@ type Clock interface {
 // Conf describes one wait.
 type Conf[T any] struct {
 	// Pending states keep the waiter polling; Target states end it successfully. A state in
-	// neither list ends it with an *UnexpectedStateError.
+	// neither list ends it with an *UnexpectedStateError. When Target is empty or contains "",
+	// "not found" counts as reaching the target (a wait for deletion).
 	Pending, Target []string
 	// Refresh reads the current state.
 	Refresh StatusFunc[T]
@@ -37,19 +51,164 @@ type Conf[T any] struct {
 	Clock Clock
 }
 
+// realClock is the wall clock.
+type realClock struct{}
+
+func (realClock) Now() time.Time                         { return time.Now() }
+func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
+
 // Wait polls until a Target state, an unexpected state, an error, or the deadline. It returns
 // the last object seen in every case.
-func Wait[T any](ctx context.Context, conf Conf[T]) (T, error) { panic("TODO") }
+//
+// The first poll is immediate; later polls wait MinInterval, growing by GrowthFactor up to
+// MaxInterval. The deadline is the earlier of ctx's deadline and Timeout after the start; when a
+// Timeout (not ctx) ends the wait, one last poll is made at the deadline. Errors for which
+// IsTransient is true are counted and polling goes on; any other error from Refresh is returned
+// as it is.
+func Wait[T any](ctx context.Context, conf Conf[T]) (T, error) {
+	clock := conf.Clock
+	if clock == nil {
+		clock = realClock{}
+	}
+	interval := cmpDefault(conf.MinInterval, DefaultMinInterval)
+	maxInterval := max(cmpDefault(conf.MaxInterval, DefaultMaxInterval), interval)
+	notFoundChecks := cmpDefault(conf.NotFoundChecks, DefaultNotFoundChecks)
+	notFoundIsTarget := len(conf.Target) == 0 || slices.Contains(conf.Target, "")
+
+	var deadline time.Time
+	if conf.Timeout > 0 {
+		deadline = clock.Now().Add(conf.Timeout)
+	}
+
+	var (
+		last       T
+		lastState  string
+		lastErr    error
+		notFound   int
+		transients int
+	)
+	timeout := func() (T, error) {
+		return last, &TimeoutError{
+			LastState:       lastState,
+			ExpectedState:   conf.Target,
+			Timeout:         conf.Timeout,
+			TransientErrors: transients,
+			LastError:       lastErr,
+		}
+	}
+
+	for {
+		if err := ctx.Err(); err != nil {
+			if errors.Is(err, context.DeadlineExceeded) {
+				return timeout()
+			}
+			return last, err
+		}
+
+		object, state, err := conf.Refresh(ctx)
+		switch {
+		case err != nil:
+			if conf.IsTransient == nil || !conf.IsTransient(err) {
+				return last, err
+			}
+			transients++
+			lastErr = err
+		case state == "":
+			last, lastState, lastErr = object, "", nil
+			if notFoundIsTarget {
+				return last, nil
+			}
+			notFound++
+			if notFound > notFoundChecks {
+				return last, &NotFoundError{Checks: notFound}
+			}
+		default:
+			last, lastState, lastErr = object, state, nil
+			notFound = 0
+			if slices.Contains(conf.Target, state) {
+				return last, nil
+			}
+			if !slices.Contains(conf.Pending, state) {
+				return last, &UnexpectedStateError{State: state, ExpectedState: conf.Target}
+			}
+		}
+
+		wait := interval
+		if !deadline.IsZero() {
+			remaining := deadline.Sub(clock.Now())
+			if remaining <= 0 {
+				return timeout()
+			}
+			wait = min(wait, remaining)
+		}
+		select {
+		case <-ctx.Done():
+			// Checked at the top of the loop.
+		case <-clock.After(wait):
+		}
+		interval = min(time.Duration(float64(interval)*GrowthFactor), maxInterval)
+	}
+}
+
+func cmpDefault[V comparable](v, def V) V {
+	var zero V
+	if v == zero {
+		return def
+	}
+	return v
+}
+
+// quoteStates renders states for messages: 'A', 'B'; the empty state reads as "not found".
+func quoteStates(states []string) string {
+	if len(states) == 0 {
+		return quoteState("")
+	}
+	quoted := make([]string, len(states))
+	for i, s := range states {
+		quoted[i] = quoteState(s)
+	}
+	return strings.Join(quoted, ", ")
+}
+
+func quoteState(s string) string {
+	if s == "" {
+		return "(not found)"
+	}
+	return "'" + s + "'"
+}
 
 // TimeoutError is returned when the deadline passes first.
 type TimeoutError struct {
 	LastState     string
 	ExpectedState []string
 	Timeout       time.Duration
+	// TransientErrors counts the tolerated errors seen during the wait.
+	TransientErrors int
+	// LastError is the transient error of the last poll, if that poll failed.
+	LastError error
 }
 
 // Error implements error.
-func (e *TimeoutError) Error() string { panic("TODO") }
+func (e *TimeoutError) Error() string {
+	var b strings.Builder
+	b.WriteString("timeout while waiting for state to become ")
+	b.WriteString(quoteStates(e.ExpectedState))
+	fmt.Fprintf(&b, " (last state: %s", quoteState(e.LastState))
+	if e.Timeout > 0 {
+		fmt.Fprintf(&b, ", timeout: %s", e.Timeout)
+	}
+	if e.TransientErrors > 0 {
+		fmt.Fprintf(&b, ", %d transient error(s) tolerated", e.TransientErrors)
+	}
+	b.WriteString(")")
+	if e.LastError != nil {
+		fmt.Fprintf(&b, ": last error: %s", e.LastError)
+	}
+	return b.String()
+}
+
+// Unwrap returns the last transient error, so errors.Is/As see through a timeout.
+func (e *TimeoutError) Unwrap() error { return e.LastError }
 
 // UnexpectedStateError is returned when the object reaches a state neither pending nor target.
 type UnexpectedStateError struct {
@@ -58,7 +217,9 @@ type UnexpectedStateError struct {
 }
 
 // Error implements error.
-func (e *UnexpectedStateError) Error() string { panic("TODO") }
+func (e *UnexpectedStateError) Error() string {
+	return fmt.Sprintf("unexpected state %s, wanted target %s", quoteState(e.State), quoteStates(e.ExpectedState))
+}
 
 // NotFoundError is returned when the object stays missing longer than NotFoundChecks allow.
 type NotFoundError struct {
@@ -66,4 +227,6 @@ type NotFoundError struct {
 }
 
 // Error implements error.
-func (e *NotFoundError) Error() string { panic("TODO") }
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("object not found after %d consecutive checks", e.Checks)
+}

@@ -1,0 +1,305 @@
+package waiter
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fakeClock advances by exactly what the waiter asks to sleep, and records each sleep.
+type fakeClock struct {
+	now    time.Time
+	sleeps []time.Duration
+}
+
+func newFakeClock() *fakeClock {
+	return &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+}
+
+func (c *fakeClock) Now() time.Time { return c.now }
+
+func (c *fakeClock) After(d time.Duration) <-chan time.Time {
+	c.sleeps = append(c.sleeps, d)
+	c.now = c.now.Add(d)
+	ch := make(chan time.Time, 1)
+	ch <- c.now
+	return ch
+}
+
+type answer struct {
+	obj   int
+	state string
+	err   error
+}
+
+// script returns a StatusFunc that plays answers in order (repeating the last one) and records
+// the clock time of each poll.
+func script(clock *fakeClock, polls *[]time.Time, answers ...answer) StatusFunc[int] {
+	i := 0
+	return func(context.Context) (int, string, error) {
+		*polls = append(*polls, clock.Now())
+		a := answers[min(i, len(answers)-1)]
+		i++
+		return a.obj, a.state, a.err
+	}
+}
+
+var errTransient = errors.New("Throttling: slow down")
+
+func TestWait_reachesTarget(t *testing.T) {
+	clock := newFakeClock()
+	var polls []time.Time
+	start := clock.Now()
+	obj, err := Wait(context.Background(), Conf[int]{
+		Pending: []string{"Upgrading"},
+		Target:  []string{"Active"},
+		Refresh: script(clock, &polls, answer{1, "Upgrading", nil}, answer{2, "Upgrading", nil}, answer{3, "Active", nil}),
+		Clock:   clock,
+	})
+	if err != nil {
+		t.Fatalf("Wait: %v", err)
+	}
+	if obj != 3 {
+		t.Errorf("object = %d, want 3 (the one in the target state)", obj)
+	}
+	if len(polls) != 3 {
+		t.Errorf("polls = %d, want 3", len(polls))
+	}
+	if !polls[0].Equal(start) {
+		t.Errorf("first poll at +%s, want immediate", polls[0].Sub(start))
+	}
+}
+
+func TestWait_unexpectedState(t *testing.T) {
+	clock := newFakeClock()
+	var polls []time.Time
+	obj, err := Wait(context.Background(), Conf[int]{
+		Pending: []string{"Upgrading"},
+		Target:  []string{"Active"},
+		Refresh: script(clock, &polls, answer{1, "Upgrading", nil}, answer{7, "Failed", nil}),
+		Clock:   clock,
+	})
+	var unexpected *UnexpectedStateError
+	if !errors.As(err, &unexpected) {
+		t.Fatalf("err = %v, want *UnexpectedStateError", err)
+	}
+	if unexpected.State != "Failed" || !slices.Equal(unexpected.ExpectedState, []string{"Active"}) {
+		t.Errorf("error = %+v", unexpected)
+	}
+	if obj != 7 {
+		t.Errorf("object = %d, want the last one seen (7)", obj)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "'Failed'") || !strings.Contains(msg, "'Active'") {
+		t.Errorf("message %q should name the state and the target", msg)
+	}
+}
+
+func TestWait_notFoundWindowExceeded(t *testing.T) {
+	clock := newFakeClock()
+	var polls []time.Time
+	_, err := Wait(context.Background(), Conf[int]{
+		Pending:        []string{"Creating"},
+		Target:         []string{"Active"},
+		NotFoundChecks: 2,
+		Refresh:        script(clock, &polls, answer{0, "", nil}),
+		Clock:          clock,
+	})
+	var nf *NotFoundError
+	if !errors.As(err, &nf) {
+		t.Fatalf("err = %v, want *NotFoundError", err)
+	}
+	if len(polls) != 3 || nf.Checks != 3 {
+		t.Errorf("polls = %d, checks = %d; want 3 (2 tolerated, the third fails)", len(polls), nf.Checks)
+	}
+}
+
+func TestWait_notFoundWithinWindowThenFound(t *testing.T) {
+	clock := newFakeClock()
+	var polls []time.Time
+	obj, err := Wait(context.Background(), Conf[int]{
+		Pending: []string{"Creating"},
+		Target:  []string{"Active"},
+		Refresh: script(clock, &polls, answer{0, "", nil}, answer{0, "", nil}, answer{0, "", nil}, answer{5, "Active", nil}),
+		Clock:   clock,
+	})
+	if err != nil || obj != 5 {
+		t.Fatalf("Wait = %d, %v; want 5, nil (3 not-found answers are tolerated by default)", obj, err)
+	}
+}
+
+func TestWait_notFoundIsTargetForDeletion(t *testing.T) {
+	clock := newFakeClock()
+	var polls []time.Time
+	_, err := Wait(context.Background(), Conf[int]{
+		Pending: []string{"Deleting"},
+		Target:  []string{},
+		Refresh: script(clock, &polls, answer{1, "Deleting", nil}, answer{0, "", nil}),
+		Clock:   clock,
+	})
+	if err != nil || len(polls) != 2 {
+		t.Fatalf("Wait: err %v after %d polls; want success on the first not-found", err, len(polls))
+	}
+}
+
+func TestWait_transientErrorsTolerated(t *testing.T) {
+	clock := newFakeClock()
+	var polls []time.Time
+	obj, err := Wait(context.Background(), Conf[int]{
+		Pending:     []string{"Upgrading"},
+		Target:      []string{"Active"},
+		IsTransient: func(err error) bool { return errors.Is(err, errTransient) },
+		Refresh: script(clock, &polls,
+			answer{1, "Upgrading", nil}, answer{0, "", errTransient}, answer{0, "", errTransient}, answer{4, "Active", nil}),
+		Clock: clock,
+	})
+	if err != nil || obj != 4 {
+		t.Fatalf("Wait = %d, %v; want 4, nil", obj, err)
+	}
+	if len(polls) != 4 {
+		t.Errorf("polls = %d, want 4", len(polls))
+	}
+}
+
+func TestWait_nonTransientErrorReturned(t *testing.T) {
+	clock := newFakeClock()
+	var polls []time.Time
+	boom := errors.New("Forbidden.RAM")
+	obj, err := Wait(context.Background(), Conf[int]{
+		Pending:     []string{"Upgrading"},
+		Target:      []string{"Active"},
+		IsTransient: func(err error) bool { return errors.Is(err, errTransient) },
+		Refresh:     script(clock, &polls, answer{1, "Upgrading", nil}, answer{0, "", boom}),
+		Clock:       clock,
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want %v", err, boom)
+	}
+	if obj != 1 {
+		t.Errorf("object = %d, want last seen 1", obj)
+	}
+}
+
+func TestWait_timeoutReturnsLastState(t *testing.T) {
+	clock := newFakeClock()
+	var polls []time.Time
+	start := clock.Now()
+	obj, err := Wait(context.Background(), Conf[int]{
+		Pending:     []string{"Upgrading"},
+		Target:      []string{"Active"},
+		Timeout:     5 * time.Second,
+		MinInterval: time.Second,
+		MaxInterval: time.Second,
+		IsTransient: func(err error) bool { return errors.Is(err, errTransient) },
+		Refresh:     script(clock, &polls, answer{1, "Upgrading", nil}, answer{2, "Upgrading", nil}, answer{0, "", errTransient}, answer{9, "Upgrading", nil}),
+		Clock:       clock,
+	})
+	var te *TimeoutError
+	if !errors.As(err, &te) {
+		t.Fatalf("err = %v, want *TimeoutError", err)
+	}
+	if te.LastState != "Upgrading" || te.Timeout != 5*time.Second || te.TransientErrors != 1 {
+		t.Errorf("TimeoutError = %+v", te)
+	}
+	if obj != 9 {
+		t.Errorf("object = %d, want last seen 9", obj)
+	}
+	// Polls at 0,1,2,3,4,5 s: the last one exactly at the deadline.
+	if len(polls) != 6 || !polls[5].Equal(start.Add(5*time.Second)) {
+		t.Errorf("polls at %v, want 6 polls ending at the deadline", polls)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "'Upgrading'") || !strings.Contains(msg, "5s") {
+		t.Errorf("message %q should name the last state and the timeout", msg)
+	}
+}
+
+func TestWait_intervalsGrowAndCap(t *testing.T) {
+	clock := newFakeClock()
+	var polls []time.Time
+	answers := make([]answer, 8)
+	for i := range answers {
+		answers[i] = answer{i, "Upgrading", nil}
+	}
+	answers = append(answers, answer{99, "Active", nil})
+	_, err := Wait(context.Background(), Conf[int]{
+		Pending:     []string{"Upgrading"},
+		Target:      []string{"Active"},
+		MinInterval: time.Second,
+		MaxInterval: 4 * time.Second,
+		Refresh:     script(clock, &polls, answers...),
+		Clock:       clock,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []time.Duration{
+		time.Second, 1500 * time.Millisecond, 2250 * time.Millisecond, 3375 * time.Millisecond,
+		4 * time.Second, 4 * time.Second, 4 * time.Second, 4 * time.Second,
+	}
+	if !slices.Equal(clock.sleeps, want) {
+		t.Errorf("sleeps = %v, want %v", clock.sleeps, want)
+	}
+}
+
+func TestWait_defaults(t *testing.T) {
+	clock := newFakeClock()
+	var polls []time.Time
+	answers := make([]answer, 20)
+	for i := range answers {
+		answers[i] = answer{i, "Upgrading", nil}
+	}
+	answers = append(answers, answer{99, "Active", nil})
+	if _, err := Wait(context.Background(), Conf[int]{
+		Pending: []string{"Upgrading"},
+		Target:  []string{"Active"},
+		Refresh: script(clock, &polls, answers...),
+		Clock:   clock,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if clock.sleeps[0] != DefaultMinInterval || clock.sleeps[len(clock.sleeps)-1] != DefaultMaxInterval {
+		t.Errorf("sleeps = %v, want from %s up to %s", clock.sleeps, DefaultMinInterval, DefaultMaxInterval)
+	}
+}
+
+func TestWait_contextCanceled(t *testing.T) {
+	clock := newFakeClock()
+	ctx, cancel := context.WithCancel(context.Background())
+	polls := 0
+	obj, err := Wait(ctx, Conf[int]{
+		Pending: []string{"Upgrading"},
+		Target:  []string{"Active"},
+		Refresh: func(context.Context) (int, string, error) {
+			polls++
+			if polls == 2 {
+				cancel()
+			}
+			return polls, "Upgrading", nil
+		},
+		Clock: clock,
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if polls != 2 || obj != 2 {
+		t.Errorf("polls = %d, object = %d; want 2, 2", polls, obj)
+	}
+}
+
+func TestWait_contextDeadlineIsTimeout(t *testing.T) {
+	clock := newFakeClock()
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancel()
+	_, err := Wait(ctx, Conf[int]{
+		Pending: []string{"Upgrading"},
+		Target:  []string{"Active"},
+		Refresh: func(context.Context) (int, string, error) { t.Fatal("polled after the deadline"); return 0, "", nil },
+		Clock:   clock,
+	})
+	var te *TimeoutError
+	if !errors.As(err, &te) {
+		t.Fatalf("err = %v, want *TimeoutError", err)
+	}
+}
