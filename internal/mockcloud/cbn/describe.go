@@ -1,5 +1,199 @@
 package cbn
 
-import "terraform-provider-alibabacloud/internal/mockcloud/rpc"
+import (
+	"slices"
+	"strconv"
+	"strings"
 
-func (p *Product) describe(call *rpc.Call) (any, error) { return nil, rpc.ErrUnknownAction }
+	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
+)
+
+// Paging limits of DescribeCenBandwidthPackages.
+const (
+	defaultPageSize = 10
+	maxPageSize     = 50
+	maxFilters      = 5
+)
+
+// DescribeResponse is the answer of DescribeCenBandwidthPackages (the engine adds RequestId).
+type DescribeResponse struct {
+	TotalCount           int                  `json:"TotalCount"`
+	PageNumber           int                  `json:"PageNumber"`
+	PageSize             int                  `json:"PageSize"`
+	CenBandwidthPackages CenBandwidthPackages `json:"CenBandwidthPackages"`
+}
+
+// CenBandwidthPackages nests the listed packages as the API does.
+type CenBandwidthPackages struct {
+	CenBandwidthPackage []Package `json:"CenBandwidthPackage"`
+}
+
+// filter is one Filter.N: a package matches when its Key field equals any of Values.
+type filter struct {
+	key    string
+	values []string
+}
+
+// filterFields reads, per supported filter key, the values of a package that a filter compares.
+var filterFields = map[string]func(p *Package) []string{
+	"CenBandwidthPackageId": func(p *Package) []string { return []string{p.CenBandwidthPackageId} },
+	"Name":                  func(p *Package) []string { return []string{p.Name} },
+	"Status":                func(p *Package) []string { return []string{p.Status} },
+	"CenId":                 func(p *Package) []string { return p.CenIds.CenId },
+}
+
+func (f filter) matches(p *Package) bool {
+	for _, have := range filterFields[f.key](p) {
+		if slices.Contains(f.values, have) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *Product) describe(call *rpc.Call) (any, error) {
+	params := call.Params
+	pageNumber, err := intParam(params.Get("PageNumber"), "PageNumber", 1, 1, 1<<31-1)
+	if err != nil {
+		return nil, err
+	}
+	pageSize, err := intParam(params.Get("PageSize"), "PageSize", defaultPageSize, 1, maxPageSize)
+	if err != nil {
+		return nil, err
+	}
+	includeReservation, err := boolParam(params.Get("IncludeReservationData"), "IncludeReservationData")
+	if err != nil {
+		return nil, err
+	}
+	isOr, err := boolParam(params.Get("IsOrKey"), "IsOrKey")
+	if err != nil {
+		return nil, err
+	}
+	filters, err := parseFilters(call)
+	if err != nil {
+		return nil, err
+	}
+
+	var matched []Package
+	for _, q := range p.packages {
+		if matchesAll(&q.Package, filters, isOr) {
+			matched = append(matched, view(q, includeReservation))
+		}
+	}
+	resp := DescribeResponse{
+		TotalCount: len(matched),
+		PageNumber: pageNumber,
+		PageSize:   pageSize,
+		CenBandwidthPackages: CenBandwidthPackages{
+			CenBandwidthPackage: []Package{},
+		},
+	}
+	if start := (pageNumber - 1) * pageSize; start < len(matched) {
+		end := min(start+pageSize, len(matched))
+		resp.CenBandwidthPackages.CenBandwidthPackage = matched[start:end]
+	}
+	return resp, nil
+}
+
+// matchesAll applies the filters, joined by AND, or by OR when isOr. No filter matches everything.
+func matchesAll(p *Package, filters []filter, isOr bool) bool {
+	if len(filters) == 0 {
+		return true
+	}
+	for _, f := range filters {
+		if f.matches(p) == isOr {
+			return isOr
+		}
+	}
+	return !isOr
+}
+
+// view is a package as DescribeCenBandwidthPackages shows it: without the mock-only fields, and
+// without reservation data unless asked for.
+func view(q *pkg, includeReservation bool) Package {
+	out := q.snapshot()
+	out.MockAbsoluteInterRegionQosPolicy = false
+	out.MockUpgradeEndTime = ""
+	out.MockPendingUpgrade = nil
+	if !includeReservation {
+		out.ReservationActiveTime = ""
+		out.ReservationBandwidth = ""
+		out.ReservationOrderType = ""
+		out.ReservationInternetChargeType = ""
+		out.HasReservationData = "false"
+	}
+	return out
+}
+
+// parseFilters reads Filter.N.Key and Filter.N.Value.M (N from 1 to 5). Filters without a value
+// constrain nothing.
+func parseFilters(call *rpc.Call) ([]filter, error) {
+	byIndex := map[int]*filter{}
+	for name, values := range call.Params {
+		rest, ok := strings.CutPrefix(name, "Filter.")
+		if !ok {
+			continue
+		}
+		indexText, field, _ := strings.Cut(rest, ".")
+		n, err := strconv.Atoi(indexText)
+		if err != nil || n < 1 || n > maxFilters {
+			return nil, invalidParameter("The parameter %s is invalid: N in Filter.N must be an integer from 1 to %d.", name, maxFilters)
+		}
+		f := byIndex[n]
+		if f == nil {
+			f = &filter{}
+			byIndex[n] = f
+		}
+		switch {
+		case field == "Key":
+			f.key = values[0]
+		case strings.HasPrefix(field, "Value."):
+			if _, err := strconv.Atoi(strings.TrimPrefix(field, "Value.")); err != nil {
+				return nil, invalidParameter("The parameter %s is invalid: use Filter.N.Value.M with an integer M.", name)
+			}
+			f.values = append(f.values, values...)
+		default:
+			return nil, invalidParameter("The parameter %s is invalid: use Filter.N.Key and Filter.N.Value.M.", name)
+		}
+	}
+	indexes := make([]int, 0, len(byIndex))
+	for n := range byIndex {
+		indexes = append(indexes, n)
+	}
+	slices.Sort(indexes)
+	var filters []filter
+	for _, n := range indexes {
+		f := byIndex[n]
+		if _, ok := filterFields[f.key]; !ok {
+			return nil, invalidParameter("The filter key %q of Filter.%d is not supported: use CenBandwidthPackageId, Name, Status or CenId.", f.key, n)
+		}
+		if len(f.values) > 0 {
+			filters = append(filters, *f)
+		}
+	}
+	return filters, nil
+}
+
+// intParam reads an optional integer parameter within [lo, hi], def when absent.
+func intParam(text, name string, def, lo, hi int) (int, error) {
+	if text == "" {
+		return def, nil
+	}
+	v, err := strconv.Atoi(text)
+	if err != nil || v < lo || v > hi {
+		return 0, invalidParameter("The parameter %s is invalid: %q is not an integer from %d to %d.", name, text, lo, hi)
+	}
+	return v, nil
+}
+
+// boolParam reads an optional boolean parameter, false when absent.
+func boolParam(text, name string) (bool, error) {
+	switch strings.ToLower(text) {
+	case "", "false":
+		return false, nil
+	case "true":
+		return true, nil
+	default:
+		return false, invalidParameter("The parameter %s is invalid: %q is neither true nor false.", name, text)
+	}
+}

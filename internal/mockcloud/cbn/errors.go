@@ -1,0 +1,44 @@
+package cbn
+
+import (
+	"fmt"
+	"net/http"
+
+	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
+)
+
+// Error codes the Cbn mock answers with, all with HTTP status 400 as the real service uses.
+const (
+	// CodeInvalidParameter: a parameter has a malformed or out-of-range value (API page).
+	CodeInvalidParameter = "InvalidParameter"
+	// CodeBandwidthPackageNotFound: no bandwidth package has the given id (the code the real
+	// Cbn service answers for an unknown CEN bandwidth package id).
+	CodeBandwidthPackageNotFound = "ParameterBwpInstanceId"
+	// CodeOrderIsProcessing: an earlier order on the package has not completed yet
+	// (documented for ModifyCenBandwidthPackageSpec, the sibling spec-changing action).
+	CodeOrderIsProcessing = "OperationFailed.OrderIsProcessing"
+	// CodeBwpBusinessStatus: the package is FinancialLocked or SecurityLocked.
+	CodeBwpBusinessStatus = "InvalidOperation.BwpBusinessStatus"
+	// CodeOrderParameterIllegal: the order cannot be placed: pay-as-you-go or expired package,
+	// EndTime too early or after the package expires (API page).
+	CodeOrderParameterIllegal = "InvalidOperation.OrderParameterIllegal"
+	// CodeUnsupportedQosPolicy: the package's transit router has an absolute-value inter-region
+	// traffic QoS policy (API page).
+	CodeUnsupportedQosPolicy = "Forbidden.AssociatedUnsupportedInterRegionTrafficQosPolicy"
+	// CodeUpgradeBwpBandwidth: the bandwidth does not exceed the original bandwidth, or is lower
+	// than the bandwidth of the open window (API page).
+	CodeUpgradeBwpBandwidth = "InvalidOperation.UpgradeBwpBandwidth"
+)
+
+func badRequest(code, format string, args ...any) *rpc.Error {
+	return rpc.NewError(http.StatusBadRequest, code, fmt.Sprintf(format, args...))
+}
+
+// missing is the gateway's answer to a required parameter left out: Missing<Name>.
+func missing(name string) *rpc.Error {
+	return badRequest("Missing"+name, "%s is mandatory for this action.", name)
+}
+
+func invalidParameter(format string, args ...any) *rpc.Error {
+	return badRequest(CodeInvalidParameter, format, args...)
+}
