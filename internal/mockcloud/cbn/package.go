@@ -186,7 +186,7 @@ func fromSeed(in Package, now time.Time) (*pkg, error) {
 		return nil, errors.New("CenBandwidthPackageId is required")
 	}
 	if p.Bandwidth < 1 {
-		return nil, fmt.Errorf("Bandwidth %d must be at least 1 Mbps", p.Bandwidth)
+		return nil, fmt.Errorf("field Bandwidth is %d: it must be at least 1 Mbps", p.Bandwidth)
 	}
 	if p.BandwidthPackageChargeType == "" {
 		p.BandwidthPackageChargeType = ChargeTypePrepay
