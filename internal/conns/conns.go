@@ -5,9 +5,42 @@ package conns
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
 
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+)
+
+// Default endpoints of the real cloud (from the SDK's endpoint data: Cbn is a central product,
+// Ga a regional one served from cn-hangzhou only).
+const (
+	DefaultCBNEndpoint = "cbn.aliyuncs.com"
+	DefaultGAEndpoint  = "ga.cn-hangzhou.aliyuncs.com"
+	// GARegion is the only region the Ga API is served from.
+	GARegion = "cn-hangzhou"
+)
+
+// Retry and timeout defaults.
+const (
+	DefaultMaxRetries     = 5
+	DefaultRequestTimeout = 30 * time.Second
+	DefaultRetryBase      = 200 * time.Millisecond
+	DefaultRetryCap       = 10 * time.Second
+)
+
+// Product names as the logs show them.
+const (
+	ProductCBN = "Cbn"
+	ProductGA  = "Ga"
 )
 
 // Client is what every resource of one provider instance receives as provider data.
@@ -21,20 +54,156 @@ type Client struct {
 	GA *Service
 }
 
-// Service is one product's API client with the provider's endpoint, retry policy and call
-// logging.
-type Service struct{}
-
-// Do sends request and decodes the answer into response. It sets the endpoint, scheme and
-// per-request timeout, retries throttling, 5xx and network errors with exponential backoff and
-// jitter, stops early when ctx is done, and logs every attempt through tflog. Errors from the
-// API are *errors.ServerError of the SDK.
-func (s *Service) Do(ctx context.Context, request requests.AcsRequest, response responses.AcsResponse) error {
-	panic("TODO")
+// Endpoint is where one product's API is reached.
+type Endpoint struct {
+	// Scheme is "https" or "http".
+	Scheme string
+	// Host is a host name or address, with an optional ":port".
+	Host string
 }
 
-// ErrorCode returns the API error code carried by err, or "" when err is not an API error.
-func ErrorCode(err error) string { panic("TODO") }
+// String renders the endpoint as a URL.
+func (e Endpoint) String() string { return e.Scheme + "://" + e.Host }
 
-// IsErrorCode reports whether err is an API error with one of codes.
-func IsErrorCode(err error, codes ...string) bool { panic("TODO") }
+// ParseEndpoint reads an endpoint given as a bare host ("cbn.aliyuncs.com", "127.0.0.1:8686",
+// HTTPS implied) or as a URL whose scheme, http or https, is honoured ("http://127.0.0.1:8686").
+// The empty string is an error; callers apply their default first.
+func ParseEndpoint(s string) (Endpoint, error) {
+	raw := strings.TrimSpace(s)
+	if raw == "" {
+		return Endpoint{}, errors.New("the endpoint is empty")
+	}
+	scheme := "https"
+	rest := raw
+	if i := strings.Index(raw, "://"); i >= 0 {
+		scheme = strings.ToLower(raw[:i])
+		rest = raw[i+3:]
+		if scheme != "http" && scheme != "https" {
+			return Endpoint{}, fmt.Errorf("endpoint %q has scheme %q; only http and https are supported", raw, raw[:i])
+		}
+	}
+	u, err := url.Parse(scheme + "://" + rest)
+	if err != nil {
+		return Endpoint{}, fmt.Errorf("endpoint %q is neither a host name nor a URL: %w", raw, err)
+	}
+	switch {
+	case u.Host == "" || u.Hostname() == "":
+		return Endpoint{}, fmt.Errorf("endpoint %q has no host", raw)
+	case u.User != nil:
+		return Endpoint{}, fmt.Errorf("endpoint %q must not contain user information", raw)
+	case u.Path != "" && u.Path != "/", u.RawQuery != "", u.Fragment != "", strings.HasSuffix(rest, "?"):
+		return Endpoint{}, fmt.Errorf("endpoint %q must be a host or a scheme and host, without path, query or fragment", raw)
+	}
+	if port := u.Port(); port == "" && strings.HasSuffix(u.Host, ":") {
+		return Endpoint{}, fmt.Errorf("endpoint %q has an empty port", raw)
+	}
+	for _, r := range u.Hostname() {
+		if !(r == '.' || r == '-' || r == ':' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return Endpoint{}, fmt.Errorf("endpoint %q has an invalid character %q in its host", raw, r)
+		}
+	}
+	return Endpoint{Scheme: scheme, Host: u.Host}, nil
+}
+
+// Config is the resolved provider configuration the clients are built from.
+type Config struct {
+	// Region is the provider's region (Cbn calls carry it; Ga calls always use GARegion).
+	Region string
+	// Credentials signs every call. It is called concurrently through a lock, so providers of
+	// the SDK that cache and refresh session credentials are safe to use.
+	Credentials credentials.CredentialsProvider
+	// CBNEndpoint and GAEndpoint override the default endpoints (zero: the real cloud, HTTPS).
+	CBNEndpoint, GAEndpoint Endpoint
+	// MaxRetries is how many times a retryable failure is retried (negative: never; zero:
+	// DefaultMaxRetries). Use NoRetries to disable retrying.
+	MaxRetries int
+	// RequestTimeout bounds each attempt (zero: DefaultRequestTimeout).
+	RequestTimeout time.Duration
+	// UserAgent is appended to the SDK's User-Agent, e.g. "terraform-provider-alibabacloud/1.0.0".
+	UserAgent string
+	// RetryBase and RetryCap shape the backoff: attempt n sleeps a uniformly random duration in
+	// [0, min(RetryCap, RetryBase*2^n)) (zero: DefaultRetryBase, DefaultRetryCap).
+	RetryBase, RetryCap time.Duration
+	// Sleep waits d or until ctx is done (nil: a real timer). Tests inject a fake.
+	Sleep func(ctx context.Context, d time.Duration) error
+	// Rand returns a number in [0, 1) for the jitter (nil: math/rand/v2).
+	Rand func() float64
+	// HTTPClient sends the requests (nil: a client of its own per product, proxy settings from
+	// the environment).
+	HTTPClient *http.Client
+}
+
+// NoRetries as Config.MaxRetries disables retrying.
+const NoRetries = -1
+
+// New builds the clients of one provider instance.
+func New(cfg Config) (*Client, error) {
+	if cfg.Credentials == nil {
+		return nil, errors.New("no credentials provider configured")
+	}
+	if cfg.Region == "" {
+		return nil, errors.New("no region configured")
+	}
+	cfg.Credentials = &lockedCredentials{inner: cfg.Credentials}
+	if cfg.CBNEndpoint == (Endpoint{}) {
+		cfg.CBNEndpoint = Endpoint{Scheme: "https", Host: DefaultCBNEndpoint}
+	}
+	if cfg.GAEndpoint == (Endpoint{}) {
+		cfg.GAEndpoint = Endpoint{Scheme: "https", Host: DefaultGAEndpoint}
+	}
+
+	sdkConfig := func() *sdk.Config {
+		// The SDK's defaults are plain HTTP and no retries; we set the scheme on every request
+		// and retry in Do, so the SDK's own retry stays off.
+		return sdk.NewConfig().WithScheme("HTTPS").WithAutoRetry(false).WithMaxRetryTime(0)
+	}
+	cbnClient, err := cbn.NewClientWithOptions(cfg.Region, sdkConfig(), cfg.Credentials)
+	if err != nil {
+		return nil, fmt.Errorf("creating the Cbn client: %w", err)
+	}
+	gaClient, err := ga.NewClientWithOptions(GARegion, sdkConfig(), cfg.Credentials)
+	if err != nil {
+		return nil, fmt.Errorf("creating the Ga client: %w", err)
+	}
+	return &Client{
+		Region: cfg.Region,
+		CBN:    newService(ProductCBN, cfg.Region, cfg.CBNEndpoint, &cbnClient.Client, cfg),
+		GA:     newService(ProductGA, GARegion, cfg.GAEndpoint, &gaClient.Client, cfg),
+	}, nil
+}
+
+// lockedCredentials serializes calls to a credentials provider: the SDK's providers cache and
+// refresh session credentials without locking. Only the retrieval is serialized (a map lookup
+// once credentials are cached), never the API calls themselves.
+type lockedCredentials struct {
+	mu    sync.Mutex
+	inner credentials.CredentialsProvider
+}
+
+// GetCredentials implements credentials.CredentialsProvider.
+func (l *lockedCredentials) GetCredentials() (*credentials.Credentials, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.inner.GetCredentials()
+}
+
+// GetProviderName implements credentials.CredentialsProvider.
+func (l *lockedCredentials) GetProviderName() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.inner.GetProviderName()
+}
+
+func defaultRand() float64 { return rand.Float64() }
+
+// sleepCtx waits d, or less when ctx is done first.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

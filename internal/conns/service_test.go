@@ -1,0 +1,458 @@
+package conns
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+)
+
+const (
+	testKeyID  = "LTAItestkeyid"
+	testSecret = "s3cr3t-DO-NOT-LOG"
+	testToken  = "sts-token-DO-NOT-LOG"
+)
+
+// fakeAPI is an httptest server answering with canned Alibaba-shaped JSON. answer decides
+// each call's status and body from its 1-based number; a status of -1 drops the connection.
+type fakeAPI struct {
+	*httptest.Server
+	calls  atomic.Int32
+	mu     sync.Mutex
+	params []map[string]string
+	answer func(n int, r *http.Request) (int, string)
+}
+
+func newFakeAPI(t *testing.T, answer func(n int, r *http.Request) (int, string)) *fakeAPI {
+	t.Helper()
+	f := &fakeAPI{answer: answer}
+	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := int(f.calls.Add(1))
+		if err := r.ParseForm(); err != nil {
+			t.Errorf("parsing form: %v", err)
+		}
+		p := map[string]string{"_method": r.Method}
+		for k := range r.Form {
+			p[k] = r.Form.Get(k)
+		}
+		f.mu.Lock()
+		f.params = append(f.params, p)
+		f.mu.Unlock()
+		status, body := f.answer(n, r)
+		if status == -1 {
+			conn, _, err := w.(http.Hijacker).Hijack()
+			if err != nil {
+				t.Errorf("hijack: %v", err)
+				return
+			}
+			_ = conn.Close()
+			return
+		}
+		w.Header().Set("Content-Type", "application/json;charset=utf-8")
+		w.WriteHeader(status)
+		_, _ = fmt.Fprint(w, body)
+	}))
+	t.Cleanup(f.Close)
+	return f
+}
+
+func (f *fakeAPI) endpoint(t *testing.T) Endpoint {
+	t.Helper()
+	e, err := ParseEndpoint(f.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func apiError(code, message string) string {
+	return fmt.Sprintf(`{"RequestId":"REQ-%s","HostId":"cbn.aliyuncs.com","Code":%q,"Message":%q,"Recommend":"https://api.aliyun.com/troubleshoot?q=%s"}`,
+		code, code, message, code)
+}
+
+const okBody = `{"RequestId":"REQ-OK","TotalCount":1,"PageNumber":1,"PageSize":10,"CenBandwidthPackages":{"CenBandwidthPackage":[{"CenBandwidthPackageId":"cenbwp-1","Bandwidth":10}]}}`
+
+// recorder is an injected sleep that records delays and never sleeps.
+type recorder struct {
+	mu     sync.Mutex
+	delays []time.Duration
+}
+
+func (r *recorder) sleep(ctx context.Context, d time.Duration) error {
+	r.mu.Lock()
+	r.delays = append(r.delays, d)
+	r.mu.Unlock()
+	return ctx.Err()
+}
+
+func newTestClient(t *testing.T, f *fakeAPI, mutate func(*Config)) (*Client, *recorder) {
+	t.Helper()
+	rec := &recorder{}
+	cfg := Config{
+		Region:      "cn-hangzhou",
+		Credentials: credentials.NewStaticAKCredentialsProvider(testKeyID, testSecret),
+		CBNEndpoint: f.endpoint(t),
+		GAEndpoint:  f.endpoint(t),
+		MaxRetries:  3,
+		Sleep:       rec.sleep,
+		Rand:        func() float64 { return 1 }, // the top of each jitter window
+	}
+	if mutate != nil {
+		mutate(&cfg)
+	}
+	c, err := New(cfg)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return c, rec
+}
+
+func describe(ctx context.Context, c *Client) (*cbn.DescribeCenBandwidthPackagesResponse, error) {
+	req := cbn.CreateDescribeCenBandwidthPackagesRequest()
+	resp := cbn.CreateDescribeCenBandwidthPackagesResponse()
+	return resp, c.CBN.Do(ctx, req, resp)
+}
+
+func TestDo_throttlingThenSuccess(t *testing.T) {
+	f := newFakeAPI(t, func(n int, _ *http.Request) (int, string) {
+		switch n {
+		case 1:
+			return 400, apiError("Throttling.User", "Request was denied due to user flow control.")
+		case 2:
+			return 400, apiError("Throttling", "Request was denied due to flow control.")
+		}
+		return 200, okBody
+	})
+	c, rec := newTestClient(t, f, nil)
+	resp, err := describe(context.Background(), c)
+	if err != nil {
+		t.Fatalf("Do: %v", err)
+	}
+	if got := f.calls.Load(); got != 3 {
+		t.Errorf("attempts = %d, want 3", got)
+	}
+	if resp.TotalCount != 1 || resp.CenBandwidthPackages.CenBandwidthPackage[0].CenBandwidthPackageId != "cenbwp-1" {
+		t.Errorf("response not decoded: %+v", resp)
+	}
+	want := []time.Duration{200 * time.Millisecond, 400 * time.Millisecond}
+	if fmt.Sprint(rec.delays) != fmt.Sprint(want) {
+		t.Errorf("backoff delays = %v, want %v", rec.delays, want)
+	}
+	// Every attempt is signed afresh: a reused SignatureNonce is rejected by the real API.
+	seen := map[string]bool{}
+	for _, p := range f.params {
+		if seen[p["SignatureNonce"]] {
+			t.Errorf("SignatureNonce %q reused across retries", p["SignatureNonce"])
+		}
+		seen[p["SignatureNonce"]] = true
+		if p["Action"] != "DescribeCenBandwidthPackages" || p["Version"] != "2017-09-12" || p["AccessKeyId"] != testKeyID {
+			t.Errorf("unexpected parameters %v", p)
+		}
+	}
+}
+
+func TestDo_clientErrorNotRetried(t *testing.T) {
+	f := newFakeAPI(t, func(int, *http.Request) (int, string) {
+		return 400, apiError("InvalidParameter", "The specified parameter is invalid.")
+	})
+	c, rec := newTestClient(t, f, nil)
+	_, err := describe(context.Background(), c)
+	if !IsErrorCode(err, "InvalidParameter") {
+		t.Fatalf("err = %v, want InvalidParameter", err)
+	}
+	if ErrorCode(err) != "InvalidParameter" || HTTPStatus(err) != 400 || RequestID(err) != "REQ-InvalidParameter" {
+		t.Errorf("code %q status %d request id %q", ErrorCode(err), HTTPStatus(err), RequestID(err))
+	}
+	if got := f.calls.Load(); got != 1 || len(rec.delays) != 0 {
+		t.Errorf("attempts = %d, sleeps = %v; a 4xx must not be retried", got, rec.delays)
+	}
+}
+
+func TestDo_5xxRetriedUpToMaxRetries(t *testing.T) {
+	f := newFakeAPI(t, func(int, *http.Request) (int, string) {
+		return 503, apiError("ServiceUnavailable", "The request has failed due to a temporary failure of the server.")
+	})
+	c, rec := newTestClient(t, f, func(cfg *Config) { cfg.MaxRetries = 4; cfg.RetryCap = time.Second })
+	_, err := describe(context.Background(), c)
+	if !IsErrorCode(err, "ServiceUnavailable") {
+		t.Fatalf("err = %v, want ServiceUnavailable", err)
+	}
+	if got := f.calls.Load(); got != 5 {
+		t.Errorf("attempts = %d, want 1 + 4 retries", got)
+	}
+	want := []time.Duration{200 * time.Millisecond, 400 * time.Millisecond, 800 * time.Millisecond, time.Second}
+	if fmt.Sprint(rec.delays) != fmt.Sprint(want) {
+		t.Errorf("backoff delays = %v, want %v (doubling, capped)", rec.delays, want)
+	}
+}
+
+func TestDo_5xxWithoutCodeRetried(t *testing.T) {
+	f := newFakeAPI(t, func(n int, _ *http.Request) (int, string) {
+		if n == 1 {
+			return 502, "<html>Bad Gateway</html>"
+		}
+		return 200, okBody
+	})
+	c, _ := newTestClient(t, f, nil)
+	if _, err := describe(context.Background(), c); err != nil {
+		t.Fatalf("Do: %v", err)
+	}
+	if got := f.calls.Load(); got != 2 {
+		t.Errorf("attempts = %d, want 2", got)
+	}
+}
+
+func TestDo_noRetries(t *testing.T) {
+	f := newFakeAPI(t, func(int, *http.Request) (int, string) { return 500, apiError("InternalError", "oops") })
+	c, _ := newTestClient(t, f, func(cfg *Config) { cfg.MaxRetries = NoRetries })
+	if _, err := describe(context.Background(), c); !IsErrorCode(err, "InternalError") {
+		t.Fatalf("err = %v", err)
+	}
+	if got := f.calls.Load(); got != 1 {
+		t.Errorf("attempts = %d, want 1", got)
+	}
+}
+
+func TestDo_connectionDropRetried(t *testing.T) {
+	f := newFakeAPI(t, func(n int, _ *http.Request) (int, string) {
+		if n == 1 {
+			return -1, ""
+		}
+		return 200, okBody
+	})
+	c, _ := newTestClient(t, f, nil)
+	if _, err := describe(context.Background(), c); err != nil {
+		t.Fatalf("Do: %v", err)
+	}
+	if got := f.calls.Load(); got != 2 {
+		t.Errorf("attempts = %d, want 2", got)
+	}
+}
+
+func TestDo_connectionRefusedRetriedThenReported(t *testing.T) {
+	f := newFakeAPI(t, func(int, *http.Request) (int, string) { return 200, okBody })
+	endpoint := f.endpoint(t)
+	f.Close() // nothing listens there any more
+	c, rec := newTestClient(t, f, func(cfg *Config) { cfg.CBNEndpoint = endpoint })
+	_, err := describe(context.Background(), c)
+	var ne *NetworkError
+	if !errors.As(err, &ne) {
+		t.Fatalf("err = %v, want *NetworkError", err)
+	}
+	if len(rec.delays) != 3 {
+		t.Errorf("retries = %d, want 3", len(rec.delays))
+	}
+	if strings.Contains(err.Error(), "Signature") || strings.Contains(err.Error(), "?") {
+		t.Errorf("network error leaks the request URL: %v", err)
+	}
+}
+
+func TestDo_requestTimeoutRetried(t *testing.T) {
+	release := make(chan struct{})
+	t.Cleanup(func() { close(release) })
+	f := newFakeAPI(t, func(n int, r *http.Request) (int, string) {
+		if n == 1 {
+			select {
+			case <-release:
+			case <-r.Context().Done():
+			}
+		}
+		return 200, okBody
+	})
+	c, _ := newTestClient(t, f, func(cfg *Config) { cfg.RequestTimeout = 50 * time.Millisecond })
+	if _, err := describe(context.Background(), c); err != nil {
+		t.Fatalf("Do: %v", err)
+	}
+	if got := f.calls.Load(); got != 2 {
+		t.Errorf("attempts = %d, want 2", got)
+	}
+}
+
+func TestDo_contextCancelStops(t *testing.T) {
+	arrived := make(chan struct{}, 1)
+	f := newFakeAPI(t, func(_ int, r *http.Request) (int, string) {
+		arrived <- struct{}{}
+		<-r.Context().Done()
+		return 503, apiError("ServiceUnavailable", "late")
+	})
+	c, rec := newTestClient(t, f, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-arrived
+		cancel()
+	}()
+	_, err := describe(ctx, c)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if got := f.calls.Load(); got != 1 || len(rec.delays) != 0 {
+		t.Errorf("attempts = %d, sleeps %v; a cancelled call must not be retried", got, rec.delays)
+	}
+}
+
+func TestDo_contextCancelDuringBackoff(t *testing.T) {
+	f := newFakeAPI(t, func(int, *http.Request) (int, string) { return 400, apiError("Throttling", "slow down") })
+	ctx, cancel := context.WithCancel(context.Background())
+	c, _ := newTestClient(t, f, func(cfg *Config) {
+		cfg.Sleep = func(ctx context.Context, _ time.Duration) error { cancel(); return ctx.Err() }
+	})
+	_, err := describe(ctx, c)
+	if !errors.Is(err, context.Canceled) || !IsErrorCode(err, "Throttling") {
+		t.Fatalf("err = %v, want context.Canceled wrapping the last Throttling error", err)
+	}
+	if got := f.calls.Load(); got != 1 {
+		t.Errorf("attempts = %d, want 1", got)
+	}
+}
+
+func TestDo_clientTokenReusedOnRetry(t *testing.T) {
+	f := newFakeAPI(t, func(n int, _ *http.Request) (int, string) {
+		if n == 1 {
+			return 503, apiError("ServiceUnavailable", "try again")
+		}
+		return 200, `{"RequestId":"REQ-C","BandwidthPackageId":"gbwp-1"}`
+	})
+	c, _ := newTestClient(t, f, nil)
+	req := ga.CreateCreateBandwidthPackageRequest()
+	req.ClientToken = "token-123"
+	req.Bandwidth = "10"
+	resp := ga.CreateCreateBandwidthPackageResponse()
+	if err := c.GA.Do(context.Background(), req, resp); err != nil {
+		t.Fatalf("Do: %v", err)
+	}
+	if resp.BandwidthPackageId != "gbwp-1" {
+		t.Errorf("response not decoded: %+v", resp)
+	}
+	if len(f.params) != 2 {
+		t.Fatalf("attempts = %d, want 2", len(f.params))
+	}
+	for _, p := range f.params {
+		if p["ClientToken"] != "token-123" {
+			t.Errorf("ClientToken = %q, want the caller's on every attempt", p["ClientToken"])
+		}
+		if p["RegionId"] != GARegion || p["Version"] != "2019-11-20" {
+			t.Errorf("GA call parameters %v", p)
+		}
+	}
+}
+
+func TestDo_logsAttemptsWithoutSecrets(t *testing.T) {
+	f := newFakeAPI(t, func(n int, _ *http.Request) (int, string) {
+		if n == 1 {
+			return 400, apiError("Throttling.Api", "Request was denied due to api flow control.")
+		}
+		return 200, okBody
+	})
+	c, _ := newTestClient(t, f, func(cfg *Config) {
+		cfg.Credentials = credentials.NewStaticSTSCredentialsProvider(testKeyID, testSecret, testToken)
+	})
+	var logs bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &logs)
+	if _, err := describe(ctx, c); err != nil {
+		t.Fatalf("Do: %v", err)
+	}
+	if got := f.params[0]["SecurityToken"]; got != testToken {
+		t.Fatalf("security token not sent (got %q)", got)
+	}
+	entries, err := tflogtest.MultilineJSONDecode(&logs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 2 {
+		t.Fatalf("log entries = %d, want one per attempt: %v", len(entries), entries)
+	}
+	first, second := entries[0], entries[1]
+	if first["alibabacloud_action"] != "DescribeCenBandwidthPackages" || first["alibabacloud_product"] != "Cbn" ||
+		first["error_code"] != "Throttling.Api" || first["request_id"] != "REQ-Throttling.Api" ||
+		first["attempt"] != float64(1) || first["http_status"] != float64(400) || first["duration_ms"] == nil {
+		t.Errorf("first attempt log = %v", first)
+	}
+	if second["attempt"] != float64(2) || second["request_id"] != "REQ-OK" {
+		t.Errorf("second attempt log = %v", second)
+	}
+	raw := fmt.Sprint(entries)
+	for _, secret := range []string{testSecret, testToken, "Signature=", f.params[0]["Signature"]} {
+		if strings.Contains(raw, secret) {
+			t.Errorf("logs contain %q", secret)
+		}
+	}
+}
+
+func TestDo_concurrentCallsShareOneClient(t *testing.T) {
+	f := newFakeAPI(t, func(n int, _ *http.Request) (int, string) {
+		if n%3 == 0 {
+			return 503, apiError("ServiceUnavailable", "busy")
+		}
+		return 200, okBody
+	})
+	c, _ := newTestClient(t, f, nil)
+	var wg sync.WaitGroup
+	errs := make(chan error, 16)
+	for range 16 {
+		wg.Go(func() {
+			_, err := describe(context.Background(), c)
+			errs <- err
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Errorf("Do: %v", err)
+		}
+	}
+}
+
+func TestDo_httpsEndpoint(t *testing.T) {
+	server := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = fmt.Fprint(w, okBody)
+	}))
+	t.Cleanup(server.Close)
+	host := strings.TrimPrefix(server.URL, "https://")
+	c, err := New(Config{
+		Region:      "cn-shanghai",
+		Credentials: credentials.NewStaticAKCredentialsProvider(testKeyID, testSecret),
+		CBNEndpoint: Endpoint{Scheme: "https", Host: host},
+		HTTPClient:  server.Client(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := describe(context.Background(), c); err != nil {
+		t.Fatalf("Do over HTTPS: %v", err)
+	}
+}
+
+func TestNew_defaults(t *testing.T) {
+	c, err := New(Config{Region: "cn-shanghai", Credentials: credentials.NewStaticAKCredentialsProvider(testKeyID, testSecret)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.CBN.Endpoint().String(); got != "https://cbn.aliyuncs.com" {
+		t.Errorf("CBN endpoint = %s", got)
+	}
+	if got := c.GA.Endpoint().String(); got != "https://ga.cn-hangzhou.aliyuncs.com" {
+		t.Errorf("GA endpoint = %s", got)
+	}
+	if c.GA.Region() != "cn-hangzhou" || c.CBN.Region() != "cn-shanghai" || c.Region != "cn-shanghai" {
+		t.Errorf("regions: client %s, CBN %s, GA %s", c.Region, c.CBN.Region(), c.GA.Region())
+	}
+	if c.CBN.MaxRetries() != DefaultMaxRetries {
+		t.Errorf("max retries = %d", c.CBN.MaxRetries())
+	}
+	if _, err := New(Config{Region: "cn-shanghai"}); err == nil {
+		t.Error("New without credentials should fail")
+	}
+}
