@@ -8,8 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"time"
-
-	"terraform-provider-alibabacloud/internal/mockcloud/clock"
 )
 
 // Product serves the actions of one API product at one version.
@@ -105,36 +103,3 @@ type CallRecord struct {
 	// Status is the HTTP status answered (0 when the response was dropped).
 	Status int `json:"Status"`
 }
-
-// Config assembles a Server.
-type Config struct {
-	Products []Product
-	Clock    *clock.Clock
-	// Keys maps AccessKeyId to AccessKeySecret.
-	Keys map[string]string
-}
-
-// Server is the protocol engine; it implements http.Handler.
-type Server struct {
-	cfg Config
-}
-
-// NewServer returns an engine serving the given products.
-func NewServer(cfg Config) *Server { return &Server{cfg: cfg} }
-
-// ServeHTTP implements http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	panic("TODO: rpc engine")
-}
-
-// SetFaults replaces the fault-injection setting.
-func (s *Server) SetFaults(f Faults) error { panic("TODO") }
-
-// AddKey accepts one more key pair.
-func (s *Server) AddKey(k AccessKey) { panic("TODO") }
-
-// Keys lists the accepted key pairs.
-func (s *Server) Keys() []AccessKey { panic("TODO") }
-
-// Calls returns a copy of the call log, oldest first.
-func (s *Server) Calls() []CallRecord { panic("TODO") }

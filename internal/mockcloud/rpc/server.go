@@ -1,0 +1,530 @@
+package rpc
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	mathrand "math/rand/v2"
+	"net/http"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"terraform-provider-alibabacloud/internal/mockcloud/clock"
+)
+
+// Signature validity: a Timestamp may differ from the server's wall clock by at most this
+// much, and a SignatureNonce may not be used twice within it.
+const signatureWindow = 15 * time.Minute
+
+// maxBodyBytes bounds a request body.
+const maxBodyBytes = 1 << 20
+
+// commonParams are the parameters the engine consumes; products never see them.
+var commonParams = map[string]bool{
+	"Action": true, "Version": true, "Format": true, "Timestamp": true, "AccessKeyId": true,
+	"Signature": true, "SignatureMethod": true, "SignatureNonce": true, "SignatureVersion": true,
+	"SignatureType": true, "SecurityToken": true, "BearerToken": true,
+}
+
+// unloggedParams never reach the call log: signature fields, credentials beyond the key id,
+// and what the record holds in its own fields.
+var unloggedParams = map[string]bool{
+	"Action": true, "Version": true, "Timestamp": true,
+	"Signature": true, "SignatureMethod": true, "SignatureNonce": true, "SignatureVersion": true,
+	"SignatureType": true, "SecurityToken": true, "BearerToken": true,
+}
+
+// requiredSignatureParams must be present on every API request, in the order they are checked.
+var requiredSignatureParams = []string{
+	"AccessKeyId", "Signature", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp",
+}
+
+// Config assembles a Server.
+type Config struct {
+	// Products are the APIs served, one per Version.
+	Products []Product
+	// Clock is the virtual clock products run on; nil means a fresh real-time clock.
+	Clock *clock.Clock
+	// Keys maps AccessKeyId to AccessKeySecret.
+	Keys map[string]string
+	// Rand decides which calls ThrottleRate and ServerErrorRate hit; nil seeds one at random.
+	// Tests pass a fixed seed to be deterministic.
+	Rand *mathrand.Rand
+	// WallClock is the real time Timestamp and nonce checks use; nil means time.Now.
+	WallClock func() time.Time
+	// OnSuccess, when set, is called after a product handled a call without error (also when
+	// its response is then dropped by a fault). It runs on the request's goroutine.
+	OnSuccess func(call *Call)
+}
+
+// Server is the protocol engine; it implements http.Handler.
+type Server struct {
+	products  map[string]Product // by Version
+	clock     *clock.Clock
+	wall      func() time.Time
+	onSuccess func(call *Call)
+
+	mu         sync.Mutex
+	keys       map[string]string
+	rng        *mathrand.Rand
+	faults     Faults
+	latency    time.Duration
+	nonces     map[string]time.Time
+	nonceOrder []nonceEntry
+	calls      []CallRecord
+}
+
+type nonceEntry struct {
+	key  string
+	seen time.Time
+}
+
+// NewServer returns an engine serving the given products.
+func NewServer(cfg Config) *Server {
+	s := &Server{
+		products:  make(map[string]Product, len(cfg.Products)),
+		clock:     cfg.Clock,
+		wall:      cfg.WallClock,
+		onSuccess: cfg.OnSuccess,
+		keys:      make(map[string]string, len(cfg.Keys)),
+		rng:       cfg.Rand,
+		nonces:    make(map[string]time.Time),
+	}
+	for _, p := range cfg.Products {
+		s.products[p.Version()] = p
+	}
+	for id, secret := range cfg.Keys {
+		s.keys[id] = secret
+	}
+	if s.clock == nil {
+		s.clock = clock.New()
+	}
+	if s.wall == nil {
+		s.wall = time.Now
+	}
+	if s.rng == nil {
+		s.rng = mathrand.New(mathrand.NewPCG(mathrand.Uint64(), mathrand.Uint64())) //nolint:gosec // fault rates, not security
+	}
+	return s
+}
+
+// SetFaults replaces the fault-injection setting. It rejects rates outside 0..1, an
+// unparsable or negative Latency, and scripted faults with a negative Count or a Status that
+// is not an HTTP error status. A scripted fault with Count 0 fails one call; one without Code
+// answers 503 ServiceUnavailable, one with a Code but no Status answers 400.
+func (s *Server) SetFaults(f Faults) error {
+	if f.ThrottleRate < 0 || f.ThrottleRate > 1 {
+		return fmt.Errorf("ThrottleRate must be between 0 and 1, got %v", f.ThrottleRate)
+	}
+	if f.ServerErrorRate < 0 || f.ServerErrorRate > 1 {
+		return fmt.Errorf("ServerErrorRate must be between 0 and 1, got %v", f.ServerErrorRate)
+	}
+	var latency time.Duration
+	if f.Latency != "" {
+		d, err := time.ParseDuration(f.Latency)
+		if err != nil || d < 0 {
+			return fmt.Errorf("Latency must be a non-negative Go duration such as \"250ms\", got %q", f.Latency) //nolint:staticcheck // field name
+		}
+		latency = d
+	}
+	scripted := make([]ScriptedFault, 0, len(f.Scripted))
+	for i, sf := range f.Scripted {
+		switch {
+		case sf.Count < 0:
+			return fmt.Errorf("Scripted[%d].Count must not be negative, got %d", i, sf.Count) //nolint:staticcheck // field name
+		case sf.Status != 0 && (sf.Status < 400 || sf.Status > 599):
+			return fmt.Errorf("Scripted[%d].Status must be an HTTP error status (400-599), got %d", i, sf.Status) //nolint:staticcheck // field name
+		}
+		if sf.Count == 0 {
+			sf.Count = 1
+		}
+		if !sf.DropResponse {
+			if sf.Code == "" {
+				sf.Code, sf.Message = errServiceUnavailable.Code, errServiceUnavailable.Message
+				if sf.Status == 0 {
+					sf.Status = errServiceUnavailable.Status
+				}
+			}
+			if sf.Status == 0 {
+				sf.Status = http.StatusBadRequest
+			}
+			if sf.Message == "" {
+				sf.Message = "Scripted fault injected by the mock cloud."
+			}
+		}
+		scripted = append(scripted, sf)
+	}
+	f.Scripted = scripted
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = f
+	s.latency = latency
+	return nil
+}
+
+// Faults returns the current fault-injection setting, with the scripted faults left.
+func (s *Server) Faults() Faults {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.faults
+	f.Scripted = slices.Clone(f.Scripted)
+	return f
+}
+
+// AddKey accepts one more key pair (replacing the secret of a known AccessKeyId).
+func (s *Server) AddKey(k AccessKey) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.keys[k.AccessKeyId] = k.AccessKeySecret
+}
+
+// Keys lists the accepted key pairs, sorted by AccessKeyId.
+func (s *Server) Keys() []AccessKey {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	keys := make([]AccessKey, 0, len(s.keys))
+	for id, secret := range s.keys {
+		keys = append(keys, AccessKey{AccessKeyId: id, AccessKeySecret: secret})
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].AccessKeyId < keys[j].AccessKeyId })
+	return keys
+}
+
+// Calls returns a copy of the call log, oldest first.
+func (s *Server) Calls() []CallRecord {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.calls)
+}
+
+// exchange is one request being answered.
+type exchange struct {
+	w       http.ResponseWriter
+	r       *http.Request
+	format  string
+	product Product
+	record  CallRecord
+}
+
+// ServeHTTP implements http.Handler: it verifies the request, applies faults, dispatches the
+// call to the product serving its Version and answers in the requested format.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	ex := &exchange{w: w, r: r, format: formatJSON}
+	ex.record = CallRecord{Time: s.clock.Now(), RequestId: newRequestID()}
+
+	r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+	if err := r.ParseForm(); err != nil {
+		s.answerError(ex, NewError(http.StatusBadRequest, "InvalidParameter",
+			"The request parameters could not be read: "+err.Error()))
+		return
+	}
+	params := r.Form
+	ex.format = responseFormat(params.Get("Format"))
+	ex.record.Action = params.Get("Action")
+	ex.record.Version = params.Get("Version")
+	ex.record.Params = loggedParams(params)
+
+	product, apiErr := s.authenticate(r.Method, params)
+	ex.product = product
+	if apiErr != nil {
+		s.answerError(ex, apiErr)
+		return
+	}
+
+	fault, apiErr := s.injectFault(ex)
+	if apiErr != nil {
+		s.answerError(ex, apiErr)
+		return
+	}
+
+	call := &Call{
+		Action:    ex.record.Action,
+		Params:    productParams(params),
+		Now:       s.clock.Now(),
+		RequestID: ex.record.RequestId,
+	}
+	result, err := s.dispatch(product, call)
+	if err == nil && s.onSuccess != nil {
+		s.onSuccess(call)
+	}
+	if fault != nil && fault.DropResponse {
+		s.drop(ex, err)
+		return
+	}
+	if err != nil {
+		s.answerError(ex, asAPIError(err))
+		return
+	}
+	s.answer(ex, result)
+}
+
+// authenticate checks the common parameters and the signature and returns the product to call.
+func (s *Server) authenticate(method string, params url.Values) (Product, *Error) {
+	for _, name := range []string{"Action", "Version"} {
+		if params.Get(name) == "" {
+			return nil, missing(name)
+		}
+	}
+	product, ok := s.products[params.Get("Version")]
+	if !ok {
+		return nil, NewError(http.StatusBadRequest, "InvalidVersion", "Specified parameter Version is not valid.")
+	}
+	for _, name := range requiredSignatureParams {
+		if params.Get(name) == "" {
+			return product, missing(name)
+		}
+	}
+	if params.Get("SignatureMethod") != "HMAC-SHA1" || params.Get("SignatureVersion") != "1.0" {
+		return product, NewError(http.StatusBadRequest, "IncompleteSignature",
+			"The request signature does not conform to Aliyun standards. Only SignatureMethod HMAC-SHA1 with SignatureVersion 1.0 is supported.")
+	}
+	ts, err := time.Parse(time.RFC3339, params.Get("Timestamp"))
+	if err != nil {
+		return product, NewError(http.StatusBadRequest, "InvalidTimeStamp.Format",
+			"Specified time stamp or date value is not well formatted.")
+	}
+	now := s.wall()
+	if d := now.Sub(ts); d > signatureWindow || d < -signatureWindow {
+		return product, NewError(http.StatusBadRequest, "InvalidTimeStamp.Expired",
+			"Specified time stamp or date value is expired.")
+	}
+
+	keyID := params.Get("AccessKeyId")
+	s.mu.Lock()
+	secret, known := s.keys[keyID]
+	s.mu.Unlock()
+	if !known {
+		return product, NewError(http.StatusNotFound, "InvalidAccessKeyId.NotFound", "Specified access key is not found.")
+	}
+	stringToSign := StringToSign(method, params)
+	if !signatureMatches(params.Get("Signature"), Sign(stringToSign, secret)) {
+		msg := "Specified signature is not matched with our calculation."
+		// The real service shows its string to sign; it holds no secret unless the request
+		// carries a security or bearer token, which must not be echoed.
+		if params.Get("SecurityToken") == "" && params.Get("BearerToken") == "" {
+			msg += " server string to sign is:" + stringToSign
+		}
+		return product, NewError(http.StatusBadRequest, "SignatureDoesNotMatch", msg)
+	}
+	if !s.useNonce(keyID+"\x00"+params.Get("SignatureNonce"), now) {
+		return product, NewError(http.StatusBadRequest, "SignatureNonceUsed", "Specified signature nonce was used already.")
+	}
+	return product, nil
+}
+
+// missing returns the real Missing{Parameter} error.
+func missing(name string) *Error {
+	return NewError(http.StatusBadRequest, "Missing"+name, name+" is mandatory for this action.")
+}
+
+// useNonce records a nonce and reports whether it was unused within the signature window.
+func (s *Server) useNonce(key string, now time.Time) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cutoff := now.Add(-signatureWindow)
+	drop := 0
+	for drop < len(s.nonceOrder) && s.nonceOrder[drop].seen.Before(cutoff) {
+		if s.nonces[s.nonceOrder[drop].key].Equal(s.nonceOrder[drop].seen) {
+			delete(s.nonces, s.nonceOrder[drop].key)
+		}
+		drop++
+	}
+	s.nonceOrder = s.nonceOrder[drop:]
+	if seen, used := s.nonces[key]; used && !seen.Before(cutoff) {
+		return false
+	}
+	s.nonces[key] = now
+	s.nonceOrder = append(s.nonceOrder, nonceEntry{key: key, seen: now})
+	return true
+}
+
+// injectFault applies the latency and picks the fault for this call: a scripted fault of the
+// action (returned, so that DropResponse can act after the call), then the rates.
+func (s *Server) injectFault(ex *exchange) (*ScriptedFault, *Error) {
+	s.mu.Lock()
+	latency := s.latency
+	s.mu.Unlock()
+	if latency > 0 {
+		t := time.NewTimer(latency)
+		select {
+		case <-t.C:
+		case <-ex.r.Context().Done():
+			t.Stop()
+		}
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i := range s.faults.Scripted {
+		sf := &s.faults.Scripted[i]
+		if sf.Action != "" && sf.Action != ex.record.Action {
+			continue
+		}
+		fault := *sf
+		sf.Count--
+		if sf.Count <= 0 {
+			s.faults.Scripted = slices.Delete(s.faults.Scripted, i, i+1)
+		}
+		if fault.DropResponse {
+			return &fault, nil
+		}
+		return &fault, NewError(fault.Status, fault.Code, fault.Message)
+	}
+	if s.faults.ThrottleRate > 0 && s.rng.Float64() < s.faults.ThrottleRate {
+		return nil, errThrottling
+	}
+	if s.faults.ServerErrorRate > 0 && s.rng.Float64() < s.faults.ServerErrorRate {
+		return nil, errServiceUnavailable
+	}
+	return nil, nil
+}
+
+var (
+	errThrottling = NewError(http.StatusBadRequest, "Throttling.User", "Request was denied due to user flow control.")
+	// errServiceUnavailable is the real service's answer when a backend is down.
+	errServiceUnavailable = NewError(http.StatusServiceUnavailable, "ServiceUnavailable",
+		"The request has failed due to a temporary failure of the server.")
+)
+
+// internalErrorMessage is the real service's message for InternalError.
+const internalErrorMessage = "The request processing has failed due to some unknown error, exception or failure."
+
+// dispatch runs the call on the product, turning a panic into an error.
+func (s *Server) dispatch(product Product, call *Call) (result any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			result, err = nil, fmt.Errorf("product %s panicked on %s: %v", product.Name(), call.Action, p)
+		}
+	}()
+	return product.Handle(call)
+}
+
+// asAPIError maps a product's error to the API error answered: an *Error as is, anything
+// else a 500 InternalError that names the cause for whoever debugs the mock.
+func asAPIError(err error) *Error {
+	var apiErr *Error
+	if errors.As(err, &apiErr) {
+		return apiErr
+	}
+	return NewError(http.StatusInternalServerError, "InternalError", internalErrorMessage+" (mock: "+err.Error()+")")
+}
+
+// errorBody is the real service's error shape, in its field order.
+type errorBody struct {
+	RequestId string `json:"RequestId"` //nolint:revive // the API's own field name
+	HostId    string `json:"HostId"`    //nolint:revive // the API's own field name
+	Code      string `json:"Code"`
+	Message   string `json:"Message"`
+	Recommend string `json:"Recommend"`
+}
+
+// answerError writes an API error and logs the call.
+func (s *Server) answerError(ex *exchange, apiErr *Error) {
+	productName := ""
+	if ex.product != nil {
+		productName = ex.product.Name()
+	}
+	body := errorBody{
+		RequestId: ex.record.RequestId,
+		HostId:    ex.r.Host,
+		Code:      apiErr.Code,
+		Message:   apiErr.Message,
+		Recommend: "https://api.aliyun.com/troubleshoot?q=" + url.QueryEscape(apiErr.Code) + "&product=" + productName,
+	}
+	s.write(ex, "Error", apiErr.Status, apiErr.Code, body)
+}
+
+// answer writes a product's successful result and logs the call.
+func (s *Server) answer(ex *exchange, result any) {
+	s.write(ex, ex.record.Action+"Response", http.StatusOK, "", result)
+}
+
+// write encodes v (RequestId added first) in the exchange's format, sends it and logs the call.
+func (s *Server) write(ex *exchange, xmlRoot string, status int, code string, v any) {
+	var body []byte
+	var err error
+	if eb, isErr := v.(errorBody); isErr {
+		body, err = marshalJSON(eb)
+	} else {
+		body, err = withRequestID(v, ex.record.RequestId)
+	}
+	if err == nil && ex.format == formatXML {
+		body, err = jsonToXML(xmlRoot, body)
+	}
+	if err != nil {
+		if _, isErr := v.(errorBody); isErr {
+			// Encoding our own error shape cannot fail; give up on this response.
+			http.Error(ex.w, "mock cloud: "+err.Error(), http.StatusInternalServerError)
+			s.log(ex.record, "InternalError", http.StatusInternalServerError)
+			return
+		}
+		s.answerError(ex, asAPIError(err))
+		return
+	}
+	h := ex.w.Header()
+	h.Set("Content-Type", contentType(ex.format))
+	h.Set("x-acs-request-id", ex.record.RequestId)
+	ex.w.WriteHeader(status)
+	_, _ = ex.w.Write(body)
+	s.log(ex.record, code, status)
+}
+
+// drop closes the connection without answering, as a network failure after the server acted.
+func (s *Server) drop(ex *exchange, callErr error) {
+	code := ""
+	if callErr != nil {
+		code = asAPIError(callErr).Code
+	}
+	s.log(ex.record, code, 0)
+	if hj, ok := ex.w.(http.Hijacker); ok {
+		if conn, _, err := hj.Hijack(); err == nil {
+			_ = conn.Close()
+			return
+		}
+	}
+	panic(http.ErrAbortHandler) // net/http aborts the response without logging
+}
+
+// log appends a finished call to the call log.
+func (s *Server) log(rec CallRecord, code string, status int) {
+	rec.Code, rec.Status = code, status
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls = append(s.calls, rec)
+}
+
+// loggedParams flattens the parameters the call log may show (first value of each).
+func loggedParams(params url.Values) map[string]string {
+	out := make(map[string]string, len(params))
+	for k, vs := range params {
+		if !unloggedParams[k] && len(vs) > 0 {
+			out[k] = vs[0]
+		}
+	}
+	return out
+}
+
+// productParams copies the parameters a product sees: all but the common ones.
+func productParams(params url.Values) url.Values {
+	out := make(url.Values, len(params))
+	for k, vs := range params {
+		if !commonParams[k] {
+			out[k] = slices.Clone(vs)
+		}
+	}
+	return out
+}
+
+// newRequestID returns a random (version 4) UUID in upper case, like the real RequestId.
+func newRequestID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return strings.ToUpper(fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:]))
+}
