@@ -4,6 +4,14 @@
 // State changes that the real service performs asynchronously (a temporary upgrade taking effect,
 // a window ending) are settled lazily against the virtual clock at the start of every call and in
 // Snapshot: no goroutines, no timers.
+//
+// A seed lists packages under the API's field names; everything but CenBandwidthPackageId and
+// Bandwidth may be left out (see Restore). A package with an open temporary upgrade and a
+// transit router QoS policy that forbids upgrades:
+//
+//	{"CenBandwidthPackageId": "cenbwp-demo", "Bandwidth": 300, "CenIds": {"CenId": ["cen-demo"]},
+//	 "ReservationOrderType": "TEMP_UPGRADE", "ReservationBandwidth": "100",
+//	 "ReservationActiveTime": "2026-12-01T10:00Z", "MockAbsoluteInterRegionQosPolicy": true}
 package cbn
 
 import (
@@ -38,7 +46,8 @@ func (p *Product) Name() string { return "Cbn" }
 // Version implements rpc.Product.
 func (p *Product) Version() string { return "2017-09-12" }
 
-// Handle implements rpc.Product.
+// Handle implements rpc.Product: DescribeCenBandwidthPackages and
+// TempUpgradeCenBandwidthPackageSpec. Business time is the product's clock (call.Now is not used).
 func (p *Product) Handle(call *rpc.Call) (any, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -63,7 +72,12 @@ func (p *Product) SetDelay(d time.Duration) {
 }
 
 // Restore replaces the state with packages (seed or state file), filling left-out fields with
-// the values the real service would show. It rejects a package it cannot make sense of (and
+// the values the real service would show: Status InUse when CenIds lists a CEN instance and Idle
+// otherwise, BusinessStatus Normal, BandwidthPackageChargeType PREPAY, CreationTime the virtual
+// now, ExpiredTime a year after CreationTime for PREPAY (none for POSTPAY), GeographicRegionAId
+// and GeographicRegionBId China with the matching GeographicSpanId, ResourceGroupId
+// DefaultResourceGroupID, HasReservationData "false" without an open window, empty lists. Times
+// may be given as 2026-12-01T10:00Z or in RFC 3339. It rejects a package it cannot make sense of (and
 // then leaves the state unchanged) with an error naming the package and the field.
 func (p *Product) Restore(packages []Package) error {
 	now := p.clock.Now()

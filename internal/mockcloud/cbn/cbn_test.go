@@ -71,14 +71,9 @@ func (f *fixture) one(id string, includeReservation bool) Package {
 	resp := f.describe("Filter.1.Key", "CenBandwidthPackageId", "Filter.1.Value.1", id,
 		"IncludeReservationData", strconv.FormatBool(includeReservation))
 	if len(resp.CenBandwidthPackages.CenBandwidthPackage) != 1 {
-		f.f("Describe %s: got %d packages, want 1", id, len(resp.CenBandwidthPackages.CenBandwidthPackage))
+		f.t.Fatalf("Describe %s: got %d packages, want 1", id, len(resp.CenBandwidthPackages.CenBandwidthPackage))
 	}
 	return resp.CenBandwidthPackages.CenBandwidthPackage[0]
-}
-
-func (f *fixture) f(format string, args ...any) {
-	f.t.Helper()
-	f.t.Fatalf(format, args...)
 }
 
 // upgrade calls TempUpgradeCenBandwidthPackageSpec.
@@ -294,18 +289,24 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if err := restored.Restore(loaded); err != nil {
 		t.Fatalf("Restore of a snapshot: %v", err)
 	}
-	if again := restored.Snapshot(); !reflect.DeepEqual(again, snap) {
+	again := restored.Snapshot()
+	if !reflect.DeepEqual(again, snap) {
 		t.Fatalf("round trip changed the state:\n got %+v\nwant %+v", again, snap)
 	}
 	g := &fixture{t: t, clock: f.clock, p: restored}
 
 	// The pending upgrade survived: invisible now, visible after its delay.
 	wantWindow(t, g.one("cenbwp-pending", true), 5, "", time.Time{})
-	// The exact end (with seconds) survived: the window is still open one second before it.
-	f.clock.Advance(openEnd.Sub(f.clock.Now()) - time.Second)
+	// The exact end (with seconds) survived.
+	for _, p := range again {
+		if p.CenBandwidthPackageId == "cenbwp-open" && p.MockUpgradeEndTime != secondTime(openEnd) {
+			t.Fatalf("MockUpgradeEndTime %q, want %q", p.MockUpgradeEndTime, secondTime(openEnd))
+		}
+	}
+	f.clock.Advance(openEnd.Sub(f.clock.Now()) - time.Minute)
 	wantWindow(t, g.one("cenbwp-pending", true), 50, "5", pendingEnd)
 	wantWindow(t, g.one("cenbwp-open", true), 100, "10", openEnd)
-	f.clock.Advance(time.Second)
+	f.clock.Advance(time.Minute)
 	wantWindow(t, g.one("cenbwp-open", true), 10, "", time.Time{})
 	// The mock-only QoS flag survived.
 	wantCode(t, g.upgrade("cenbwp-qos", 20, f.at(4*time.Hour)), CodeUnsupportedQosPolicy)
@@ -598,9 +599,9 @@ func TestTempUpgradeBecomesVisibleAfterDelayAndEnds(t *testing.T) {
 		bandwidth int64
 		restored  string
 	}{
-		{0, 10, ""},                           // accepted, not visible yet
-		{5*time.Minute - time.Second, 10, ""}, // one second before the delay
-		{time.Second, 50, "10"},               // the delay has passed
+		{0, 10, ""},               // accepted, not visible yet
+		{4 * time.Minute, 10, ""}, // a minute before the delay ends
+		{time.Minute, 50, "10"},   // the delay has passed
 		{time.Hour, 50, "10"},
 	}
 	for i, s := range steps {
@@ -611,9 +612,9 @@ func TestTempUpgradeBecomesVisibleAfterDelayAndEnds(t *testing.T) {
 			t.Fatalf("step %d without IncludeReservationData: %+v", i, got)
 		}
 	}
-	f.clock.Advance(end.Sub(f.clock.Now()) - time.Second)
+	f.clock.Advance(end.Sub(f.clock.Now()) - time.Minute)
 	wantWindow(t, f.one("cenbwp-a", true), 50, "10", end)
-	f.clock.Advance(time.Second)
+	f.clock.Advance(time.Minute)
 	wantWindow(t, f.one("cenbwp-a", true), 10, "", time.Time{})
 
 	// After the window a new one starts from the original bandwidth.
