@@ -1,40 +1,41 @@
 // Package ga is the mock of the Global Accelerator API (Ga, 2019-11-20): bandwidth plans,
 // accelerators and the bindings between them.
+//
+// Asynchronous operations (create, bind, unbind, bandwidth changes, delete) complete `delay`
+// of virtual time after they start. Nothing runs in the background: every call, and Snapshot,
+// first applies each pending operation whose due time has passed.
 package ga
 
 import (
+	"slices"
+	"sync"
 	"time"
 
 	"terraform-provider-alibabacloud/internal/mockcloud/clock"
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
-// BandwidthPackage is a GA bandwidth plan, with the field names DescribeBandwidthPackage uses.
-type BandwidthPackage struct {
-	BandwidthPackageId string `json:"BandwidthPackageId"` //nolint:revive // API field name
-	Bandwidth          int    `json:"Bandwidth"`
-	State              string `json:"State"`
-	// TODO(mock-ga): the other fields of the API, plus what the mock needs to keep.
-}
-
-// Accelerator is a GA instance, with the field names DescribeAccelerator uses.
-type Accelerator struct {
-	AcceleratorId string `json:"AcceleratorId"` //nolint:revive // API field name
-	State         string `json:"State"`
-	// TODO(mock-ga): the other fields of the API.
-}
-
 // Product serves the Ga actions. It is safe for concurrent use.
 type Product struct {
+	mu    sync.Mutex
 	clock *clock.Clock
 	delay time.Duration
+	// cooldown is the period after an UpdateBandwidthPackage during which another one is
+	// refused; nil means twice the delay.
+	cooldown *time.Duration
+
+	packages     []*BandwidthPackage // in creation order
+	accelerators []*Accelerator      // in creation order
+	// tokens remembers the ClientTokens of plans that no longer exist (deleted), so that a
+	// repeated call still answers the same plan. It lives in memory only.
+	tokens map[string]string
 }
 
 var _ rpc.Product = (*Product)(nil)
 
 // New returns an empty Ga product whose asynchronous operations complete after delay.
 func New(clk *clock.Clock, delay time.Duration) *Product {
-	return &Product{clock: clk, delay: delay}
+	return &Product{clock: clk, delay: delay, tokens: map[string]string{}}
 }
 
 // Name implements rpc.Product.
@@ -43,17 +44,174 @@ func (p *Product) Name() string { return "Ga" }
 // Version implements rpc.Product.
 func (p *Product) Version() string { return "2019-11-20" }
 
-// Handle implements rpc.Product.
-func (p *Product) Handle(call *rpc.Call) (any, error) { return nil, rpc.ErrUnknownAction }
-
-// SetDelay changes how long asynchronous operations take from now on.
-func (p *Product) SetDelay(d time.Duration) { panic("TODO") }
-
-// Restore replaces the state (seed or state file), filling left-out fields with the values
-// the real service would show.
-func (p *Product) Restore(packages []BandwidthPackage, accelerators []Accelerator) error {
-	panic("TODO")
+// SetDelay changes how long asynchronous operations take from now on. Operations already
+// under way keep their due time.
+func (p *Product) SetDelay(d time.Duration) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.delay = d
 }
 
-// Snapshot returns the state as of the clock's now (pending operations settled).
-func (p *Product) Snapshot() ([]BandwidthPackage, []Accelerator) { panic("TODO") }
+// SetCooldown sets the period after an UpdateBandwidthPackage during which another update
+// of the same plan is refused. A negative value restores the default, twice the delay.
+func (p *Product) SetCooldown(d time.Duration) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if d < 0 {
+		p.cooldown = nil
+		return
+	}
+	p.cooldown = &d
+}
+
+// cooldownPeriod is the cool-down in force. The caller holds p.mu.
+func (p *Product) cooldownPeriod() time.Duration {
+	if p.cooldown != nil {
+		return *p.cooldown
+	}
+	return 2 * p.delay
+}
+
+// PayOrder pays the order of a subscription created with AutoPay=false, as a user would in
+// the Order Center: the plan leaves state init `delay` later. It is a mock-only control.
+func (p *Product) PayOrder(bandwidthPackageID string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := p.clock.Now()
+	p.settle(now)
+	bp := p.findPackage(bandwidthPackageID)
+	if bp == nil {
+		return errPackageNotExist()
+	}
+	if !bp.MockOrderUnpaid {
+		return rpc.NewError(400, "OrderPaid.BandwidthPackage",
+			"The order of bandwidth package "+bandwidthPackageID+" has no unpaid order.")
+	}
+	bp.MockOrderUnpaid = false
+	bp.MockPending = &Pending{Action: actionCreate, Due: now.Add(p.delay), State: StateActive}
+	p.settle(now)
+	return nil
+}
+
+// Handle implements rpc.Product.
+func (p *Product) Handle(call *rpc.Call) (any, error) {
+	h, ok := handlers[call.Action]
+	if !ok {
+		return nil, rpc.ErrUnknownAction
+	}
+	if err := checkRegion(call); err != nil {
+		return nil, err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := call.Now
+	if now.IsZero() {
+		now = p.clock.Now()
+	}
+	p.settle(now)
+	resp, err := h(p, call.Params, now)
+	// Operations with no delay complete within the call that started them.
+	p.settle(now)
+	return resp, err
+}
+
+// settle applies every pending operation due at or before now. The caller holds p.mu.
+func (p *Product) settle(now time.Time) {
+	kept := p.packages[:0]
+	for _, bp := range p.packages {
+		if pd := bp.MockPending; pd != nil && !pd.Due.After(now) {
+			bp.MockPending = nil
+			if pd.Action == actionDelete {
+				p.forget(bp)
+				continue
+			}
+			completePackage(bp, pd)
+		}
+		kept = append(kept, bp)
+	}
+	clear(p.packages[len(kept):])
+	p.packages = kept
+	for _, acc := range p.accelerators {
+		if pd := acc.MockPending; pd != nil && !pd.Due.After(now) {
+			acc.MockPending = nil
+			acc.State = pd.State
+		}
+	}
+}
+
+// completePackage applies a finished operation pd (other than a deletion) to bp.
+func completePackage(bp *BandwidthPackage, pd *Pending) {
+	switch pd.Action {
+	case actionAddAccelerator:
+		if !slices.Contains(bp.Accelerators, pd.AcceleratorId) {
+			bp.Accelerators = append(bp.Accelerators, pd.AcceleratorId)
+		}
+	case actionRemoveAccelerator:
+		bp.Accelerators = remove(bp.Accelerators, pd.AcceleratorId)
+	case actionUpdate:
+		if pd.Bandwidth != 0 {
+			bp.Bandwidth = pd.Bandwidth
+		}
+		if pd.BandwidthType != "" {
+			bp.BandwidthType = pd.BandwidthType
+		}
+	}
+	bp.State = pd.State
+	if pd.Action != actionCreate {
+		// Whatever was planned, the state follows the bindings once settled.
+		bp.State = restingState(bp)
+	}
+}
+
+// restingState is the state of a settled plan: binded when bound, active otherwise.
+func restingState(bp *BandwidthPackage) string {
+	if len(bp.Accelerators) > 0 {
+		return StateBinded
+	}
+	return StateActive
+}
+
+// forget removes a deleted plan, remembering its ClientTokens. The caller holds p.mu.
+func (p *Product) forget(bp *BandwidthPackage) {
+	for _, t := range []string{bp.MockClientToken, bp.MockDeleteClientToken} {
+		if t != "" {
+			p.tokens[t] = bp.BandwidthPackageId
+		}
+	}
+}
+
+// findPackage returns the plan with the id, or nil. The caller holds p.mu.
+func (p *Product) findPackage(id string) *BandwidthPackage {
+	for _, bp := range p.packages {
+		if bp.BandwidthPackageId == id {
+			return bp
+		}
+	}
+	return nil
+}
+
+// findAccelerator returns the accelerator with the id, or nil. The caller holds p.mu.
+func (p *Product) findAccelerator(id string) *Accelerator {
+	for _, acc := range p.accelerators {
+		if acc.AcceleratorId == id {
+			return acc
+		}
+	}
+	return nil
+}
+
+// boundPackages returns the plans an accelerator is bound to. The caller holds p.mu.
+func (p *Product) boundPackages(acceleratorID string) []*BandwidthPackage {
+	var out []*BandwidthPackage
+	for _, bp := range p.packages {
+		if slices.Contains(bp.Accelerators, acceleratorID) {
+			out = append(out, bp)
+		}
+	}
+	return out
+}
+
+// remove returns a copy of list without s.
+func remove(list []string, s string) []string {
+	return slices.DeleteFunc(slices.Clone(list), func(v string) bool { return v == s })
+}

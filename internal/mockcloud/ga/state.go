@@ -1,0 +1,331 @@
+package ga
+
+import (
+	"crypto/rand"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// Restore replaces the state (seed or state file), filling left-out fields with the values
+// the real service would show. It refuses, and leaves the state unchanged, when a seed is
+// invalid: unknown enum values, out-of-range numbers, duplicate ids, bindings that name
+// unknown objects or contradict each other, or a transitional state the mock cannot finish.
+//
+// Defaults: RegionId cn-hangzhou; plans Type Basic, BandwidthType Basic (Basic plans),
+// ChargeType PREPAY (the API's default) with ExpiredTime one month after CreateTime,
+// BillingType PayByTraffic for POSTPAY, CbnGeographicRegionIdA/B China-mainland/Global for
+// CrossDomain, CreateTime now, State active or binded; accelerators State active, Spec "1",
+// InstanceChargeType PREPAY, a DnsName derived from the id. A plan seeded in state init,
+// updating or deleting (or an accelerator in configuring) without MockPending finishes after
+// the delay; binding and unbinding need a MockPending naming the accelerator.
+func (p *Product) Restore(packages []BandwidthPackage, accelerators []Accelerator) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := p.clock.Now()
+	accs := make([]*Accelerator, 0, len(accelerators))
+	for i := range accelerators {
+		acc := cloneAccelerator(&accelerators[i])
+		if err := fillAccelerator(acc, now, p.delay); err != nil {
+			return fmt.Errorf("Accelerators[%d]: %w", i, err)
+		}
+		if slices.ContainsFunc(accs, func(a *Accelerator) bool { return a.AcceleratorId == acc.AcceleratorId }) {
+			return fmt.Errorf("Accelerators[%d]: duplicate AcceleratorId %q", i, acc.AcceleratorId)
+		}
+		accs = append(accs, acc)
+	}
+	pkgs := make([]*BandwidthPackage, 0, len(packages))
+	for i := range packages {
+		bp := clonePackage(&packages[i])
+		if err := fillPackage(bp, now); err != nil {
+			return fmt.Errorf("BandwidthPackages[%d]: %w", i, err)
+		}
+		if slices.ContainsFunc(pkgs, func(o *BandwidthPackage) bool { return o.BandwidthPackageId == bp.BandwidthPackageId }) {
+			return fmt.Errorf("BandwidthPackages[%d]: duplicate BandwidthPackageId %q", i, bp.BandwidthPackageId)
+		}
+		pkgs = append(pkgs, bp)
+	}
+	if err := linkSeed(pkgs, accs); err != nil {
+		return err
+	}
+	for i, bp := range pkgs {
+		if err := settleSeedState(bp, now, p.delay); err != nil {
+			return fmt.Errorf("BandwidthPackages[%d] (%s): %w", i, bp.BandwidthPackageId, err)
+		}
+	}
+	p.packages, p.accelerators, p.tokens = pkgs, accs, map[string]string{}
+	p.settle(now)
+	return nil
+}
+
+// Snapshot returns the state as of the clock's now (pending operations settled), as deep
+// copies: the accelerators carry the bandwidth plans bound to them.
+func (p *Product) Snapshot() ([]BandwidthPackage, []Accelerator) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.settle(p.clock.Now())
+	pkgs := make([]BandwidthPackage, 0, len(p.packages))
+	for _, bp := range p.packages {
+		pkgs = append(pkgs, *clonePackage(bp))
+	}
+	accs := make([]Accelerator, 0, len(p.accelerators))
+	for _, acc := range p.accelerators {
+		accs = append(accs, p.acceleratorView(acc))
+	}
+	return pkgs, accs
+}
+
+// acceleratorView is a copy of acc with the bandwidth plans bound to it filled in. The
+// caller holds p.mu.
+func (p *Product) acceleratorView(acc *Accelerator) Accelerator {
+	out := *cloneAccelerator(acc)
+	out.BasicBandwidthPackage, out.CrossDomainBandwidthPackage = nil, nil
+	for _, bp := range p.boundPackages(acc.AcceleratorId) {
+		if bp.Type == TypeCrossDomain {
+			out.CrossDomainBandwidthPackage = &CrossDomainBandwidthPackage{InstanceId: bp.BandwidthPackageId, Bandwidth: bp.Bandwidth}
+		} else {
+			out.BasicBandwidthPackage = &BasicBandwidthPackage{InstanceId: bp.BandwidthPackageId, Bandwidth: bp.Bandwidth, BandwidthType: bp.BandwidthType}
+		}
+	}
+	return out
+}
+
+func clonePackage(bp *BandwidthPackage) *BandwidthPackage {
+	c := *bp
+	c.Accelerators = slices.Clone(bp.Accelerators)
+	if bp.MockPending != nil {
+		pd := *bp.MockPending
+		c.MockPending = &pd
+	}
+	return &c
+}
+
+func cloneAccelerator(acc *Accelerator) *Accelerator {
+	c := *acc
+	if acc.BasicBandwidthPackage != nil {
+		b := *acc.BasicBandwidthPackage
+		c.BasicBandwidthPackage = &b
+	}
+	if acc.CrossDomainBandwidthPackage != nil {
+		b := *acc.CrossDomainBandwidthPackage
+		c.CrossDomainBandwidthPackage = &b
+	}
+	if acc.MockPending != nil {
+		pd := *acc.MockPending
+		c.MockPending = &pd
+	}
+	return &c
+}
+
+// fillAccelerator checks a seeded accelerator and fills its left-out fields.
+func fillAccelerator(acc *Accelerator, now time.Time, delay time.Duration) error {
+	if acc.AcceleratorId == "" {
+		acc.AcceleratorId = newID("ga-")
+	}
+	if err := checkSeedRegion(acc.RegionId); err != nil {
+		return err
+	}
+	acc.RegionId = Region
+	if acc.State == "" {
+		acc.State = AcceleratorActive
+	}
+	switch acc.State {
+	case AcceleratorActive:
+	case AcceleratorConfiguring:
+		if acc.MockPending == nil {
+			acc.MockPending = &Pending{Action: "Seed", Due: now.Add(delay), State: AcceleratorActive}
+		}
+	default:
+		return fmt.Errorf("State %q is not one the mock supports (%s, %s)", acc.State, AcceleratorActive, AcceleratorConfiguring)
+	}
+	if pd := acc.MockPending; pd != nil && pd.State != AcceleratorActive {
+		return fmt.Errorf("MockPending.State %q: an accelerator can only become %s", pd.State, AcceleratorActive)
+	}
+	if acc.Spec == "" {
+		acc.Spec = "1"
+	}
+	if acc.InstanceChargeType == "" {
+		acc.InstanceChargeType = ChargePrepay
+	}
+	if acc.DnsName == "" {
+		acc.DnsName = acc.AcceleratorId + ".aliyunga0019.com"
+	}
+	if acc.CreateTime == 0 {
+		acc.CreateTime = now.UnixMilli()
+	}
+	if acc.ExpiredTime == 0 && acc.InstanceChargeType == ChargePrepay {
+		acc.ExpiredTime = time.UnixMilli(acc.CreateTime).AddDate(0, 1, 0).UnixMilli()
+	}
+	return nil
+}
+
+// fillPackage checks a seeded plan's own fields and fills those left out.
+func fillPackage(bp *BandwidthPackage, now time.Time) error {
+	if bp.BandwidthPackageId == "" {
+		bp.BandwidthPackageId = newID("gbwp-")
+	}
+	if err := checkSeedRegion(bp.RegionId); err != nil {
+		return err
+	}
+	bp.RegionId = Region
+	if bp.Type == "" {
+		bp.Type = TypeBasic
+	}
+	if bp.BandwidthType == "" && bp.Type == TypeBasic {
+		bp.BandwidthType = BandwidthBasic
+	}
+	if bp.ChargeType == "" {
+		bp.ChargeType = ChargePrepay
+	}
+	if bp.BillingType == "" && bp.ChargeType == ChargePostpay {
+		bp.BillingType = BillingPayByTraffic
+	}
+	if bp.Type == TypeCrossDomain {
+		if bp.CbnGeographicRegionIdA == "" {
+			bp.CbnGeographicRegionIdA = RegionChinaMainland
+		}
+		if bp.CbnGeographicRegionIdB == "" {
+			bp.CbnGeographicRegionIdB = RegionGlobal
+		}
+	}
+	if bp.CreateTime == "" {
+		bp.CreateTime = millis(now)
+	}
+	created, err := strconv.ParseInt(bp.CreateTime, 10, 64)
+	if err != nil {
+		return fmt.Errorf("CreateTime %q is not a millisecond Unix timestamp", bp.CreateTime)
+	}
+	if bp.ExpiredTime == "" && bp.ChargeType == ChargePrepay {
+		bp.ExpiredTime = millis(time.UnixMilli(created).AddDate(0, 1, 0))
+	}
+	if bp.ExpiredTime != "" {
+		if _, err := strconv.ParseInt(bp.ExpiredTime, 10, 64); err != nil {
+			return fmt.Errorf("ExpiredTime %q is not a millisecond Unix timestamp", bp.ExpiredTime)
+		}
+	}
+	if bp.Accelerators == nil {
+		bp.Accelerators = []string{}
+	}
+	if err := checkPlan(planOf(bp)); err != nil {
+		return fmt.Errorf("%s: %s", err.Code, err.Message)
+	}
+	if err := checkName(bp.Name, bp.Description); err != nil {
+		return fmt.Errorf("%s: %s", err.Code, err.Message)
+	}
+	if bp.MockOrderUnpaid && (bp.ChargeType != ChargePrepay || bp.State != StateInit) {
+		return fmt.Errorf("MockOrderUnpaid needs ChargeType %s and State %s", ChargePrepay, StateInit)
+	}
+	return nil
+}
+
+// linkSeed merges the bindings a seed declares on either side and checks them: every plan
+// is bound to at most one known accelerator, every accelerator has at most one plan of each
+// type, and plan values an accelerator repeats match the plan.
+func linkSeed(pkgs []*BandwidthPackage, accs []*Accelerator) error {
+	byID := map[string]*BandwidthPackage{}
+	for _, bp := range pkgs {
+		byID[bp.BandwidthPackageId] = bp
+	}
+	for _, acc := range accs {
+		if b := acc.BasicBandwidthPackage; b != nil && b.InstanceId != "" {
+			if err := linkOne(byID, acc.AcceleratorId, b.InstanceId, TypeBasic, b.Bandwidth, b.BandwidthType); err != nil {
+				return err
+			}
+		}
+		if c := acc.CrossDomainBandwidthPackage; c != nil && c.InstanceId != "" {
+			if err := linkOne(byID, acc.AcceleratorId, c.InstanceId, TypeCrossDomain, c.Bandwidth, ""); err != nil {
+				return err
+			}
+		}
+		acc.BasicBandwidthPackage, acc.CrossDomainBandwidthPackage = nil, nil
+	}
+	perAcc := map[string]string{} // accelerator id + type -> plan id
+	for _, bp := range pkgs {
+		bp.Accelerators = slices.Compact(bp.Accelerators)
+		if len(bp.Accelerators) > 1 {
+			return fmt.Errorf("BandwidthPackage %s: bound to %d accelerators; a plan can be bound to one", bp.BandwidthPackageId, len(bp.Accelerators))
+		}
+		for _, id := range bp.Accelerators {
+			if !slices.ContainsFunc(accs, func(a *Accelerator) bool { return a.AcceleratorId == id }) {
+				return fmt.Errorf("BandwidthPackage %s: Accelerators names %q, which is not among Accelerators", bp.BandwidthPackageId, id)
+			}
+			key := id + "/" + bp.Type
+			if other, ok := perAcc[key]; ok {
+				return fmt.Errorf("accelerator %s is bound to two %s bandwidth plans (%s, %s)", id, bp.Type, other, bp.BandwidthPackageId)
+			}
+			perAcc[key] = bp.BandwidthPackageId
+		}
+	}
+	return nil
+}
+
+// linkOne records that accelerator accID declares plan pkgID of type typ.
+func linkOne(byID map[string]*BandwidthPackage, accID, pkgID, typ string, bandwidth int, bandwidthType string) error {
+	bp, ok := byID[pkgID]
+	if !ok {
+		return fmt.Errorf("accelerator %s: bandwidth plan %q is not among BandwidthPackages", accID, pkgID)
+	}
+	if bp.Type != typ {
+		return fmt.Errorf("accelerator %s: bandwidth plan %s is of Type %s, not %s", accID, pkgID, bp.Type, typ)
+	}
+	if (bandwidth != 0 && bandwidth != bp.Bandwidth) || (bandwidthType != "" && bandwidthType != bp.BandwidthType) {
+		return fmt.Errorf("accelerator %s: the bandwidth it shows for plan %s differs from the plan's", accID, pkgID)
+	}
+	if !slices.Contains(bp.Accelerators, accID) {
+		bp.Accelerators = append(bp.Accelerators, accID)
+	}
+	return nil
+}
+
+// settleSeedState checks a seeded plan's state against its bindings and gives a
+// transitional state left without MockPending the operation that finishes it.
+func settleSeedState(bp *BandwidthPackage, now time.Time, delay time.Duration) error {
+	if bp.State == "" {
+		bp.State = restingState(bp)
+	}
+	due := now.Add(delay)
+	switch bp.State {
+	case StateActive, StateBinded:
+		if bp.State != restingState(bp) {
+			return fmt.Errorf("State %s does not match its %d bound accelerators", bp.State, len(bp.Accelerators))
+		}
+	case StateInit:
+		if bp.MockPending == nil && !bp.MockOrderUnpaid {
+			bp.MockPending = &Pending{Action: actionCreate, Due: due, State: StateActive}
+		}
+	case StateUpdating:
+		if bp.MockPending == nil {
+			bp.MockPending = &Pending{Action: actionUpdate, Due: due, State: restingState(bp)}
+		}
+	case StateDeleting:
+		if bp.MockPending == nil {
+			bp.MockPending = &Pending{Action: actionDelete, Due: due}
+		}
+	case StateBinding, StateUnbinding:
+		if bp.MockPending == nil || bp.MockPending.AcceleratorId == "" {
+			return fmt.Errorf("State %s needs a MockPending naming the AcceleratorId", bp.State)
+		}
+	default:
+		return fmt.Errorf("State %q is not one the mock supports", bp.State)
+	}
+	if pd := bp.MockPending; pd != nil && !slices.Contains(pendingActions, pd.Action) {
+		return fmt.Errorf("MockPending.Action %q is not one of %v", pd.Action, pendingActions)
+	}
+	return nil
+}
+
+// newID returns a fresh id in the service's style: prefix, then 23 lower-case letters and
+// digits.
+func newID(prefix string) string {
+	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+	b := make([]byte, 23)
+	_, _ = rand.Read(b)
+	for i := range b {
+		b[i] = alphabet[int(b[i])%len(alphabet)]
+	}
+	return prefix + string(b)
+}
+
+// millis renders t as the API's millisecond timestamp string.
+func millis(t time.Time) string { return strconv.FormatInt(t.UnixMilli(), 10) }

@@ -1,0 +1,115 @@
+package ga
+
+import "time"
+
+// Bandwidth plan states, as DescribeBandwidthPackage reports them.
+const (
+	StateInit      = "init"      // being created, or a subscription whose order is not paid yet
+	StateActive    = "active"    // ready, bound to no accelerator
+	StateBinding   = "binding"   // BandwidthPackageAddAccelerator in progress
+	StateBinded    = "binded"    // bound to an accelerator (the API's own spelling)
+	StateUnbinding = "unbinding" // BandwidthPackageRemoveAccelerator in progress
+	StateUpdating  = "updating"  // UpdateBandwidthPackage changing bandwidth or bandwidth type
+	StateDeleting  = "deleting"  // DeleteBandwidthPackage in progress
+)
+
+// Accelerator states, as DescribeAccelerator reports them.
+const (
+	AcceleratorActive      = "active"      // ready
+	AcceleratorConfiguring = "configuring" // a bandwidth plan is being bound, unbound or changed
+)
+
+// BandwidthPackage is a GA bandwidth plan. Its API fields carry the names and representations
+// DescribeBandwidthPackage returns (times are millisecond Unix timestamps in strings).
+// Fields whose names start with Mock are the mock's own bookkeeping: they appear in state
+// files and in GET /_mock/state, never in an API response.
+type BandwidthPackage struct {
+	BandwidthPackageId     string   `json:"BandwidthPackageId"` //nolint:revive // API field name
+	RegionId               string   `json:"RegionId"`           //nolint:revive // API field name
+	Name                   string   `json:"Name"`
+	Description            string   `json:"Description"`
+	State                  string   `json:"State"`
+	Bandwidth              int      `json:"Bandwidth"`
+	BandwidthType          string   `json:"BandwidthType"`
+	Type                   string   `json:"Type"`
+	ChargeType             string   `json:"ChargeType"`
+	BillingType            string   `json:"BillingType"`
+	Ratio                  int      `json:"Ratio"`
+	CbnGeographicRegionIdA string   `json:"CbnGeographicRegionIdA"` //nolint:revive // API field name
+	CbnGeographicRegionIdB string   `json:"CbnGeographicRegionIdB"` //nolint:revive // API field name
+	CreateTime             string   `json:"CreateTime"`
+	ExpiredTime            string   `json:"ExpiredTime"`
+	Accelerators           []string `json:"Accelerators"`
+
+	// MockPending is the asynchronous operation in progress, if any (mock-only).
+	MockPending *Pending `json:"MockPending,omitempty"`
+	// MockClientToken is the ClientToken of the CreateBandwidthPackage call that created the
+	// plan: a repeated create with it answers this plan again (mock-only).
+	MockClientToken string `json:"MockClientToken,omitempty"`
+	// MockDeleteClientToken is the ClientToken of the DeleteBandwidthPackage call in
+	// progress (mock-only).
+	MockDeleteClientToken string `json:"MockDeleteClientToken,omitempty"`
+	// MockOrderId is the order id CreateBandwidthPackage answered (mock-only).
+	MockOrderId string `json:"MockOrderId,omitempty"` //nolint:revive // API spelling of Id
+	// MockOrderUnpaid marks a subscription created with AutoPay=false: it stays in state
+	// init until Product.PayOrder is called (mock-only).
+	MockOrderUnpaid bool `json:"MockOrderUnpaid,omitempty"`
+	// MockLastUpdateTime is when UpdateBandwidthPackage last changed the plan; another
+	// update within the cool-down period after it is refused (mock-only).
+	MockLastUpdateTime time.Time `json:"MockLastUpdateTime,omitzero"`
+}
+
+// Accelerator is a GA instance, with the field names and representations DescribeAccelerator
+// uses (times are millisecond Unix timestamps). The bandwidth plan fields are derived from
+// the plans bound to it; a seed may set them to declare a binding instead of listing the
+// accelerator in the plan's Accelerators.
+type Accelerator struct {
+	AcceleratorId               string                       `json:"AcceleratorId"` //nolint:revive // API field name
+	RegionId                    string                       `json:"RegionId"`      //nolint:revive // API field name
+	Name                        string                       `json:"Name"`
+	Description                 string                       `json:"Description"`
+	State                       string                       `json:"State"`
+	Spec                        string                       `json:"Spec"`
+	InstanceChargeType          string                       `json:"InstanceChargeType"`
+	DnsName                     string                       `json:"DnsName"`
+	SecondDnsName               string                       `json:"SecondDnsName"`
+	CenId                       string                       `json:"CenId"`  //nolint:revive // API field name
+	DdosId                      string                       `json:"DdosId"` //nolint:revive // API field name
+	CreateTime                  int64                        `json:"CreateTime"`
+	ExpiredTime                 int64                        `json:"ExpiredTime"`
+	BasicBandwidthPackage       *BasicBandwidthPackage       `json:"BasicBandwidthPackage,omitempty"`
+	CrossDomainBandwidthPackage *CrossDomainBandwidthPackage `json:"CrossDomainBandwidthPackage,omitempty"`
+
+	// MockPending is the configuration in progress, if any (mock-only).
+	MockPending *Pending `json:"MockPending,omitempty"`
+}
+
+// BasicBandwidthPackage is the basic bandwidth plan DescribeAccelerator shows.
+type BasicBandwidthPackage struct {
+	InstanceId    string `json:"InstanceId"` //nolint:revive // API field name
+	Bandwidth     int    `json:"Bandwidth"`
+	BandwidthType string `json:"BandwidthType"`
+}
+
+// CrossDomainBandwidthPackage is the cross-region bandwidth plan DescribeAccelerator shows.
+type CrossDomainBandwidthPackage struct {
+	InstanceId string `json:"InstanceId"` //nolint:revive // API field name
+	Bandwidth  int    `json:"Bandwidth"`
+}
+
+// Pending is an asynchronous operation in progress (mock-only). When the virtual clock
+// reaches Due, the object moves to State and, for a bandwidth plan, takes the values below.
+type Pending struct {
+	// Action is the API action that started the operation.
+	Action string `json:"Action"`
+	// Due is the virtual time at which the operation completes.
+	Due time.Time `json:"Due"`
+	// State is the state afterwards; for DeleteBandwidthPackage the plan is removed instead.
+	State string `json:"State"`
+	// Bandwidth and BandwidthType are the new values of an UpdateBandwidthPackage (0 or ""
+	// when unchanged).
+	Bandwidth     int    `json:"Bandwidth,omitempty"`
+	BandwidthType string `json:"BandwidthType,omitempty"`
+	// AcceleratorId is the accelerator being bound or unbound.
+	AcceleratorId string `json:"AcceleratorId,omitempty"` //nolint:revive // API field name
+}
