@@ -4,7 +4,13 @@
 package mockcloud
 
 import (
-	"net/http"
+	"errors"
+	"fmt"
+	"log"
+	mathrand "math/rand/v2"
+	"os"
+	"strings"
+	"sync"
 	"time"
 
 	"terraform-provider-alibabacloud/internal/mockcloud/cbn"
@@ -36,8 +42,12 @@ type Options struct {
 	AccessKeyID, AccessKeySecret string
 	// Seed is the initial state; nil starts empty.
 	Seed *State
-	// StateFile, when set, is loaded at start if it exists and saved after every mutating call.
+	// StateFile, when set, is loaded at start if it exists (and then takes precedence over
+	// Seed) and saved after every successful mutating call and every clock advance.
 	StateFile string
+	// Rand decides which calls the fault rates hit; nil seeds one at random. Tests that set
+	// rates strictly between 0 and 1 pass a fixed seed.
+	Rand *mathrand.Rand
 }
 
 // Cloud is a running mock: an http.Handler plus test controls.
@@ -46,32 +56,177 @@ type Cloud struct {
 	CBN    *cbn.Product
 	GA     *ga.Product
 	Engine *rpc.Server
+
+	// optionKey is the Options key pair; it is not part of State.AccessKeys.
+	optionKey rpc.AccessKey
+	stateFile string
+	saveMu    sync.Mutex
+	delayMu   sync.Mutex
+	delay     time.Duration
 }
 
 // New assembles a Cloud.
-func New(opts Options) (*Cloud, error) { panic("TODO") }
+func New(opts Options) (*Cloud, error) {
+	if opts.Delay < 0 {
+		return nil, fmt.Errorf("delay must not be negative, got %s", opts.Delay)
+	}
+	key := rpc.AccessKey{AccessKeyId: opts.AccessKeyID, AccessKeySecret: opts.AccessKeySecret}
+	switch {
+	case key.AccessKeyId == "" && key.AccessKeySecret == "":
+		key = rpc.AccessKey{AccessKeyId: DefaultAccessKeyID, AccessKeySecret: DefaultAccessKeySecret}
+	case key.AccessKeyId == "" || key.AccessKeySecret == "":
+		return nil, errors.New("the access key id and secret must be set together (or both left empty for the default pair)")
+	}
 
-// LoadStateFile reads a seed or state file.
-func LoadStateFile(path string) (*State, error) { panic("TODO") }
+	clk := clock.New()
+	c := &Cloud{
+		Clock:     clk,
+		CBN:       cbn.New(clk, opts.Delay),
+		GA:        ga.New(clk, opts.Delay),
+		optionKey: key,
+		stateFile: opts.StateFile,
+		delay:     opts.Delay,
+	}
+	c.Engine = rpc.NewServer(rpc.Config{
+		Products:  []rpc.Product{c.CBN, c.GA},
+		Clock:     clk,
+		Keys:      map[string]string{key.AccessKeyId: key.AccessKeySecret},
+		Rand:      opts.Rand,
+		OnSuccess: c.afterCall,
+	})
 
-// Handler serves the API and the /_mock/ admin endpoints.
-func (c *Cloud) Handler() http.Handler { panic("TODO") }
+	seed := opts.Seed
+	if opts.StateFile != "" {
+		st, err := LoadStateFile(opts.StateFile)
+		switch {
+		case err == nil:
+			seed = st
+		case !errors.Is(err, os.ErrNotExist):
+			return nil, err
+		}
+	}
+	if seed != nil {
+		for _, k := range seed.AccessKeys {
+			if k.AccessKeyId == "" || k.AccessKeySecret == "" {
+				return nil, fmt.Errorf("AccessKeys: every entry needs AccessKeyId and AccessKeySecret (entry %q)", k.AccessKeyId)
+			}
+			c.Engine.AddKey(k)
+		}
+		if err := c.restore(*seed); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// restore hands the products their part of s.
+func (c *Cloud) restore(s State) error {
+	if err := c.CBN.Restore(s.CenBandwidthPackages); err != nil {
+		return fmt.Errorf("CenBandwidthPackages: %w", err)
+	}
+	if err := c.GA.Restore(s.BandwidthPackages, s.Accelerators); err != nil {
+		return fmt.Errorf("BandwidthPackages/Accelerators: %w", err)
+	}
+	return nil
+}
 
 // Calls returns the call log.
 func (c *Cloud) Calls() []rpc.CallRecord { return c.Engine.Calls() }
 
-// Advance moves the virtual clock forward.
-func (c *Cloud) Advance(d time.Duration) { c.Clock.Advance(d) }
+// Advance moves the virtual clock forward (and saves the state file, since due operations
+// settle).
+func (c *Cloud) Advance(d time.Duration) {
+	c.Clock.Advance(d)
+	c.saveLogged()
+}
 
 // SetDelay changes how long asynchronous operations take from now on.
-func (c *Cloud) SetDelay(d time.Duration) { panic("TODO") }
+func (c *Cloud) SetDelay(d time.Duration) {
+	c.delayMu.Lock()
+	c.delay = d
+	c.delayMu.Unlock()
+	c.CBN.SetDelay(d)
+	c.GA.SetDelay(d)
+}
+
+// Delay reports how long asynchronous operations take.
+func (c *Cloud) Delay() time.Duration {
+	c.delayMu.Lock()
+	defer c.delayMu.Unlock()
+	return c.delay
+}
 
 // SetFaults replaces the fault-injection setting.
 func (c *Cloud) SetFaults(f rpc.Faults) error { return c.Engine.SetFaults(f) }
 
-// State returns the current state.
-func (c *Cloud) State() State { panic("TODO") }
+// State returns the current state, pending operations settled as of the virtual clock.
+// AccessKeys lists the keys from the seed or state file, not the Options pair.
+func (c *Cloud) State() State {
+	packages, accelerators := c.GA.Snapshot()
+	s := State{
+		CenBandwidthPackages: c.CBN.Snapshot(),
+		BandwidthPackages:    packages,
+		Accelerators:         accelerators,
+		AccessKeys:           []rpc.AccessKey{},
+	}
+	for _, k := range c.Engine.Keys() {
+		if k != c.optionKey {
+			s.AccessKeys = append(s.AccessKeys, k)
+		}
+	}
+	if s.CenBandwidthPackages == nil {
+		s.CenBandwidthPackages = []cbn.Package{}
+	}
+	if s.BandwidthPackages == nil {
+		s.BandwidthPackages = []ga.BandwidthPackage{}
+	}
+	if s.Accelerators == nil {
+		s.Accelerators = []ga.Accelerator{}
+	}
+	return s
+}
 
 // ReplaceState replaces the products' state (not the keys), as a test does to change things
-// behind Terraform's back.
-func (c *Cloud) ReplaceState(s State) error { panic("TODO") }
+// behind Terraform's back. The state file, if any, is saved.
+func (c *Cloud) ReplaceState(s State) error {
+	if err := c.restore(s); err != nil {
+		return err
+	}
+	return c.save()
+}
+
+// IsMutatingAction reports whether an action changes state: every action except the read
+// families Describe*, List*, Get* and Query*.
+func IsMutatingAction(action string) bool {
+	for _, prefix := range []string{"Describe", "List", "Get", "Query"} {
+		if strings.HasPrefix(action, prefix) {
+			return false
+		}
+	}
+	return true
+}
+
+// afterCall saves the state file after a successful mutating call.
+func (c *Cloud) afterCall(call *rpc.Call) {
+	if IsMutatingAction(call.Action) {
+		c.saveLogged()
+	}
+}
+
+// saveLogged saves the state file, reporting a failure on the standard logger: the API call
+// that caused the save has already succeeded.
+func (c *Cloud) saveLogged() {
+	if err := c.save(); err != nil {
+		log.Printf("mockcloud: %v", err)
+	}
+}
+
+// save writes the state file atomically (temporary file + rename), if there is one.
+func (c *Cloud) save() error {
+	if c.stateFile == "" {
+		return nil
+	}
+	c.saveMu.Lock()
+	defer c.saveMu.Unlock()
+	return writeStateFile(c.stateFile, c.State())
+}

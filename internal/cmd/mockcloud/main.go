@@ -1,0 +1,99 @@
+// Command mockcloud serves the mock Alibaba Cloud endpoint (Cbn and Ga RPC APIs plus the
+// /_mock/ admin endpoints) on a local address, for the demo and for manual testing.
+//
+//	go run ./internal/cmd/mockcloud -addr 127.0.0.1:0 -seed examples/demo/seed.json
+//
+// The first line on standard output is "listening on http://HOST:PORT". SIGINT or SIGTERM
+// stops the server cleanly.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"terraform-provider-alibabacloud/internal/mockcloud"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			os.Exit(0) // -h: the usage is printed already
+		}
+		fmt.Fprintln(os.Stderr, "mockcloud:", err)
+		os.Exit(1)
+	}
+}
+
+// run parses args, serves until ctx is done and then shuts the server down.
+func run(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("mockcloud", flag.ContinueOnError)
+	addr := fs.String("addr", "127.0.0.1:8686", "address to listen on (port 0 picks a free port)")
+	seedFile := fs.String("seed", "", "JSON seed file (CenBandwidthPackages, BandwidthPackages, Accelerators, AccessKeys)")
+	stateFile := fs.String("state", "", "JSON state file: loaded at start if it exists (instead of -seed), saved after every change")
+	delay := fs.Duration("delay", 2*time.Second, "how long asynchronous operations take (virtual time)")
+	keyID := fs.String("access-key-id", mockcloud.DefaultAccessKeyID, "AccessKeyId accepted besides the seed's keys")
+	keySecret := fs.String("access-key-secret", mockcloud.DefaultAccessKeySecret, "AccessKeySecret of -access-key-id")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q; every setting is a flag (see -h)", fs.Args())
+	}
+
+	opts := mockcloud.Options{
+		Delay:           *delay,
+		AccessKeyID:     *keyID,
+		AccessKeySecret: *keySecret,
+		StateFile:       *stateFile,
+	}
+	if *seedFile != "" {
+		seed, err := mockcloud.LoadStateFile(*seedFile)
+		if err != nil {
+			return err
+		}
+		opts.Seed = seed
+	}
+	cloud, err := mockcloud.New(opts)
+	if err != nil {
+		return err
+	}
+
+	var lc net.ListenConfig
+	ln, err := lc.Listen(ctx, "tcp", *addr)
+	if err != nil {
+		return err
+	}
+	server := &http.Server{Handler: cloud.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	if _, err := fmt.Fprintf(stdout, "listening on http://%s\n", ln.Addr()); err != nil {
+		_ = ln.Close()
+		return err
+	}
+
+	served := make(chan error, 1)
+	go func() { served <- server.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if err := server.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("stopping: %w", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,129 @@
+package mockcloud
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"time"
+
+	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
+)
+
+// AdminPrefix is the path prefix of the mock's admin endpoints.
+const AdminPrefix = "/_mock/"
+
+// ClockResponse is the answer of POST /_mock/clock.
+type ClockResponse struct {
+	// Now is the virtual time after the advance, RFC 3339 in UTC.
+	Now string `json:"Now"`
+	// Offset is how far the virtual clock runs ahead of real time, as a Go duration.
+	Offset string `json:"Offset"`
+}
+
+// DelayResponse is the answer of POST /_mock/delay.
+type DelayResponse struct {
+	// Delay is how long asynchronous operations now take, as a Go duration.
+	Delay string `json:"Delay"`
+}
+
+// adminError is the body of a rejected admin request.
+type adminError struct {
+	Error string `json:"Error"`
+}
+
+// Handler serves the API and the /_mock/ admin endpoints:
+//
+//	GET  /_mock/calls                    the call log, a JSON array of rpc.CallRecord
+//	GET  /_mock/state                    the State (access key secrets masked)
+//	POST /_mock/clock?advance=DURATION   advances the virtual clock; answers ClockResponse
+//	GET  /_mock/faults                   the current rpc.Faults (scripted faults left)
+//	POST /_mock/faults                   body: rpc.Faults as JSON; answers the Faults set
+//	POST /_mock/delay?value=DURATION     sets the asynchronous delay; answers DelayResponse
+//
+// Rejected admin requests get a 400 (or 404/405) with {"Error": "..."}. Every other path goes
+// to the RPC engine.
+func (c *Cloud) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /_mock/calls", func(w http.ResponseWriter, _ *http.Request) {
+		calls := c.Calls()
+		if calls == nil {
+			calls = []rpc.CallRecord{}
+		}
+		writeAdminJSON(w, http.StatusOK, calls)
+	})
+	mux.HandleFunc("GET /_mock/state", func(w http.ResponseWriter, _ *http.Request) {
+		s := c.State()
+		for i := range s.AccessKeys {
+			s.AccessKeys[i].AccessKeySecret = "******"
+		}
+		writeAdminJSON(w, http.StatusOK, s)
+	})
+	mux.HandleFunc("POST /_mock/clock", func(w http.ResponseWriter, r *http.Request) {
+		d, ok := durationParam(w, r, "advance")
+		if !ok {
+			return
+		}
+		c.Advance(d)
+		writeAdminJSON(w, http.StatusOK, ClockResponse{
+			Now:    c.Clock.Now().Format(time.RFC3339),
+			Offset: c.Clock.Offset().String(),
+		})
+	})
+	mux.HandleFunc("GET /_mock/faults", func(w http.ResponseWriter, _ *http.Request) {
+		writeAdminJSON(w, http.StatusOK, c.Engine.Faults())
+	})
+	mux.HandleFunc("POST /_mock/faults", func(w http.ResponseWriter, r *http.Request) {
+		var f rpc.Faults
+		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&f); err != nil {
+			writeAdminJSON(w, http.StatusBadRequest, adminError{Error: "the body must be a JSON fault setting " +
+				`such as {"ThrottleRate":0.5,"ServerErrorRate":0,"Latency":"100ms","Scripted":[{"Action":"DescribeAccelerator","Count":2,"Code":"Throttling.User"}]}: ` + err.Error()})
+			return
+		}
+		if err := c.SetFaults(f); err != nil {
+			writeAdminJSON(w, http.StatusBadRequest, adminError{Error: err.Error()})
+			return
+		}
+		writeAdminJSON(w, http.StatusOK, c.Engine.Faults())
+	})
+	mux.HandleFunc("POST /_mock/delay", func(w http.ResponseWriter, r *http.Request) {
+		d, ok := durationParam(w, r, "value")
+		if !ok {
+			return
+		}
+		c.SetDelay(d)
+		writeAdminJSON(w, http.StatusOK, DelayResponse{Delay: d.String()})
+	})
+	mux.HandleFunc(AdminPrefix, func(w http.ResponseWriter, r *http.Request) {
+		writeAdminJSON(w, http.StatusNotFound, adminError{Error: fmt.Sprintf(
+			"no admin endpoint %s %s; see GET /_mock/calls, GET /_mock/state, GET|POST /_mock/faults, POST /_mock/clock?advance=D, POST /_mock/delay?value=D",
+			r.Method, r.URL.Path)})
+	})
+	mux.Handle("/", c.Engine)
+	return mux
+}
+
+// durationParam reads a non-negative Go duration parameter, answering 400 when it is not one.
+func durationParam(w http.ResponseWriter, r *http.Request, name string) (time.Duration, bool) {
+	raw := r.FormValue(name)
+	d, err := time.ParseDuration(raw)
+	if err != nil || d < 0 {
+		writeAdminJSON(w, http.StatusBadRequest, adminError{Error: fmt.Sprintf(
+			"parameter %s must be a non-negative Go duration such as 90m or 2h30m, got %q", name, raw)})
+		return 0, false
+	}
+	return d, true
+}
+
+// writeAdminJSON answers an admin request with indented JSON.
+func writeAdminJSON(w http.ResponseWriter, status int, v any) {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(append(data, '\n'))
+}
