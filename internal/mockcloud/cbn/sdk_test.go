@@ -1,0 +1,128 @@
+package cbn_test
+
+import (
+	"errors"
+	"net/http/httptest"
+	"net/url"
+	"testing"
+	"time"
+
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	sdkcbn "github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
+
+	"terraform-provider-alibabacloud/internal/mockcloud/cbn"
+	"terraform-provider-alibabacloud/internal/mockcloud/clock"
+	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
+)
+
+const (
+	testKeyID     = "LTAI5tCbnTestKey"
+	testKeySecret = "CbnTestSecret"
+)
+
+// sdkFixture serves a Cbn product through the protocol engine and talks to it with the official SDK.
+type sdkFixture struct {
+	clock   *clock.Clock
+	product *cbn.Product
+	client  *sdkcbn.Client
+	host    string
+}
+
+func newSDKFixture(t *testing.T, delay time.Duration, seeds ...cbn.Package) *sdkFixture {
+	t.Helper()
+	clk := clock.New()
+	product := cbn.New(clk, delay)
+	if err := product.Restore(seeds); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(rpc.NewServer(rpc.Config{
+		Products: []rpc.Product{product},
+		Clock:    clk,
+		Keys:     map[string]string{testKeyID: testKeySecret},
+	}))
+	t.Cleanup(srv.Close)
+	u, err := url.Parse(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client, err := sdkcbn.NewClientWithAccessKey("cn-hangzhou", testKeyID, testKeySecret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &sdkFixture{clock: clk, product: product, client: client, host: u.Host}
+}
+
+func (f *sdkFixture) describe(t *testing.T, id string) sdkcbn.CenBandwidthPackage {
+	t.Helper()
+	req := sdkcbn.CreateDescribeCenBandwidthPackagesRequest()
+	req.Domain, req.Scheme = f.host, "http"
+	req.IncludeReservationData = requests.NewBoolean(true)
+	req.Filter = &[]sdkcbn.DescribeCenBandwidthPackagesFilter{{Key: "CenBandwidthPackageId", Value: &[]string{id}}}
+	resp, err := f.client.DescribeCenBandwidthPackages(req)
+	if err != nil {
+		t.Fatalf("DescribeCenBandwidthPackages through the SDK: %v", err)
+	}
+	if resp.TotalCount != 1 || len(resp.CenBandwidthPackages.CenBandwidthPackage) != 1 {
+		t.Fatalf("DescribeCenBandwidthPackages %s: TotalCount %d, %d packages", id, resp.TotalCount,
+			len(resp.CenBandwidthPackages.CenBandwidthPackage))
+	}
+	return resp.CenBandwidthPackages.CenBandwidthPackage[0]
+}
+
+func (f *sdkFixture) upgrade(id string, bandwidth int, end string) error {
+	req := sdkcbn.CreateTempUpgradeCenBandwidthPackageSpecRequest()
+	req.Domain, req.Scheme = f.host, "http"
+	req.CenBandwidthPackageId = id
+	req.Bandwidth = requests.NewInteger(bandwidth)
+	req.EndTime = end
+	_, err := f.client.TempUpgradeCenBandwidthPackageSpec(req)
+	return err
+}
+
+// TestThroughSDK runs the life of a temporary upgrade with requests built, signed and decoded
+// by the official SDK, in JSON.
+func TestThroughSDK(t *testing.T) {
+	f := newSDKFixture(t, 2*time.Minute,
+		cbn.Package{CenBandwidthPackageId: "cenbwp-sdk", Bandwidth: 10, CenIds: cbn.CenIds{CenId: []string{"cen-1"}}},
+		cbn.Package{CenBandwidthPackageId: "cenbwp-post", Bandwidth: 10, BandwidthPackageChargeType: cbn.ChargeTypePostpay})
+
+	end := f.clock.Now().Add(4 * time.Hour).UTC().Truncate(time.Second)
+	if err := f.upgrade("cenbwp-sdk", 40, end.Format(cbn.SecondTimeLayout)); err != nil {
+		t.Fatalf("TempUpgradeCenBandwidthPackageSpec through the SDK: %v", err)
+	}
+	if got := f.describe(t, "cenbwp-sdk"); got.Bandwidth != 10 || got.HasReservationData != "false" {
+		t.Fatalf("before the delay: %+v", got)
+	}
+	f.clock.Advance(2 * time.Minute)
+	got := f.describe(t, "cenbwp-sdk")
+	if got.Bandwidth != 40 || got.ReservationOrderType != "TEMP_UPGRADE" || got.ReservationBandwidth != "10" ||
+		got.ReservationActiveTime != end.Format("2006-01-02T15:04Z") || got.HasReservationData != "true" ||
+		len(got.CenIds.CenId) != 1 || got.Status != "InUse" {
+		t.Fatalf("after the delay: %+v", got)
+	}
+
+	tests := []struct {
+		name, id  string
+		bandwidth int
+		end       string
+		code      string
+	}{
+		{"lower than the open window", "cenbwp-sdk", 30, end.Format(cbn.SecondTimeLayout), cbn.CodeUpgradeBwpBandwidth},
+		{"pay-as-you-go", "cenbwp-post", 30, end.Format(cbn.SecondTimeLayout), cbn.CodeOrderParameterIllegal},
+		{"unknown", "cenbwp-none", 30, end.Format(cbn.SecondTimeLayout), cbn.CodeBandwidthPackageNotFound},
+		{"format", "cenbwp-sdk", 50, end.Format("2006-01-02T15:04Z"), cbn.CodeInvalidParameter},
+	}
+	for _, tt := range tests {
+		err := f.upgrade(tt.id, tt.bandwidth, tt.end)
+		var serverErr *sdkerrors.ServerError
+		if !errors.As(err, &serverErr) || serverErr.ErrorCode() != tt.code || serverErr.HttpStatus() != 400 {
+			t.Errorf("%s: got %v, want a 400 %s ServerError", tt.name, err, tt.code)
+		}
+	}
+
+	f.clock.Advance(4 * time.Hour)
+	if got := f.describe(t, "cenbwp-sdk"); got.Bandwidth != 10 || got.ReservationOrderType != "" {
+		t.Fatalf("after EndTime: %+v", got)
+	}
+}
