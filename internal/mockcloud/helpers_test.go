@@ -1,0 +1,124 @@
+package mockcloud_test
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+
+	"terraform-provider-alibabacloud/internal/mockcloud"
+)
+
+const (
+	cbnVersion    = "2017-09-12"
+	demoSeedPath  = "../../examples/demo/seed.json"
+	demoPackageID = "cenbwp-demo4xrxupouolw5ou"
+)
+
+// startCloud serves a new Cloud on an httptest server for the test's duration.
+func startCloud(t *testing.T, opts mockcloud.Options) (*mockcloud.Cloud, string) {
+	t.Helper()
+	cloud, err := mockcloud.New(opts)
+	if err != nil {
+		t.Fatalf("mockcloud.New: %v", err)
+	}
+	server := httptest.NewServer(cloud.Handler())
+	t.Cleanup(server.Close)
+	return cloud, server.URL
+}
+
+// demoSeed loads the demo seed file.
+func demoSeed(t *testing.T) *mockcloud.State {
+	t.Helper()
+	seed, err := mockcloud.LoadStateFile(demoSeedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return seed
+}
+
+// sdkCall sends one SDK-signed Cbn call to the mock at baseURL and returns the decoded JSON
+// answer (or the SDK's error).
+func sdkCall(t *testing.T, baseURL, keyID, secret, method, action string, params map[string]string) (map[string]any, error) {
+	t.Helper()
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client, err := sdk.NewClientWithOptions("cn-hangzhou", sdk.NewConfig().WithAutoRetry(false),
+		credentials.NewAccessKeyCredential(keyID, secret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := requests.NewCommonRequest()
+	req.Method = method
+	req.Scheme = "http"
+	req.Domain = u.Host
+	req.Version = cbnVersion
+	req.ApiName = action
+	for k, v := range params {
+		req.QueryParams[k] = v
+	}
+	resp, err := client.ProcessCommonRequest(req)
+	if err != nil {
+		return nil, err
+	}
+	var body map[string]any
+	if err := json.Unmarshal(resp.GetHttpContentBytes(), &body); err != nil {
+		t.Fatalf("answer is not JSON: %v: %s", err, resp.GetHttpContentString())
+	}
+	return body, nil
+}
+
+// wantErrorCode asserts err is an SDK server error with the code.
+func wantErrorCode(t *testing.T, err error, code string) {
+	t.Helper()
+	var se *sdkerrors.ServerError
+	if !errors.As(err, &se) || se.ErrorCode() != code {
+		t.Fatalf("want server error %s, got %v", code, err)
+	}
+}
+
+// packageCount returns how many CEN bandwidth packages a Describe answer lists.
+func packageCount(t *testing.T, body map[string]any) int {
+	t.Helper()
+	wrapper, _ := body["CenBandwidthPackages"].(map[string]any)
+	list, ok := wrapper["CenBandwidthPackage"].([]any)
+	if !ok {
+		t.Fatalf("no CenBandwidthPackages.CenBandwidthPackage in %v", body)
+	}
+	return len(list)
+}
+
+// admin sends an admin request and decodes its JSON answer into out (when not nil).
+func admin(t *testing.T, method, u, body string, out any) int {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), method, u, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != nil {
+		if err := json.Unmarshal(data, out); err != nil {
+			t.Fatalf("%s %s: answer is not JSON: %v: %s", method, u, err, data)
+		}
+	}
+	return resp.StatusCode
+}

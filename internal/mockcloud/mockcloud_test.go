@@ -1,0 +1,214 @@
+package mockcloud_test
+
+import (
+	"errors"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"terraform-provider-alibabacloud/internal/mockcloud"
+	"terraform-provider-alibabacloud/internal/mockcloud/cbn"
+	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
+)
+
+func TestCloud_sdkCallsOnDemoSeed(t *testing.T) {
+	_, base := startCloud(t, mockcloud.Options{Seed: demoSeed(t)})
+	for _, method := range []string{http.MethodGet, http.MethodPost} {
+		body, err := sdkCall(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, method,
+			"DescribeCenBandwidthPackages", nil)
+		if err != nil {
+			t.Fatalf("%s: %v", method, err)
+		}
+		if n := packageCount(t, body); n != 1 {
+			t.Errorf("%s: %d packages, want the demo's 1", method, n)
+		}
+	}
+	_, err := sdkCall(t, base, mockcloud.DefaultAccessKeyID, "wrong", http.MethodGet, "DescribeCenBandwidthPackages", nil)
+	wantErrorCode(t, err, "SignatureDoesNotMatch")
+}
+
+func TestNew_keys(t *testing.T) {
+	seed := &mockcloud.State{AccessKeys: []rpc.AccessKey{{AccessKeyId: "LTAI5tSeedKey", AccessKeySecret: "seed-secret"}}}
+	cloud, base := startCloud(t, mockcloud.Options{AccessKeyID: "LTAI5tOption", AccessKeySecret: "option-secret", Seed: seed})
+	for _, k := range [][2]string{{"LTAI5tOption", "option-secret"}, {"LTAI5tSeedKey", "seed-secret"}} {
+		if _, err := sdkCall(t, base, k[0], k[1], http.MethodGet, "DescribeCenBandwidthPackages", nil); err != nil {
+			t.Errorf("key %s rejected: %v", k[0], err)
+		}
+	}
+	// The default pair is only accepted when no pair is given.
+	_, err := sdkCall(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, http.MethodGet, "DescribeCenBandwidthPackages", nil)
+	wantErrorCode(t, err, "InvalidAccessKeyId.NotFound")
+	// State lists the seed's keys, not the option pair.
+	if keys := cloud.State().AccessKeys; len(keys) != 1 || keys[0].AccessKeyId != "LTAI5tSeedKey" {
+		t.Errorf("State().AccessKeys = %+v", keys)
+	}
+
+	for name, opts := range map[string]mockcloud.Options{
+		"half a pair":     {AccessKeyID: "LTAI5tOnlyId"},
+		"key sans secret": {Seed: &mockcloud.State{AccessKeys: []rpc.AccessKey{{AccessKeyId: "x"}}}},
+		"negative delay":  {Delay: -time.Second},
+	} {
+		if _, err := mockcloud.New(opts); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+func TestIsMutatingAction(t *testing.T) {
+	for action, want := range map[string]bool{
+		"DescribeCenBandwidthPackages": false, "ListBandwidthPackages": false, "DescribeAccelerator": false,
+		"TempUpgradeCenBandwidthPackageSpec": true, "CreateBandwidthPackage": true, "UpdateBandwidthPackage": true,
+		"DeleteBandwidthPackage": true, "BandwidthPackageAddAccelerator": true, "BandwidthPackageRemoveAccelerator": true,
+	} {
+		if got := mockcloud.IsMutatingAction(action); got != want {
+			t.Errorf("IsMutatingAction(%s) = %v", action, got)
+		}
+	}
+}
+
+// upgradeParams asks for a temporary upgrade of the demo package to 200 Mbps for a day.
+func upgradeParams(now time.Time) map[string]string {
+	return map[string]string{
+		"CenBandwidthPackageId": demoPackageID,
+		"Bandwidth":             "200",
+		"EndTime":               now.Add(24 * time.Hour).UTC().Format(cbn.SecondTimeLayout),
+	}
+}
+
+func demoBandwidth(t *testing.T, s mockcloud.State) int64 {
+	t.Helper()
+	for _, p := range s.CenBandwidthPackages {
+		if p.CenBandwidthPackageId == demoPackageID {
+			return p.Bandwidth
+		}
+	}
+	t.Fatalf("demo package missing from state %+v", s)
+	return 0
+}
+
+func TestStateFile_roundTrip(t *testing.T) {
+	dir := t.TempDir()
+	stateFile := filepath.Join(dir, "state.json")
+	cloud, base := startCloud(t, mockcloud.Options{Seed: demoSeed(t), StateFile: stateFile, Delay: time.Minute})
+
+	// A read does not write the file.
+	if _, err := sdkCall(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, http.MethodGet, "DescribeCenBandwidthPackages", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stateFile); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("a read created the state file (stat: %v)", err)
+	}
+	// A failed mutation does not either.
+	_, err := sdkCall(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, http.MethodPost,
+		"TempUpgradeCenBandwidthPackageSpec", map[string]string{"CenBandwidthPackageId": demoPackageID})
+	if err == nil {
+		t.Fatal("an upgrade without Bandwidth succeeded")
+	}
+	if _, err := os.Stat(stateFile); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("a failed call created the state file (stat: %v)", err)
+	}
+	// A successful mutation saves it.
+	if _, err := sdkCall(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, http.MethodPost,
+		"TempUpgradeCenBandwidthPackageSpec", upgradeParams(cloud.Clock.Now())); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := mockcloud.LoadStateFile(stateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := saved.CenBandwidthPackages[0].MockPendingUpgrade; got == nil || got.Bandwidth != 200 {
+		t.Fatalf("saved state lacks the pending upgrade: %+v", saved.CenBandwidthPackages[0])
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		t.Errorf("temporary files left beside the state file: %v", entries)
+	}
+
+	// A new Cloud on the same file starts from it, not from its seed.
+	reloaded, _ := startCloud(t, mockcloud.Options{Seed: &mockcloud.State{}, StateFile: stateFile, Delay: time.Minute})
+	if n := len(reloaded.State().CenBandwidthPackages); n != 1 {
+		t.Fatalf("reloaded cloud has %d packages, want the state file's 1", n)
+	}
+	if bw := demoBandwidth(t, reloaded.State()); bw != 100 {
+		t.Errorf("upgrade visible before its delay: %d Mbps", bw)
+	}
+	reloaded.Advance(2 * time.Minute)
+	if bw := demoBandwidth(t, reloaded.State()); bw != 200 {
+		t.Errorf("upgrade not applied after the delay: %d Mbps", bw)
+	}
+	// The advance saved the settled state.
+	saved, err = mockcloud.LoadStateFile(stateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bw := demoBandwidth(t, *saved); bw != 200 {
+		t.Errorf("state file after the advance shows %d Mbps", bw)
+	}
+}
+
+func TestReplaceState(t *testing.T) {
+	cloud, base := startCloud(t, mockcloud.Options{Seed: demoSeed(t)})
+	s := cloud.State()
+	s.CenBandwidthPackages = nil
+	if err := cloud.ReplaceState(s); err != nil {
+		t.Fatal(err)
+	}
+	body, err := sdkCall(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, http.MethodGet, "DescribeCenBandwidthPackages", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := packageCount(t, body); n != 0 {
+		t.Errorf("%d packages after ReplaceState emptied them", n)
+	}
+	bad := cloud.State()
+	bad.CenBandwidthPackages = []cbn.Package{{CenBandwidthPackageId: "cenbwp-x", Bandwidth: 0}}
+	if err := cloud.ReplaceState(bad); err == nil || !strings.Contains(err.Error(), "CenBandwidthPackages") {
+		t.Errorf("invalid state accepted or unclear error: %v", err)
+	}
+}
+
+func TestLoadStateFile_errors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	cases := map[string]struct {
+		path string
+		want []string
+	}{
+		"unknown key": {write("unknown.json", `{"CenBandwidthPackages": [], "Acelerators": []}`),
+			[]string{`unknown top-level key(s) "Acelerators"`, "Accelerators"}},
+		"syntax": {write("syntax.json", "{\n  \"AccessKeys\": [\n  ,]\n}"), []string{"syntax.json", "line 3"}},
+		"type":   {write("type.json", `{"CenBandwidthPackages": {"x": 1}}`), []string{"CenBandwidthPackages"}},
+		"null":   {write("null.json", `null`), []string{"JSON object"}},
+	}
+	for name, tc := range cases {
+		_, err := mockcloud.LoadStateFile(tc.path)
+		if err == nil {
+			t.Errorf("%s: accepted", name)
+			continue
+		}
+		for _, want := range tc.want {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("%s: error %q does not mention %q", name, err, want)
+			}
+		}
+	}
+	if _, err := mockcloud.LoadStateFile(filepath.Join(dir, "absent.json")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
+	}
+	// New reports a broken state file instead of starting empty.
+	if _, err := mockcloud.New(mockcloud.Options{StateFile: cases["syntax"].path}); err == nil {
+		t.Error("New accepted a broken state file")
+	}
+}
