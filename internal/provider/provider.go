@@ -3,11 +3,427 @@
 package provider
 
 import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"terraform-provider-alibabacloud/internal/conns"
+	"terraform-provider-alibabacloud/internal/service/cen"
+	"terraform-provider-alibabacloud/internal/service/ga"
 )
 
 // Address is the provider's registry address.
 const Address = "registry.terraform.io/alibabacloud/alibabacloud"
 
+// TypeName is the provider's name in configurations.
+const TypeName = "alibabacloud"
+
+var _ provider.Provider = (*alibabaCloudProvider)(nil)
+
 // New returns a constructor for the provider at the given version.
-func New(version string) func() provider.Provider { panic("TODO") }
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &alibabaCloudProvider{version: version} }
+}
+
+type alibabaCloudProvider struct {
+	version string
+}
+
+// providerModel is the provider block.
+type providerModel struct {
+	AccessKey             types.String `tfsdk:"access_key"`
+	AssumeRole            types.Object `tfsdk:"assume_role"`
+	ECSRoleName           types.String `tfsdk:"ecs_role_name"`
+	Endpoints             types.Object `tfsdk:"endpoints"`
+	MaxRetries            types.Int64  `tfsdk:"max_retries"`
+	Profile               types.String `tfsdk:"profile"`
+	Region                types.String `tfsdk:"region"`
+	RequestTimeout        types.String `tfsdk:"request_timeout"`
+	SecretKey             types.String `tfsdk:"secret_key"`
+	SecurityToken         types.String `tfsdk:"security_token"`
+	SharedCredentialsFile types.String `tfsdk:"shared_credentials_file"`
+}
+
+type assumeRoleModel struct {
+	Policy            types.String `tfsdk:"policy"`
+	RoleARN           types.String `tfsdk:"role_arn"`
+	SessionExpiration types.Int64  `tfsdk:"session_expiration"`
+	SessionName       types.String `tfsdk:"session_name"`
+}
+
+type endpointsModel struct {
+	CBN types.String `tfsdk:"cbn"`
+	GA  types.String `tfsdk:"ga"`
+}
+
+func (p *alibabaCloudProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = TypeName
+	resp.Version = p.version
+}
+
+func envDoc(envs []string) string {
+	quoted := make([]string, len(envs))
+	for i, e := range envs {
+		quoted[i] = "`" + e + "`"
+	}
+	return strings.Join(quoted, " or ")
+}
+
+func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The Alibaba Cloud provider manages Cloud Enterprise Network (CEN) and Global Accelerator (GA) " +
+			"bandwidth. Every attribute can also be set through environment variables; an attribute in the provider block " +
+			"wins over them. Credentials are looked for, strongest first: `access_key`/`secret_key`, `ecs_role_name`, " +
+			"`shared_credentials_file`, `profile`, then the Alibaba Cloud SDK's default chain (its environment variables, " +
+			"OIDC, `~/.aliyun/config.json`, `~/.alibabacloud/credentials`, the ECS instance metadata service).",
+		Attributes: map[string]schema.Attribute{
+			"access_key": schema.StringAttribute{
+				MarkdownDescription: "Access key ID. Also read from " + envDoc(EnvAccessKey) + ".",
+				Optional:            true,
+			},
+			"ecs_role_name": schema.StringAttribute{
+				MarkdownDescription: "Name of the RAM role attached to the ECS instance Terraform runs on; credentials are " +
+					"read from the instance metadata service. Also read from " + envDoc(EnvECSRoleName) + ".",
+				Optional: true,
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("How many times a throttled, 5xx or network-failed API call is retried, with "+
+					"exponential backoff and jitter; `0` disables retries. Default `%d`. Also read from %s.",
+					DefaultMaxRetries, envDoc(EnvMaxRetries)),
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, 100)},
+			},
+			"profile": schema.StringAttribute{
+				MarkdownDescription: "Profile of the aliyun CLI config file (`~/.aliyun/config.json`, or " +
+					"`shared_credentials_file`) to take credentials from; default: the file's current profile. Also read " +
+					"from " + envDoc(EnvProfile) + ".",
+				Optional: true,
+			},
+			"region": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("Region id, e.g. `cn-shanghai`. Default `%s`. Global Accelerator calls always "+
+					"go to `cn-hangzhou`. Also read from %s.", DefaultRegion, envDoc(EnvRegion)),
+				Optional:   true,
+				Validators: []validator.String{regionValidator{}},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("Timeout of each API request (each retry has its own), as a duration such as "+
+					"`30s` or `2m`. Default `%s`. Also read from %s.", DefaultRequestTimeout, envDoc(EnvRequestTimeout)),
+				Optional:   true,
+				Validators: []validator.String{durationValidator{}},
+			},
+			"secret_key": schema.StringAttribute{
+				MarkdownDescription: "Access key secret. Also read from " + envDoc(EnvSecretKey) + ".",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"security_token": schema.StringAttribute{
+				MarkdownDescription: "STS security token, for temporary access keys. Also read from " + envDoc(EnvSecurityToken) + ".",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"shared_credentials_file": schema.StringAttribute{
+				MarkdownDescription: "Path of an aliyun CLI config file (the JSON format of `~/.aliyun/config.json`) to take " +
+					"the credentials of `profile` from. Also read from " + envDoc(EnvSharedCredentialsFile) + ".",
+				Optional: true,
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"assume_role": schema.SingleNestedBlock{
+				MarkdownDescription: "Assume a RAM role with STS on top of the credentials found. The temporary credentials " +
+					"are fetched at the first API call and refreshed before they expire.",
+				Attributes: map[string]schema.Attribute{
+					"policy": schema.StringAttribute{
+						MarkdownDescription: "A JSON policy further restricting the role's permissions.",
+						Optional:            true,
+					},
+					"role_arn": schema.StringAttribute{
+						MarkdownDescription: "ARN of the role, e.g. `acs:ram::123456789012:role/terraform`. Also read from " +
+							envDoc(EnvRoleARN) + ".",
+						Optional: true,
+					},
+					"session_expiration": schema.Int64Attribute{
+						MarkdownDescription: fmt.Sprintf("Lifetime of the session in seconds, 900 to 43200 (not above the "+
+							"role's maximum session duration). Default `%d`.", DefaultSessionExpiration),
+						Optional:   true,
+						Validators: []validator.Int64{int64validator.Between(900, 43200)},
+					},
+					"session_name": schema.StringAttribute{
+						MarkdownDescription: fmt.Sprintf("Session name, shown in the audit trail. Default `%s`. Also read from %s.",
+							DefaultRoleSessionName, envDoc(EnvRoleSessionName)),
+						Optional:   true,
+						Validators: []validator.String{stringvalidator.LengthBetween(2, 64)},
+					},
+				},
+			},
+			"endpoints": schema.SingleNestedBlock{
+				MarkdownDescription: "Custom API endpoints, e.g. a local mock. Each is a host (`cbn.aliyuncs.com`, HTTPS) or a " +
+					"URL whose `http` or `https` scheme is honoured (`http://127.0.0.1:8686`).",
+				Attributes: map[string]schema.Attribute{
+					"cbn": schema.StringAttribute{
+						MarkdownDescription: fmt.Sprintf("Cloud Enterprise Network endpoint. Default `%s`. Also read from %s.",
+							conns.DefaultCBNEndpoint, envDoc(EnvEndpointCBN)),
+						Optional: true,
+					},
+					"ga": schema.StringAttribute{
+						MarkdownDescription: fmt.Sprintf("Global Accelerator endpoint. Default `%s`. Also read from %s.",
+							conns.DefaultGAEndpoint, envDoc(EnvEndpointGA)),
+						Optional: true,
+					},
+				},
+			},
+		},
+	}
+}
+
+func (p *alibabaCloudProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var config providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if unknown := unknownAttributes(ctx, config); len(unknown) > 0 {
+		// Values computed from other resources are only known at apply; Terraform configures the
+		// provider again then. Resources get no client until that happens.
+		tflog.Info(ctx, "Provider configuration not yet known; deferring client setup", map[string]any{"unknown": unknown})
+		return
+	}
+	cfg, diags := p.resolve(ctx, config)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client, err := conns.New(cfg)
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot create the Alibaba Cloud clients", conns.Redact(err.Error()))
+		return
+	}
+	tflog.Info(ctx, "Configured the Alibaba Cloud provider", map[string]any{
+		"region":          cfg.Region,
+		"cbn_endpoint":    client.CBN.Endpoint().String(),
+		"ga_endpoint":     client.GA.Endpoint().String(),
+		"max_retries":     client.CBN.MaxRetries(),
+		"request_timeout": cfg.RequestTimeout.String(),
+	})
+	resp.ResourceData = client
+	resp.DataSourceData = client
+}
+
+// resolve merges attributes and environment variables into the clients' configuration.
+func (p *alibabaCloudProvider) resolve(ctx context.Context, config providerModel) (conns.Config, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	cfg := conns.Config{UserAgent: "terraform-provider-alibabacloud/" + p.version}
+
+	region := lookup(config.Region, path.Root("region"), EnvRegion...)
+	cfg.Region = region.value
+	if !region.set() {
+		cfg.Region = DefaultRegion
+	} else if !isKnownRegion(region.value) {
+		diags.AddAttributeError(region.attr, "Unknown Alibaba Cloud region", unknownRegionDetail(region.value, region.from))
+	}
+
+	var endpoints endpointsModel
+	if !config.Endpoints.IsNull() {
+		diags.Append(config.Endpoints.As(ctx, &endpoints, basetypes.ObjectAsOptions{})...)
+	}
+	cfg.CBNEndpoint = resolveEndpoint(lookup(endpoints.CBN, path.Root("endpoints").AtName("cbn"), EnvEndpointCBN...), &diags)
+	cfg.GAEndpoint = resolveEndpoint(lookup(endpoints.GA, path.Root("endpoints").AtName("ga"), EnvEndpointGA...), &diags)
+
+	cfg.MaxRetries = resolveMaxRetries(config.MaxRetries, &diags)
+	cfg.RequestTimeout = resolveRequestTimeout(config.RequestTimeout, &diags)
+
+	var assumeRole assumeRoleModel
+	if !config.AssumeRole.IsNull() {
+		diags.Append(config.AssumeRole.As(ctx, &assumeRole, basetypes.ObjectAsOptions{})...)
+	}
+	if diags.HasError() {
+		return cfg, diags
+	}
+	cs := credentialSettings{
+		accessKey:             lookup(config.AccessKey, path.Root("access_key"), EnvAccessKey...),
+		secretKey:             lookup(config.SecretKey, path.Root("secret_key"), EnvSecretKey...),
+		securityToken:         lookup(config.SecurityToken, path.Root("security_token"), EnvSecurityToken...),
+		profile:               lookup(config.Profile, path.Root("profile"), EnvProfile...),
+		sharedCredentialsFile: lookup(config.SharedCredentialsFile, path.Root("shared_credentials_file"), EnvSharedCredentialsFile...),
+		ecsRoleName:           lookup(config.ECSRoleName, path.Root("ecs_role_name"), EnvECSRoleName...),
+		roleARN:               lookup(assumeRole.RoleARN, path.Root("assume_role").AtName("role_arn"), EnvRoleARN...),
+		roleSessionName:       lookup(assumeRole.SessionName, path.Root("assume_role").AtName("session_name"), EnvRoleSessionName...),
+		sessionExpiration:     DefaultSessionExpiration,
+		policy:                assumeRole.Policy.ValueString(),
+	}
+	if !cs.roleSessionName.set() {
+		cs.roleSessionName.value = DefaultRoleSessionName
+	}
+	if !assumeRole.SessionExpiration.IsNull() {
+		cs.sessionExpiration = assumeRole.SessionExpiration.ValueInt64()
+	}
+	if cs.policy != "" && !json.Valid([]byte(cs.policy)) {
+		diags.AddAttributeError(path.Root("assume_role").AtName("policy"), "Invalid assume_role policy",
+			"The policy must be a JSON policy document.")
+	}
+	if !config.AssumeRole.IsNull() && !cs.roleARN.set() {
+		diags.AddAttributeError(path.Root("assume_role").AtName("role_arn"), "Missing role ARN",
+			"The assume_role block needs a role ARN: set role_arn or the environment variable "+strings.Join(EnvRoleARN, " or ")+".")
+	}
+	if diags.HasError() {
+		return cfg, diags
+	}
+	cfg.Credentials = buildCredentials(cs, &diags)
+	if cfg.Credentials != nil {
+		tflog.Debug(ctx, "Alibaba Cloud credentials source", map[string]any{"provider": cfg.Credentials.GetProviderName()})
+	}
+	return cfg, diags
+}
+
+func unknownRegionDetail(region, from string) string {
+	return fmt.Sprintf("The region %q (from the %s) is not an Alibaba Cloud region id. Known regions: %s.",
+		region, from, strings.Join(Regions, ", "))
+}
+
+func resolveEndpoint(s setting, diags *diag.Diagnostics) conns.Endpoint {
+	if !s.set() {
+		return conns.Endpoint{}
+	}
+	e, err := conns.ParseEndpoint(s.value)
+	if err != nil {
+		diags.AddAttributeError(s.attr, "Malformed endpoint",
+			fmt.Sprintf("The %s (from the %s) must be a host such as cbn.aliyuncs.com or an http(s) URL such as "+
+				"http://127.0.0.1:8686: %s.", attrName(s.attr), s.from, err))
+	}
+	return e
+}
+
+func resolveMaxRetries(v types.Int64, diags *diag.Diagnostics) int {
+	n := int64(DefaultMaxRetries)
+	if !v.IsNull() {
+		n = v.ValueInt64()
+	} else if s := lookup(types.StringNull(), path.Root("max_retries"), EnvMaxRetries...); s.set() {
+		parsed, err := strconv.ParseInt(s.value, 10, 64)
+		if err != nil || parsed < 0 || parsed > 100 {
+			diags.AddAttributeError(s.attr, "Invalid max_retries",
+				fmt.Sprintf("The %s must be a whole number from 0 to 100, got %q.", s.from, s.value))
+			return 0
+		}
+		n = parsed
+	}
+	if n == 0 {
+		return conns.NoRetries
+	}
+	return int(n)
+}
+
+func resolveRequestTimeout(v types.String, diags *diag.Diagnostics) time.Duration {
+	s := lookup(v, path.Root("request_timeout"), EnvRequestTimeout...)
+	if !s.set() {
+		return DefaultRequestTimeout
+	}
+	d, err := parsePositiveDuration(s.value)
+	if err != nil {
+		diags.AddAttributeError(s.attr, "Invalid request_timeout", fmt.Sprintf("The %s: %s.", s.from, err))
+	}
+	return d
+}
+
+func parsePositiveDuration(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%q is not a positive duration such as 30s or 2m", s)
+	}
+	return d, nil
+}
+
+// unknownAttributes names the configuration values that are not known yet.
+func unknownAttributes(ctx context.Context, config providerModel) []string {
+	var unknown []string
+	check := func(name string, v interface{ IsUnknown() bool }) {
+		if v.IsUnknown() {
+			unknown = append(unknown, name)
+		}
+	}
+	check("access_key", config.AccessKey)
+	check("assume_role", config.AssumeRole)
+	check("ecs_role_name", config.ECSRoleName)
+	check("endpoints", config.Endpoints)
+	check("max_retries", config.MaxRetries)
+	check("profile", config.Profile)
+	check("region", config.Region)
+	check("request_timeout", config.RequestTimeout)
+	check("secret_key", config.SecretKey)
+	check("security_token", config.SecurityToken)
+	check("shared_credentials_file", config.SharedCredentialsFile)
+	if !config.AssumeRole.IsNull() && !config.AssumeRole.IsUnknown() {
+		var ar assumeRoleModel
+		if !config.AssumeRole.As(ctx, &ar, basetypes.ObjectAsOptions{}).HasError() {
+			check("assume_role.policy", ar.Policy)
+			check("assume_role.role_arn", ar.RoleARN)
+			check("assume_role.session_expiration", ar.SessionExpiration)
+			check("assume_role.session_name", ar.SessionName)
+		}
+	}
+	if !config.Endpoints.IsNull() && !config.Endpoints.IsUnknown() {
+		var e endpointsModel
+		if !config.Endpoints.As(ctx, &e, basetypes.ObjectAsOptions{}).HasError() {
+			check("endpoints.cbn", e.CBN)
+			check("endpoints.ga", e.GA)
+		}
+	}
+	return unknown
+}
+
+func (p *alibabaCloudProvider) Resources(_ context.Context) []func() resource.Resource {
+	return append(cen.Resources(), ga.Resources()...)
+}
+
+func (p *alibabaCloudProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return nil
+}
+
+// regionValidator rejects region ids that are not in Regions (at validate, before Configure).
+type regionValidator struct{}
+
+func (regionValidator) Description(context.Context) string {
+	return "value must be a known Alibaba Cloud region id"
+}
+
+func (v regionValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (regionValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || isKnownRegion(req.ConfigValue.ValueString()) {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Unknown Alibaba Cloud region",
+		unknownRegionDetail(req.ConfigValue.ValueString(), "attribute "+req.Path.String()))
+}
+
+// durationValidator requires a positive Go duration string.
+type durationValidator struct{}
+
+func (durationValidator) Description(context.Context) string {
+	return "value must be a positive duration such as 30s or 2m"
+}
+
+func (v durationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (durationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := parsePositiveDuration(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid request_timeout", err.Error()+".")
+	}
+}

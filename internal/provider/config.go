@@ -1,0 +1,74 @@
+package provider
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// Environment variables, in the order they are read: the first non-empty one wins, and an
+// attribute set in the provider block wins over all of them.
+var (
+	EnvAccessKey             = []string{"ALICLOUD_ACCESS_KEY", "ALIBABA_CLOUD_ACCESS_KEY_ID"}
+	EnvSecretKey             = []string{"ALICLOUD_SECRET_KEY", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"}
+	EnvSecurityToken         = []string{"ALICLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_SECURITY_TOKEN"}
+	EnvRegion                = []string{"ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"}
+	EnvProfile               = []string{"ALICLOUD_PROFILE", "ALIBABA_CLOUD_PROFILE"}
+	EnvSharedCredentialsFile = []string{"ALICLOUD_SHARED_CREDENTIALS_FILE", "ALIBABA_CLOUD_CREDENTIALS_FILE"}
+	EnvRoleARN               = []string{"ALICLOUD_ASSUME_ROLE_ARN", "ALIBABA_CLOUD_ROLE_ARN"}
+	EnvRoleSessionName       = []string{"ALICLOUD_ASSUME_ROLE_SESSION_NAME", "ALIBABA_CLOUD_ROLE_SESSION_NAME"}
+	EnvECSRoleName           = []string{"ALICLOUD_ECS_ROLE_NAME", "ALIBABA_CLOUD_ECS_METADATA"}
+	EnvEndpointCBN           = []string{"ALIBABA_CLOUD_ENDPOINT_CBN"}
+	EnvEndpointGA            = []string{"ALIBABA_CLOUD_ENDPOINT_GA"}
+	EnvMaxRetries            = []string{"ALIBABA_CLOUD_MAX_RETRIES"}
+	EnvRequestTimeout        = []string{"ALIBABA_CLOUD_REQUEST_TIMEOUT"}
+)
+
+// Defaults of the retry and timeout attributes.
+const (
+	DefaultMaxRetries        = 5
+	DefaultRequestTimeout    = 30 * time.Second
+	DefaultRoleSessionName   = "terraform-provider-alibabacloud"
+	DefaultSessionExpiration = 3600
+)
+
+// setting is one configuration value with where it came from, for diagnostics that name the
+// place without showing the value.
+type setting struct {
+	value string
+	// from is "attribute access_key" or "environment variable ALICLOUD_ACCESS_KEY"; "" when unset.
+	from string
+	// attr is the attribute's path, for diagnostics.
+	attr path.Path
+	// envs are the variables that could have set it.
+	envs []string
+}
+
+func (s setting) set() bool { return s.value != "" }
+
+// places names everywhere a setting is read, for "not found" diagnostics.
+func (s setting) places() string {
+	return fmt.Sprintf("the %s attribute or the environment variable %s", attrName(s.attr), strings.Join(s.envs, " or "))
+}
+
+func attrName(p path.Path) string { return p.String() }
+
+// lookup resolves one string setting: the attribute when set, else the first non-empty env.
+func lookup(v types.String, attr path.Path, envs ...string) setting {
+	s := setting{attr: attr, envs: envs}
+	if !v.IsNull() && !v.IsUnknown() && v.ValueString() != "" {
+		s.value, s.from = v.ValueString(), "attribute "+attrName(attr)
+		return s
+	}
+	for _, env := range envs {
+		if value := strings.TrimSpace(os.Getenv(env)); value != "" {
+			s.value, s.from = value, "environment variable "+env
+			return s
+		}
+	}
+	return s
+}
