@@ -3,6 +3,10 @@ package rpc_test
 import (
 	"net/http"
 	"testing"
+	"time"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
 
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
@@ -143,5 +147,25 @@ func TestSetFaults_rejects(t *testing.T) {
 		if err := ts.SetFaults(f); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
+	}
+}
+
+func TestFaults_latency(t *testing.T) {
+	ts := newTestServer(t)
+	if err := ts.SetFaults(rpc.Faults{Latency: "1h"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ts.Faults().Latency; got != "1h" {
+		t.Errorf("Faults().Latency = %q", got)
+	}
+	client, err := sdk.NewClientWithOptions("cn-hangzhou",
+		sdk.NewConfig().WithAutoRetry(false).WithTimeout(50*time.Millisecond),
+		credentials.NewAccessKeyCredential(testKeyID, testSecret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The client gives up long before an hour has passed: the latency is there.
+	if _, err := callSDK(t, client, sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err == nil {
+		t.Fatal("the call returned despite an hour of latency")
 	}
 }

@@ -58,6 +58,8 @@ func (p *fakeProduct) Handle(call *rpc.Call) (any, error) {
 				{"ThingId": "t-2", "Name": "second"},
 			}},
 		}, nil
+	case "DescribeShapes":
+		return map[string]any{"Ids": []string{"a", "b"}, "Empty": []int{}, "Nothing": nil, "Flag": true, "Ratio": 0.5}, nil
 	case "CreateThing":
 		n := p.created.Add(1)
 		return struct {
@@ -81,11 +83,18 @@ type testServer struct {
 
 func newTestServer(t *testing.T) *testServer {
 	t.Helper()
+	return newTestServerWithWallClock(t, nil)
+}
+
+// newTestServerWithWallClock is newTestServer with the engine's real-time source replaced.
+func newTestServerWithWallClock(t *testing.T, wall func() time.Time) *testServer {
+	t.Helper()
 	product := &fakeProduct{}
 	srv := rpc.NewServer(rpc.Config{
-		Products: []rpc.Product{product},
-		Keys:     map[string]string{testKeyID: testSecret},
-		Rand:     mathrand.New(mathrand.NewPCG(1, 2)),
+		Products:  []rpc.Product{product},
+		Keys:      map[string]string{testKeyID: testSecret},
+		Rand:      mathrand.New(mathrand.NewPCG(1, 2)),
+		WallClock: wall,
 	})
 	hs := httptest.NewServer(srv)
 	t.Cleanup(hs.Close)

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -94,6 +95,20 @@ func TestServeHTTP_sdkSignedXML(t *testing.T) {
 	}
 }
 
+func TestServeHTTP_xmlShapes(t *testing.T) {
+	ts := newTestServer(t)
+	resp, err := callSDK(t, sdkClient(t, testKeyID, testSecret), sdkRequest(ts, http.MethodGet, "DescribeShapes", "XML", nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := resp.GetHttpContentString()
+	// Fields in encoding/json's (sorted map) order; a list repeats its element; an empty list vanishes.
+	want := "</RequestId><Flag>true</Flag><Ids>a</Ids><Ids>b</Ids><Nothing></Nothing><Ratio>0.5</Ratio></DescribeShapesResponse>"
+	if !strings.HasSuffix(text, want) {
+		t.Errorf("XML %s\nwant suffix %s", text, want)
+	}
+}
+
 func TestServeHTTP_xmlError(t *testing.T) {
 	ts := newTestServer(t)
 	_, err := callSDK(t, sdkClient(t, testKeyID, "wrong"), sdkRequest(ts, http.MethodGet, "DescribeThings", "XML", nil))
@@ -171,6 +186,32 @@ func TestServeHTTP_nonceReuse(t *testing.T) {
 	}
 	status, body := h.do(t, ts)
 	wantCode(t, status, body, http.StatusBadRequest, "SignatureNonceUsed")
+}
+
+func TestServeHTTP_nonceWindow(t *testing.T) {
+	var now atomic.Pointer[time.Time]
+	start := time.Now()
+	now.Store(&start)
+	ts := newTestServerWithWallClock(t, func() time.Time { return *now.Load() })
+	send := func() (int, map[string]any) {
+		h := newHandSigned()
+		h.params["SignatureNonce"] = "window-nonce"
+		h.params["Timestamp"] = now.Load().UTC().Format(time.RFC3339)
+		return h.do(t, ts)
+	}
+	if status, body := send(); status != http.StatusOK {
+		t.Fatalf("first use: %d %v", status, body)
+	}
+	later := start.Add(14 * time.Minute)
+	now.Store(&later)
+	status, body := send()
+	wantCode(t, status, body, http.StatusBadRequest, "SignatureNonceUsed")
+	// The window counts from the first use: after 15 minutes the nonce is free again.
+	muchLater := start.Add(16 * time.Minute)
+	now.Store(&muchLater)
+	if status, body := send(); status != http.StatusOK {
+		t.Fatalf("nonce still refused after the window: %d %v", status, body)
+	}
 }
 
 func TestServeHTTP_timestamp(t *testing.T) {
