@@ -8,16 +8,72 @@ import (
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
+// Error codes the product answers, all with HTTP status 400 unless noted.
+const (
+	// CodeMissingParameter: a required parameter is absent (POP gateway code).
+	CodeMissingParameter = "MissingParameter"
+	// CodeInvalidParameter: a parameter is malformed, out of range, or not allowed with
+	// the others (POP gateway code); the message names the parameter and the rule.
+	CodeInvalidParameter = "InvalidParameter"
+	// CodeInvalidRegionID: RegionId is not cn-hangzhou. HTTP 404, as the gateway answers.
+	CodeInvalidRegionID = "InvalidRegionId"
+	// CodeNotExistBandwidthPackage: no bandwidth plan has the id (API reference).
+	CodeNotExistBandwidthPackage = "NotExist.BandwidthPackage"
+	// CodeNotExistAccelerator: no accelerator has the id (API reference).
+	CodeNotExistAccelerator = "NotExist.Accelerator"
+	// CodeNotExistBasicBandwidthPackage: a cross-border plan needs a basic plan on the
+	// accelerator, when binding it and for as long as it stays bound (API reference).
+	CodeNotExistBasicBandwidthPackage = "NotExist.BasicBandwidthPackage"
+	// CodeStateErrorBandwidthPackage: the plan is in a transitional state (init, binding,
+	// unbinding, updating, being deleted), is not bound to the accelerator named, or was
+	// updated within the cool-down period (API reference; the cool-down has no code of
+	// its own in the reference).
+	CodeStateErrorBandwidthPackage = "StateError.BandwidthPackage"
+	// CodeStateErrorAccelerator: the accelerator is configuring (API reference).
+	CodeStateErrorAccelerator = "StateError.Accelerator"
+	// CodeUpgradeErrorBandwidthPackage: one update mixes upgrades and downgrades (API page).
+	CodeUpgradeErrorBandwidthPackage = "UpgradeError.BandwidthPackage"
+	// CodeBindExistBandwidthPackage: the plan is bound (delete), or the binding asked for
+	// already exists or would give the accelerator a second plan of the type (API reference).
+	CodeBindExistBandwidthPackage = "BindExist.BandwidthPackage"
+	// CodeForbiddenRelease: a subscription cannot be deleted before it expires. HTTP 403.
+	// The Ga reference documents no code; this is the one Cbn answers for the same rule.
+	CodeForbiddenRelease = "Forbidden.Release"
+)
+
+func apiError(status int, code, format string, args ...any) *rpc.Error {
+	return rpc.NewError(status, code, fmt.Sprintf(format, args...))
+}
+
 func errMissingParam(param string) *rpc.Error {
-	return rpc.NewError(http.StatusBadRequest, "MissingParam."+param, "The parameter "+param+" is required.")
+	return apiError(http.StatusBadRequest, CodeMissingParameter,
+		"The input parameter %q that is mandatory for processing this request is not supplied.", param)
 }
 
 func errInvalidParam(param, rule string) *rpc.Error {
-	return rpc.NewError(http.StatusBadRequest, "IllegalParameter."+param, "The parameter "+param+" is invalid: it "+rule+".")
+	return apiError(http.StatusBadRequest, CodeInvalidParameter, "The specified parameter %s is not valid: it %s.", param, rule)
 }
 
 func errPackageNotExist() *rpc.Error {
-	return rpc.NewError(http.StatusBadRequest, "NotExist.BandwidthPackage", "The bandwidth package does not exist.")
+	return apiError(http.StatusBadRequest, CodeNotExistBandwidthPackage, "The bandwidth package does not exist.")
+}
+
+func errAcceleratorNotExist() *rpc.Error {
+	return apiError(http.StatusBadRequest, CodeNotExistAccelerator, "The accelerated instance does not exist.")
+}
+
+func errPackageState(bp *BandwidthPackage, why string) *rpc.Error {
+	return apiError(http.StatusBadRequest, CodeStateErrorBandwidthPackage,
+		"The state of bandwidth package is invalid: %s %s.", bp.BandwidthPackageId, why)
+}
+
+func errAcceleratorState(acc *Accelerator) *rpc.Error {
+	return apiError(http.StatusBadRequest, CodeStateErrorAccelerator,
+		"The state of the accelerated instance is invalid: %s is %s.", acc.AcceleratorId, acc.State)
+}
+
+func errBindExist(format string, args ...any) *rpc.Error {
+	return apiError(http.StatusBadRequest, CodeBindExistBandwidthPackage, "The bandwidth package is already bound: "+format+".", args...)
 }
 
 // checkSeedRegion refuses a seeded object placed outside the Ga region.

@@ -182,6 +182,7 @@ func checkRegion(call *rpc.Call) *rpc.Error {
 	case "":
 		return errMissingParam("RegionId")
 	default:
-		return rpc.NewError(http.StatusBadRequest, "InvalidRegionId", "The specified RegionId "+r+" is not supported: Global Accelerator is called with RegionId cn-hangzhou.")
+		return apiError(http.StatusNotFound, CodeInvalidRegionID,
+			"The specified region does not exist: Global Accelerator answers only RegionId %s, not %q.", Region, r)
 	}
 }

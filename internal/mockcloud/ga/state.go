@@ -17,8 +17,8 @@ import (
 // ChargeType PREPAY (the API's default) with ExpiredTime one month after CreateTime,
 // BillingType PayByTraffic for POSTPAY, CbnGeographicRegionIdA/B China-mainland/Global for
 // CrossDomain, CreateTime now, State active or binded; accelerators State active, Spec "1",
-// InstanceChargeType PREPAY, a DnsName derived from the id. A plan seeded in state init,
-// updating or deleting (or an accelerator in configuring) without MockPending finishes after
+// InstanceChargeType PREPAY, a DnsName derived from the id. A plan seeded in state init or
+// updating (or an accelerator in configuring) without MockPending finishes after
 // the delay; binding and unbinding need a MockPending naming the accelerator.
 func (p *Product) Restore(packages []BandwidthPackage, accelerators []Accelerator) error {
 	p.mu.Lock()
@@ -242,6 +242,10 @@ func linkSeed(pkgs []*BandwidthPackage, accs []*Accelerator) error {
 	}
 	perAcc := map[string]string{} // accelerator id + type -> plan id
 	for _, bp := range pkgs {
+		if pd := bp.MockPending; pd != nil && pd.AcceleratorId != "" &&
+			!slices.ContainsFunc(accs, func(a *Accelerator) bool { return a.AcceleratorId == pd.AcceleratorId }) {
+			return fmt.Errorf("BandwidthPackage %s: MockPending names accelerator %q, which is not among Accelerators", bp.BandwidthPackageId, pd.AcceleratorId)
+		}
 		bp.Accelerators = slices.Compact(bp.Accelerators)
 		if len(bp.Accelerators) > 1 {
 			return fmt.Errorf("BandwidthPackage %s: bound to %d accelerators; a plan can be bound to one", bp.BandwidthPackageId, len(bp.Accelerators))
@@ -297,10 +301,6 @@ func settleSeedState(bp *BandwidthPackage, now time.Time, delay time.Duration) e
 	case StateUpdating:
 		if bp.MockPending == nil {
 			bp.MockPending = &Pending{Action: actionUpdate, Due: due, State: restingState(bp)}
-		}
-	case StateDeleting:
-		if bp.MockPending == nil {
-			bp.MockPending = &Pending{Action: actionDelete, Due: due}
 		}
 	case StateBinding, StateUnbinding:
 		if bp.MockPending == nil || bp.MockPending.AcceleratorId == "" {

@@ -10,7 +10,6 @@ const (
 	StateBinded    = "binded"    // bound to an accelerator (the API's own spelling)
 	StateUnbinding = "unbinding" // BandwidthPackageRemoveAccelerator in progress
 	StateUpdating  = "updating"  // UpdateBandwidthPackage changing bandwidth or bandwidth type
-	StateDeleting  = "deleting"  // DeleteBandwidthPackage in progress
 )
 
 // Accelerator states, as DescribeAccelerator reports them.
@@ -21,6 +20,8 @@ const (
 
 // BandwidthPackage is a GA bandwidth plan. Its API fields carry the names and representations
 // DescribeBandwidthPackage returns (times are millisecond Unix timestamps in strings).
+// The API shows no state of its own while a deletion is under way: the plan keeps its state
+// (and refuses other changes) until it is gone.
 // Fields whose names start with Mock are the mock's own bookkeeping: they appear in state
 // files and in GET /_mock/state, never in an API response.
 type BandwidthPackage struct {
