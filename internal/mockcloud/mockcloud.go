@@ -1,6 +1,15 @@
 // Package mockcloud assembles a mock Alibaba Cloud endpoint for tests and the demo: the RPC
-// engine (package rpc) serving the Cbn and Ga products on one virtual clock, plus admin
-// endpoints under /_mock/ and JSON seed and state files.
+// engine (package rpc) serving the Cbn (2017-09-12) and Ga (2019-11-20) products on one
+// virtual clock, plus admin endpoints under /_mock/ (see Cloud.Handler) and JSON seed and
+// state files.
+//
+// Seed and state files are one JSON object with the top-level keys CenBandwidthPackages,
+// BandwidthPackages, Accelerators and AccessKeys, each a list of objects with the API's own
+// field names (see State); unknown top-level keys are rejected. Fields a seed leaves out get
+// the values the real service would show; fields named Mock* are the mock's own bookkeeping.
+//
+// The mock accepts DefaultAccessKeyID/DefaultAccessKeySecret unless Options name another
+// pair, plus every pair in the seed's AccessKeys.
 package mockcloud
 
 import (

@@ -10,6 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
+
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
@@ -152,6 +155,15 @@ func TestServeHTTP_unknownKey(t *testing.T) {
 
 func TestServeHTTP_securityToken(t *testing.T) {
 	ts := newTestServer(t)
+	stsClient, err := sdk.NewClientWithOptions("cn-hangzhou", sdk.NewConfig().WithAutoRetry(false),
+		credentials.NewStsTokenCredential(testKeyID, testSecret, "sdk-sts-token"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := callSDK(t, stsClient, sdkRequest(ts, http.MethodPost, "DescribeThings", "JSON", nil)); err != nil {
+		t.Fatalf("SDK STS request rejected: %v", err)
+	}
+
 	h := newHandSigned()
 	h.params["SecurityToken"] = "sts-token-value"
 	status, body := h.do(t, ts)
