@@ -223,7 +223,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			"The request parameters could not be read: "+err.Error()))
 		return
 	}
-	params := r.Form
+	params := mergedParams(r)
 	ex.format = responseFormat(params.Get("Format"))
 	ex.record.Action = params.Get("Action")
 	ex.record.Version = params.Get("Version")
@@ -496,6 +496,19 @@ func (s *Server) log(rec CallRecord, code string, status int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.calls = append(s.calls, rec)
+}
+
+// mergedParams merges the query and the form body. A key in both takes the body's values,
+// as the official SDKs sign it (they build one map, form parameters last).
+func mergedParams(r *http.Request) url.Values {
+	params := make(url.Values, len(r.Form))
+	for k, vs := range r.URL.Query() {
+		params[k] = vs
+	}
+	for k, vs := range r.PostForm {
+		params[k] = vs
+	}
+	return params
 }
 
 // loggedParams flattens the parameters the call log may show (first value of each).

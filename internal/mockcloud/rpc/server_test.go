@@ -67,6 +67,18 @@ func TestServeHTTP_sdkSignedJSON(t *testing.T) {
 	}
 }
 
+func TestServeHTTP_sameKeyInQueryAndBody(t *testing.T) {
+	ts := newTestServer(t)
+	req := sdkRequest(ts, http.MethodPost, "DescribeThings", "JSON", map[string]string{"RegionId": "cn-shanghai"})
+	// The SDK adds its own RegionId to the query too; it signs the form's value.
+	if _, err := callSDK(t, sdkClient(t, testKeyID, testSecret), req); err != nil {
+		t.Fatalf("SDK call failed: %v", err)
+	}
+	if got := ts.product.lastCall.Load().Params["RegionId"]; len(got) != 1 || got[0] != "cn-shanghai" {
+		t.Errorf("product saw RegionId %v", got)
+	}
+}
+
 func TestServeHTTP_sdkSignedXML(t *testing.T) {
 	for _, method := range []string{http.MethodGet, http.MethodPost} {
 		t.Run(method, func(t *testing.T) {
