@@ -124,11 +124,15 @@ func baseCredentials(cs credentialSettings, diags *diag.Diagnostics) (credential
 // quotes the file, secrets included.
 func addNoCredentials(cs credentialSettings, source string, err error, diags *diag.Diagnostics) {
 	if source != "default chain" {
+		if cs.profile.set() {
+			diags.AddAttributeError(cs.profile.attr, "No Alibaba Cloud credentials", fmt.Sprintf("The %s (from the %s) gave no credentials: %s.", source, cs.profile.from, safeCredentialError(err)))
+			return
+		}
 		diags.AddError("No Alibaba Cloud credentials", fmt.Sprintf("The %s gave no credentials: %s.", source, safeCredentialError(err)))
 		return
 	}
 	places := []string{
-		fmt.Sprintf("the provider attributes access_key and secret_key (and security_token)"),
+		"the provider attributes access_key and secret_key (and security_token)",
 		fmt.Sprintf("the environment variables %s and %s (and %s)",
 			strings.Join(EnvAccessKey, " / "), strings.Join(EnvSecretKey, " / "), strings.Join(EnvSecurityToken, " / ")),
 		"OIDC role: the environment variables ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE",

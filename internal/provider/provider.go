@@ -302,8 +302,8 @@ func resolveEndpoint(s setting, diags *diag.Diagnostics) conns.Endpoint {
 	e, err := conns.ParseEndpoint(s.value)
 	if err != nil {
 		diags.AddAttributeError(s.attr, "Malformed endpoint",
-			fmt.Sprintf("The %s (from the %s) must be a host such as cbn.aliyuncs.com or an http(s) URL such as "+
-				"http://127.0.0.1:8686: %s.", attrName(s.attr), s.from, err))
+			fmt.Sprintf("The endpoint from the %s must be a host such as cbn.aliyuncs.com or an http(s) URL such as "+
+				"http://127.0.0.1:8686: %s.", s.from, err))
 	}
 	return e
 }
