@@ -66,7 +66,7 @@ type Endpoint struct {
 func (e Endpoint) String() string { return e.Scheme + "://" + e.Host }
 
 // ParseEndpoint reads an endpoint given as a bare host ("cbn.aliyuncs.com", "127.0.0.1:8686",
-// HTTPS implied) or as a URL whose scheme, http or https, is honoured ("http://127.0.0.1:8686").
+// HTTPS implied) or as a URL whose scheme, http or https, is honored ("http://127.0.0.1:8686").
 // The empty string is an error; callers apply their default first.
 func ParseEndpoint(s string) (Endpoint, error) {
 	raw := strings.TrimSpace(s)
@@ -98,11 +98,20 @@ func ParseEndpoint(s string) (Endpoint, error) {
 		return Endpoint{}, fmt.Errorf("endpoint %q has an empty port", raw)
 	}
 	for _, r := range u.Hostname() {
-		if !(r == '.' || r == '-' || r == ':' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+		if !validHostRune(r) {
 			return Endpoint{}, fmt.Errorf("endpoint %q has an invalid character %q in its host", raw, r)
 		}
 	}
 	return Endpoint{Scheme: scheme, Host: u.Host}, nil
+}
+
+// validHostRune reports whether r may appear in a host name or IP address.
+func validHostRune(r rune) bool {
+	switch {
+	case r >= '0' && r <= '9', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		return true
+	}
+	return strings.ContainsRune(".-:_", r)
 }
 
 // Config is the resolved provider configuration the clients are built from.

@@ -92,7 +92,7 @@ func RequestID(err error) string {
 
 // IsRetryable reports whether Do retries err: throttling and ServiceUnavailable codes, any
 // HTTP 5xx, and connection resets, refusals, EOFs and timeouts. Other API errors (4xx) are
-// never retried: the request itself is wrong. A cancelled context is not retryable.
+// never retried: the request itself is wrong. A canceled context is not retryable.
 func IsRetryable(err error) bool {
 	if err == nil || errors.Is(err, context.Canceled) {
 		return false

@@ -59,7 +59,11 @@ func newService(product, region string, endpoint Endpoint, client *sdk.Client, c
 		s.maxRetries = 0
 	}
 	if s.http == nil {
-		s.http = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+		transport := &http.Transport{Proxy: http.ProxyFromEnvironment}
+		if def, ok := http.DefaultTransport.(*http.Transport); ok {
+			transport = def.Clone()
+		}
+		s.http = &http.Client{Transport: transport}
 	}
 	if s.sleep == nil {
 		s.sleep = sleepCtx
@@ -164,6 +168,7 @@ func (s *Service) attempt(ctx context.Context, request requests.AcsRequest, resp
 	if err != nil {
 		return &NetworkError{Product: s.product, Action: request.GetActionName(), Err: stripURL(err)}
 	}
+	defer httpResponse.Body.Close() // Unmarshal closes it too; closing twice is harmless.
 	if err := responses.Unmarshal(response, httpResponse, request.GetAcceptFormat()); err != nil {
 		var serverErr interface{ ErrorCode() string }
 		if errors.As(err, &serverErr) {

@@ -52,7 +52,12 @@ func newFakeAPI(t *testing.T, answer func(n int, r *http.Request) (int, string))
 		f.mu.Unlock()
 		status, body := f.answer(n, r)
 		if status == -1 {
-			conn, _, err := w.(http.Hijacker).Hijack()
+			hijacker, ok := w.(http.Hijacker)
+			if !ok {
+				t.Error("response writer cannot hijack")
+				return
+			}
+			conn, _, err := hijacker.Hijack()
 			if err != nil {
 				t.Errorf("hijack: %v", err)
 				return
@@ -298,7 +303,7 @@ func TestDo_contextCancelStops(t *testing.T) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
 	if got := f.calls.Load(); got != 1 || len(rec.delays) != 0 {
-		t.Errorf("attempts = %d, sleeps %v; a cancelled call must not be retried", got, rec.delays)
+		t.Errorf("attempts = %d, sleeps %v; a canceled call must not be retried", got, rec.delays)
 	}
 }
 

@@ -173,7 +173,7 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 			},
 			"endpoints": schema.SingleNestedBlock{
 				MarkdownDescription: "Custom API endpoints, e.g. a local mock. Each is a host (`cbn.aliyuncs.com`, HTTPS) or a " +
-					"URL whose `http` or `https` scheme is honoured (`http://127.0.0.1:8686`).",
+					"URL whose `http` or `https` scheme is honored (`http://127.0.0.1:8686`).",
 				Attributes: map[string]schema.Attribute{
 					"cbn": schema.StringAttribute{
 						MarkdownDescription: fmt.Sprintf("Cloud Enterprise Network endpoint. Default `%s`. Also read from %s.",

@@ -69,7 +69,10 @@ func configValue(t *testing.T, attrs map[string]any) (tftypes.Object, tftypes.Va
 	ctx := context.Background()
 	var schemaResp provider.SchemaResponse
 	New("test")().Schema(ctx, provider.SchemaRequest{}, &schemaResp)
-	typ := schemaResp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	typ, ok := schemaResp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("the provider schema is not an object")
+	}
 	vals := map[string]tftypes.Value{}
 	for name, attrType := range typ.AttributeTypes {
 		switch v := attrs[name].(type) {
@@ -78,7 +81,10 @@ func configValue(t *testing.T, attrs map[string]any) (tftypes.Object, tftypes.Va
 		case tftypes.Value:
 			vals[name] = v
 		case map[string]tftypes.Value:
-			objType := attrType.(tftypes.Object)
+			objType, ok := attrType.(tftypes.Object)
+			if !ok {
+				t.Fatalf("%s is not a block", name)
+			}
 			inner := map[string]tftypes.Value{}
 			for innerName, innerType := range objType.AttributeTypes {
 				if iv, ok := v[innerName]; ok {

@@ -47,7 +47,7 @@ func script(clock *fakeClock, polls *[]time.Time, answers ...answer) StatusFunc[
 	}
 }
 
-var errTransient = errors.New("Throttling: slow down")
+var errTransient = errors.New("throttled: slow down")
 
 func TestWait_reachesTarget(t *testing.T) {
 	clock := newFakeClock()
