@@ -5,6 +5,8 @@ package conns
 
 import (
 	"context"
+	crand "crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -215,4 +217,13 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// NewClientToken returns a fresh idempotency token for the ClientToken parameter of create and
+// modify actions: set it once on the request before Do, and every retry Do makes sends the same
+// token, so the API performs the operation at most once.
+func NewClientToken() string {
+	var b [16]byte
+	_, _ = crand.Read(b[:]) // crypto/rand.Read never fails on supported platforms.
+	return "tf-" + hex.EncodeToString(b[:])
 }

@@ -331,7 +331,7 @@ func TestDo_clientTokenReusedOnRetry(t *testing.T) {
 	})
 	c, _ := newTestClient(t, f, nil)
 	req := ga.CreateCreateBandwidthPackageRequest()
-	req.ClientToken = "token-123"
+	req.ClientToken = NewClientToken()
 	req.Bandwidth = "10"
 	resp := ga.CreateCreateBandwidthPackageResponse()
 	if err := c.GA.Do(context.Background(), req, resp); err != nil {
@@ -344,7 +344,7 @@ func TestDo_clientTokenReusedOnRetry(t *testing.T) {
 		t.Fatalf("attempts = %d, want 2", len(f.params))
 	}
 	for _, p := range f.params {
-		if p["ClientToken"] != "token-123" {
+		if p["ClientToken"] != req.ClientToken || !strings.HasPrefix(req.ClientToken, "tf-") || len(req.ClientToken) > 64 {
 			t.Errorf("ClientToken = %q, want the caller's on every attempt", p["ClientToken"])
 		}
 		if p["RegionId"] != GARegion || p["Version"] != "2019-11-20" {
@@ -459,5 +459,12 @@ func TestNew_defaults(t *testing.T) {
 	}
 	if _, err := New(Config{Region: "cn-shanghai"}); err == nil {
 		t.Error("New without credentials should fail")
+	}
+}
+
+func TestNewClientToken(t *testing.T) {
+	a, b := NewClientToken(), NewClientToken()
+	if a == b || len(a) != 35 {
+		t.Errorf("tokens %q and %q: want distinct 35-character tokens", a, b)
 	}
 }
