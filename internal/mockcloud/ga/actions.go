@@ -300,7 +300,7 @@ func (p *Product) deletePackage(params url.Values, now time.Time) (any, error) {
 		return nil, errBindExist("%s is bound to accelerator %s; unbind it first", id, bp.Accelerators[0])
 	}
 	if bp.MockOrderUnpaid {
-		// An unpaid order bought nothing: cancelling it removes the plan.
+		// An unpaid order bought nothing: canceling it removes the plan.
 		bp.MockOrderUnpaid = false
 	} else {
 		if err := p.checkIdle(bp); err != nil {

@@ -28,10 +28,10 @@ func (p *Product) Restore(packages []BandwidthPackage, accelerators []Accelerato
 	for i := range accelerators {
 		acc := cloneAccelerator(&accelerators[i])
 		if err := fillAccelerator(acc, now, p.delay); err != nil {
-			return fmt.Errorf("Accelerators[%d]: %w", i, err)
+			return fmt.Errorf("seed accelerator %d: %w", i, err)
 		}
 		if slices.ContainsFunc(accs, func(a *Accelerator) bool { return a.AcceleratorId == acc.AcceleratorId }) {
-			return fmt.Errorf("Accelerators[%d]: duplicate AcceleratorId %q", i, acc.AcceleratorId)
+			return fmt.Errorf("seed accelerator %d: duplicate AcceleratorId %q", i, acc.AcceleratorId)
 		}
 		accs = append(accs, acc)
 	}
@@ -39,10 +39,10 @@ func (p *Product) Restore(packages []BandwidthPackage, accelerators []Accelerato
 	for i := range packages {
 		bp := clonePackage(&packages[i])
 		if err := fillPackage(bp, now); err != nil {
-			return fmt.Errorf("BandwidthPackages[%d]: %w", i, err)
+			return fmt.Errorf("seed bandwidth package %d: %w", i, err)
 		}
 		if slices.ContainsFunc(pkgs, func(o *BandwidthPackage) bool { return o.BandwidthPackageId == bp.BandwidthPackageId }) {
-			return fmt.Errorf("BandwidthPackages[%d]: duplicate BandwidthPackageId %q", i, bp.BandwidthPackageId)
+			return fmt.Errorf("seed bandwidth package %d: duplicate BandwidthPackageId %q", i, bp.BandwidthPackageId)
 		}
 		pkgs = append(pkgs, bp)
 	}
@@ -51,7 +51,7 @@ func (p *Product) Restore(packages []BandwidthPackage, accelerators []Accelerato
 	}
 	for i, bp := range pkgs {
 		if err := settleSeedState(bp, now, p.delay); err != nil {
-			return fmt.Errorf("BandwidthPackages[%d] (%s): %w", i, bp.BandwidthPackageId, err)
+			return fmt.Errorf("seed bandwidth package %d (%s): %w", i, bp.BandwidthPackageId, err)
 		}
 	}
 	p.packages, p.accelerators, p.tokens = pkgs, accs, map[string]string{}
@@ -137,7 +137,7 @@ func fillAccelerator(acc *Accelerator, now time.Time, delay time.Duration) error
 			acc.MockPending = &Pending{Action: "Seed", Due: now.Add(delay), State: AcceleratorActive}
 		}
 	default:
-		return fmt.Errorf("State %q is not one the mock supports (%s, %s)", acc.State, AcceleratorActive, AcceleratorConfiguring)
+		return fmt.Errorf("the State %q is not one the mock supports (%s, %s)", acc.State, AcceleratorActive, AcceleratorConfiguring)
 	}
 	if pd := acc.MockPending; pd != nil && pd.State != AcceleratorActive {
 		return fmt.Errorf("MockPending.State %q: an accelerator can only become %s", pd.State, AcceleratorActive)
@@ -194,14 +194,14 @@ func fillPackage(bp *BandwidthPackage, now time.Time) error {
 	}
 	created, err := strconv.ParseInt(bp.CreateTime, 10, 64)
 	if err != nil {
-		return fmt.Errorf("CreateTime %q is not a millisecond Unix timestamp", bp.CreateTime)
+		return fmt.Errorf("the CreateTime %q is not a millisecond Unix timestamp", bp.CreateTime)
 	}
 	if bp.ExpiredTime == "" && bp.ChargeType == ChargePrepay {
 		bp.ExpiredTime = millis(time.UnixMilli(created).AddDate(0, 1, 0))
 	}
 	if bp.ExpiredTime != "" {
 		if _, err := strconv.ParseInt(bp.ExpiredTime, 10, 64); err != nil {
-			return fmt.Errorf("ExpiredTime %q is not a millisecond Unix timestamp", bp.ExpiredTime)
+			return fmt.Errorf("the ExpiredTime %q is not a millisecond Unix timestamp", bp.ExpiredTime)
 		}
 	}
 	if bp.Accelerators == nil {
@@ -244,15 +244,15 @@ func linkSeed(pkgs []*BandwidthPackage, accs []*Accelerator) error {
 	for _, bp := range pkgs {
 		if pd := bp.MockPending; pd != nil && pd.AcceleratorId != "" &&
 			!slices.ContainsFunc(accs, func(a *Accelerator) bool { return a.AcceleratorId == pd.AcceleratorId }) {
-			return fmt.Errorf("BandwidthPackage %s: MockPending names accelerator %q, which is not among Accelerators", bp.BandwidthPackageId, pd.AcceleratorId)
+			return fmt.Errorf("bandwidth package %s: MockPending names accelerator %q, which is not among Accelerators", bp.BandwidthPackageId, pd.AcceleratorId)
 		}
 		bp.Accelerators = slices.Compact(bp.Accelerators)
 		if len(bp.Accelerators) > 1 {
-			return fmt.Errorf("BandwidthPackage %s: bound to %d accelerators; a plan can be bound to one", bp.BandwidthPackageId, len(bp.Accelerators))
+			return fmt.Errorf("bandwidth package %s: bound to %d accelerators; a plan can be bound to one", bp.BandwidthPackageId, len(bp.Accelerators))
 		}
 		for _, id := range bp.Accelerators {
 			if !slices.ContainsFunc(accs, func(a *Accelerator) bool { return a.AcceleratorId == id }) {
-				return fmt.Errorf("BandwidthPackage %s: Accelerators names %q, which is not among Accelerators", bp.BandwidthPackageId, id)
+				return fmt.Errorf("bandwidth package %s: Accelerators names %q, which is not among Accelerators", bp.BandwidthPackageId, id)
 			}
 			key := id + "/" + bp.Type
 			if other, ok := perAcc[key]; ok {
@@ -292,7 +292,7 @@ func settleSeedState(bp *BandwidthPackage, now time.Time, delay time.Duration) e
 	switch bp.State {
 	case StateActive, StateBinded:
 		if bp.State != restingState(bp) {
-			return fmt.Errorf("State %s does not match its %d bound accelerators", bp.State, len(bp.Accelerators))
+			return fmt.Errorf("the State %s does not match its %d bound accelerators", bp.State, len(bp.Accelerators))
 		}
 	case StateInit:
 		if bp.MockPending == nil && !bp.MockOrderUnpaid {
@@ -304,10 +304,10 @@ func settleSeedState(bp *BandwidthPackage, now time.Time, delay time.Duration) e
 		}
 	case StateBinding, StateUnbinding:
 		if bp.MockPending == nil || bp.MockPending.AcceleratorId == "" {
-			return fmt.Errorf("State %s needs a MockPending naming the AcceleratorId", bp.State)
+			return fmt.Errorf("the State %s needs a MockPending naming the AcceleratorId", bp.State)
 		}
 	default:
-		return fmt.Errorf("State %q is not one the mock supports", bp.State)
+		return fmt.Errorf("the State %q is not one the mock supports", bp.State)
 	}
 	if pd := bp.MockPending; pd != nil && !slices.Contains(pendingActions, pd.Action) {
 		return fmt.Errorf("MockPending.Action %q is not one of %v", pd.Action, pendingActions)
