@@ -104,6 +104,12 @@ func baseCredentials(cs credentialSettings, diags *diag.Diagnostics) (credential
 		return provider, fmt.Sprintf("ECS instance RAM role %q from the instance metadata service", cs.ecsRoleName.value)
 	case cs.sharedCredentialsFile.set():
 		provider, err := cliFileCredentials(cs.sharedCredentialsFile.value, cs.profile.value)
+		if errors.Is(err, errNotCLIConfig) && cs.sharedCredentialsFile.from == "environment variable "+sdkCredentialsFileEnv {
+			// The SDK's own variable may name its INI credentials file, which the SDK's
+			// ProfileCredentialsProvider reads from that same variable.
+			return credentials.NewProfileCredentialsProviderBuilder().WithProfileName(cs.profile.value).Build(),
+				"credentials file " + cs.sharedCredentialsFile.value
+		}
 		if err != nil {
 			diags.AddAttributeError(cs.sharedCredentialsFile.attr, "Unusable aliyun CLI config file",
 				fmt.Sprintf("The file %s (from the %s) gives no credentials: %s.", cs.sharedCredentialsFile.value,
@@ -182,11 +188,16 @@ func cliConfigPath() string { return filepath.Join(homeDir(), ".aliyun", "config
 
 // iniCredentialsPath is the file the SDK's ProfileCredentialsProvider reads.
 func iniCredentialsPath() string {
-	if p := os.Getenv("ALIBABA_CLOUD_CREDENTIALS_FILE"); p != "" {
+	if p := os.Getenv(sdkCredentialsFileEnv); p != "" {
 		return p
 	}
 	return filepath.Join(homeDir(), ".alibabacloud", "credentials")
 }
+
+// sdkCredentialsFileEnv is the SDK's variable for its INI credentials file.
+const sdkCredentialsFileEnv = "ALIBABA_CLOUD_CREDENTIALS_FILE"
+
+var errNotCLIConfig = errors.New("it is not an aliyun CLI config file (JSON with \"current\" and \"profiles\")")
 
 // cliConfig is the aliyun CLI config file (~/.aliyun/config.json) format.
 type cliConfig struct {
@@ -223,7 +234,7 @@ func cliFileCredentials(file, profileName string) (credentials.CredentialsProvid
 	}
 	var conf cliConfig
 	if err := json.Unmarshal(data, &conf); err != nil {
-		return nil, errors.New("it is not an aliyun CLI config file (JSON with \"current\" and \"profiles\")")
+		return nil, errNotCLIConfig
 	}
 	if profileName == "" {
 		profileName = conf.Current

@@ -396,6 +396,22 @@ func TestConfigure_sharedCredentialsFile(t *testing.T) {
 		"Unusable aliyun CLI config file", "does not exist")
 }
 
+func TestConfigure_iniCredentialsFileFromSDKVariable(t *testing.T) {
+	cleanEnv(t)
+	file := filepath.Join(t.TempDir(), "credentials")
+	ini := "[default]\ntype = access_key\naccess_key_id = LTAIini\naccess_key_secret = " + secretValue + "\n"
+	if err := os.WriteFile(file, []byte(ini), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", file)
+	clientOf(t, configure(t, nil))
+
+	// The same INI file named by the attribute is not an aliyun CLI config file.
+	t.Setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", "")
+	expectError(t, configure(t, map[string]any{"shared_credentials_file": str(file)}).Diagnostics,
+		"Unusable aliyun CLI config file", "not an aliyun CLI config file")
+}
+
 func TestConfigure_profileInHomeCLIConfig(t *testing.T) {
 	home := cleanEnv(t)
 	writeCLIConfig(t, filepath.Join(home, ".aliyun", "config.json"))
