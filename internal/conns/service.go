@@ -168,7 +168,8 @@ func (s *Service) attempt(ctx context.Context, request requests.AcsRequest, resp
 	if err != nil {
 		return &NetworkError{Product: s.product, Action: request.GetActionName(), Err: stripURL(err)}
 	}
-	defer httpResponse.Body.Close() // Unmarshal closes it too; closing twice is harmless.
+	// Unmarshal closes the body too; closing twice is harmless.
+	defer func() { _ = httpResponse.Body.Close() }()
 	if err := responses.Unmarshal(response, httpResponse, request.GetAcceptFormat()); err != nil {
 		var serverErr interface{ ErrorCode() string }
 		if errors.As(err, &serverErr) {
