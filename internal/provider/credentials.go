@@ -40,17 +40,21 @@ type credentialSettings struct {
 // With an assume_role role ARN, the result becomes the source credentials of a
 // RAMRoleARNCredentialsProvider (the STS call happens at the first API call). The source
 // credentials are resolved once here so that missing credentials fail at plan.
-func buildCredentials(cs credentialSettings, diags *diag.Diagnostics) credentials.CredentialsProvider {
+//
+// It also returns the SDK's name of the source that gave credentials, e.g.
+// "default/cli_profile/static_ak", for the logs.
+func buildCredentials(cs credentialSettings, diags *diag.Diagnostics) (credentials.CredentialsProvider, string) {
 	base, source := baseCredentials(cs, diags)
 	if diags.HasError() {
-		return nil
+		return nil, ""
 	}
-	if _, err := base.GetCredentials(); err != nil {
+	found, err := base.GetCredentials()
+	if err != nil {
 		addNoCredentials(cs, source, err, diags)
-		return nil
+		return nil, ""
 	}
 	if !cs.roleARN.set() {
-		return base
+		return base, found.ProviderName
 	}
 	provider, err := credentials.NewRAMRoleARNCredentialsProviderBuilder().
 		WithCredentialsProvider(base).
@@ -62,9 +66,9 @@ func buildCredentials(cs credentialSettings, diags *diag.Diagnostics) credential
 	if err != nil {
 		diags.AddAttributeError(path.Root("assume_role"), "Invalid assume_role configuration",
 			"The assume_role settings were rejected: "+conns.Redact(err.Error()))
-		return nil
+		return nil, ""
 	}
-	return provider
+	return provider, provider.GetProviderName() + "/" + found.ProviderName
 }
 
 // baseCredentials returns the provider of the source credentials and a description of where

@@ -283,9 +283,10 @@ func (p *alibabaCloudProvider) resolve(ctx context.Context, config providerModel
 	if diags.HasError() {
 		return cfg, diags
 	}
-	cfg.Credentials = buildCredentials(cs, &diags)
+	var source string
+	cfg.Credentials, source = buildCredentials(cs, &diags)
 	if cfg.Credentials != nil {
-		tflog.Debug(ctx, "Alibaba Cloud credentials source", map[string]any{"provider": cfg.Credentials.GetProviderName()})
+		tflog.Debug(ctx, "Found Alibaba Cloud credentials", map[string]any{"credentials_source": source})
 	}
 	return cfg, diags
 }

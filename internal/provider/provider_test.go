@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/http"
@@ -18,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"terraform-provider-alibabacloud/internal/conns"
 )
@@ -115,8 +117,17 @@ func configure(t *testing.T, attrs map[string]any) *provider.ConfigureResponse {
 	p.Schema(ctx, provider.SchemaRequest{}, &schemaResp)
 	_, value := configValue(t, attrs)
 	resp := &provider.ConfigureResponse{}
-	p.Configure(ctx, provider.ConfigureRequest{Config: tfsdk.Config{Raw: value, Schema: schemaResp.Schema}}, resp)
+	var logs bytes.Buffer
+	p.Configure(tflogtest.RootLogger(ctx, &logs), provider.ConfigureRequest{Config: tfsdk.Config{Raw: value, Schema: schemaResp.Schema}}, resp)
 	assertNoSecrets(t, resp.Diagnostics)
+	if resp.ResourceData != nil && !strings.Contains(logs.String(), "Configured the Alibaba Cloud provider") {
+		t.Errorf("Configure logged nothing about its setup: %s", logs.String())
+	}
+	for _, secret := range []string{secretValue, tokenValue} {
+		if strings.Contains(logs.String(), secret) {
+			t.Errorf("Configure logs show a secret: %s", logs.String())
+		}
+	}
 	return resp
 }
 
@@ -464,16 +475,16 @@ func TestBuildCredentials_kinds(t *testing.T) {
 	}
 	for name, c := range cases {
 		var diags diag.Diagnostics
-		p := buildCredentials(c.cs, &diags)
+		p, source := buildCredentials(c.cs, &diags)
 		if diags.HasError() || p == nil {
 			t.Fatalf("%s: %v", name, diags)
 		}
-		if p.GetProviderName() != c.want {
-			t.Errorf("%s: provider %s, want %s", name, p.GetProviderName(), c.want)
+		if p.GetProviderName() != c.want || !strings.HasPrefix(source, c.want) {
+			t.Errorf("%s: provider %s (source %s), want %s", name, p.GetProviderName(), source, c.want)
 		}
 	}
 	var diags diag.Diagnostics
-	p := buildCredentials(credentialSettings{accessKey: ak, secretKey: sk, roleARN: setting{value: "acs:ram::1:role/t"},
+	p, _ := buildCredentials(credentialSettings{accessKey: ak, secretKey: sk, roleARN: setting{value: "acs:ram::1:role/t"},
 		roleSessionName: setting{value: "s"}, sessionExpiration: 3600}, &diags)
 	if _, ok := p.(*credentials.RAMRoleARNCredentialsProvider); !ok {
 		t.Errorf("assume role provider is %T", p)
