@@ -1,0 +1,403 @@
+package cen
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"terraform-provider-alibabacloud/internal/conns"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*bandwidthTempUpgradeResource)(nil)
+	_ resource.ResourceWithImportState = (*bandwidthTempUpgradeResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*bandwidthTempUpgradeResource)(nil)
+)
+
+// NewBandwidthTempUpgradeResource returns the alibabacloud_cen_bandwidth_temp_upgrade resource.
+func NewBandwidthTempUpgradeResource() resource.Resource {
+	return &bandwidthTempUpgradeResource{now: time.Now}
+}
+
+// bandwidthTempUpgradeResource manages a temporary upgrade of a subscription CEN bandwidth
+// package (TempUpgradeCenBandwidthPackageSpec).
+type bandwidthTempUpgradeResource struct {
+	api    cbnAPI
+	region string
+	// now is the clock plan-time rules about end_time use.
+	now func() time.Time
+}
+
+// Metadata implements resource.Resource.
+func (r *bandwidthTempUpgradeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_cen_bandwidth_temp_upgrade"
+}
+
+// Schema implements resource.Resource.
+func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Temporarily raises the bandwidth of a subscription (`PREPAY`) CEN bandwidth package " +
+			"until `end_time`, for example to carry a traffic peak, with `TempUpgradeCenBandwidthPackageSpec`.\n\n" +
+			"**The window.** The upgrade takes effect shortly after apply and lasts until `end_time` (UTC, at least " +
+			"3 hours from the time of the call). At `end_time` the package returns to its `original_bandwidth` on " +
+			"its own. The resource then stays in state with `status = \"Expired\"` and plans stay empty; set a new " +
+			"`end_time` to start a new window.\n\n" +
+			"**Upgrade only.** A temporary upgrade can only raise the bandwidth: `bandwidth` must exceed the " +
+			"package's base bandwidth, and it cannot be lowered while a window is open. Pay-as-you-go (`POSTPAY`) " +
+			"and expired packages cannot be upgraded. The provider checks these rules, the ranges and the time " +
+			"rules at `terraform plan`, before anything changes.\n\n" +
+			"**Destroy.** The API cannot cancel a temporary upgrade early: destroying the resource only removes it " +
+			"from Terraform state, and a warning says which bandwidth the package returns to and when.",
+		Attributes: map[string]schema.Attribute{
+			"bandwidth": schema.Int64Attribute{
+				Required: true,
+				MarkdownDescription: "The bandwidth, in Mbps, the package has during the window: 2 to 10,000, and " +
+					"more than the package's base bandwidth. While a window is open it can be raised but not lowered.",
+				Validators: []validator.Int64{int64validator.Between(minBandwidth, maxBandwidth)},
+			},
+			"business_status": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The package's business status: `Normal`, `FinancialLocked` or `SecurityLocked`.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"cen_bandwidth_package_id": schema.StringAttribute{
+				Required: true,
+				MarkdownDescription: "The ID of the subscription CEN bandwidth package to upgrade (`cenbwp-...`). " +
+					"Changing it replaces the resource: the old package keeps its window until its `end_time`.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"charge_type": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The package's billing method; always `PREPAY` (subscription) for an upgraded package.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"end_time": schema.StringAttribute{
+				Required:   true,
+				CustomType: EndTimeType{},
+				MarkdownDescription: "When the window ends and the package returns to `original_bandwidth`, in UTC, " +
+					"written exactly `YYYY-MM-DDThh:mm:ssZ` (for example `2026-12-04T18:00:00Z`). A new or changed " +
+					"value must be at least 3 hours in the future. The API reports this time to the minute; a value " +
+					"with seconds is considered equal to the minute the API shows.",
+				Validators: []validator.String{endTimeFormat{}},
+			},
+			"expired_time": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the package's subscription expires, in UTC (`YYYY-MM-DDThh:mm:ssZ`).",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The ID of the bandwidth package, which identifies its temporary upgrade.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"original_bandwidth": schema.Int64Attribute{
+				Computed:            true,
+				MarkdownDescription: "The package's base bandwidth in Mbps: what it returns to at `end_time`.",
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"package_name": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The package's name.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"status": schema.StringAttribute{
+				Computed: true,
+				MarkdownDescription: "`Active` while the API shows the window as open, `Expired` once it has " +
+					"ended and the package is back at `original_bandwidth`. `Pending` only after a create or update " +
+					"that timed out before the API showed the upgrade.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true}),
+		},
+	}
+}
+
+// Configure implements resource.ResourceWithConfigure.
+func (r *bandwidthTempUpgradeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	client, ok := req.ProviderData.(*conns.Client)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *conns.Client, got %T. Please report this to the provider developers.", req.ProviderData))
+		return
+	}
+	if client.CBN != nil {
+		r.api = client.CBN
+	}
+	r.region = client.Region
+}
+
+// Create implements resource.Resource.
+func (r *bandwidthTempUpgradeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan bandwidthTempUpgradeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.ID = plan.CenBandwidthPackageID
+	ordered, diags := r.upgrade(ctx, &plan, timeout)
+	resp.Diagnostics.Append(diags...)
+	// Set state even after a failed wait: the upgrade was ordered, so Terraform must keep it
+	// (tainted) rather than forget it.
+	if ordered {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	}
+}
+
+// Read implements resource.Resource.
+func (r *bandwidthTempUpgradeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state bandwidthTempUpgradeModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	p, err := findBandwidthPackageByID(ctx, r.api, id)
+	if isNotFound(err) {
+		resp.Diagnostics.AddWarning("CEN bandwidth package not found",
+			fmt.Sprintf("CEN bandwidth package %s no longer exists in region %s, so its temporary upgrade is "+
+				"removed from Terraform state. If it was deleted on purpose, remove this resource from the "+
+				"configuration; otherwise check cen_bandwidth_package_id.", id, r.region))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addReadError(&resp.Diagnostics, id, err)
+		return
+	}
+	w, err := windowOf(p)
+	if err != nil {
+		resp.Diagnostics.AddError("Unexpected answer from DescribeCenBandwidthPackages", err.Error())
+		return
+	}
+	state.CenBandwidthPackageID = types.StringValue(p.CenBandwidthPackageId)
+	state.setPackage(p)
+	if w.Open {
+		state.Status = types.StringValue(TempUpgradeStatusActive)
+		state.Bandwidth = types.Int64Value(w.Bandwidth)
+		state.EndTime = NewEndTimeValue(w.EndTime)
+		state.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
+	} else {
+		// The window has ended as intended (or never showed, after a timed-out apply): keep the
+		// requested bandwidth and end_time so that an unchanged configuration plans clean.
+		state.Status = types.StringValue(TempUpgradeStatusExpired)
+		state.OriginalBandwidth = types.Int64Value(w.Bandwidth)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Update implements resource.Resource.
+func (r *bandwidthTempUpgradeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state bandwidthTempUpgradeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.ID = state.ID
+	if !upgradeChanged(plan, state) {
+		// Only timeouts (or the seconds of end_time) changed: nothing to ask the API.
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ordered, diags := r.upgrade(ctx, &plan, timeout)
+	resp.Diagnostics.Append(diags...)
+	if ordered {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	}
+}
+
+// Delete implements resource.Resource. The API cannot end a temporary upgrade early, so Delete
+// only forgets it, and says so.
+func (r *bandwidthTempUpgradeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state bandwidthTempUpgradeModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.AddWarning("Temporary upgrade removed from Terraform state only", deleteWarning(state))
+}
+
+// ImportState implements resource.ResourceWithImportState: the import id is the package id, and
+// the package must show an open temporary upgrade.
+func (r *bandwidthTempUpgradeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := strings.TrimSpace(req.ID)
+	p, err := findBandwidthPackageByID(ctx, r.api, id)
+	if isNotFound(err) {
+		resp.Diagnostics.AddError("Cannot import: CEN bandwidth package not found",
+			fmt.Sprintf("No CEN bandwidth package %q exists in region %s. Import by the package id (cenbwp-...) "+
+				"of a package with an active temporary upgrade.", id, r.region))
+		return
+	}
+	if err != nil {
+		addReadError(&resp.Diagnostics, id, err)
+		return
+	}
+	w, err := windowOf(p)
+	if err != nil {
+		resp.Diagnostics.AddError("Unexpected answer from DescribeCenBandwidthPackages", err.Error())
+		return
+	}
+	if !w.Open {
+		resp.Diagnostics.AddError("Cannot import: no active temporary upgrade",
+			fmt.Sprintf("CEN bandwidth package %s shows no temporary upgrade (it is at %d Mbps with no TEMP_UPGRADE "+
+				"reservation), so there is nothing to import. To start a window, declare "+
+				"alibabacloud_cen_bandwidth_temp_upgrade in your configuration and apply it.", id, w.Bandwidth))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("cen_bandwidth_package_id"), id)...)
+}
+
+// upgrade orders the temporary upgrade m describes and waits until the API shows it, within
+// timeout. It reports whether the upgrade was ordered, and fills m's computed attributes when
+// it was (also when the wait failed).
+func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidthTempUpgradeModel, timeout time.Duration) (ordered bool, diags diag.Diagnostics) {
+	start := time.Now()
+	id := m.CenBandwidthPackageID.ValueString()
+	bandwidth := m.Bandwidth.ValueInt64()
+	endTime := m.EndTime.ValueString()
+
+	req := cbn.CreateTempUpgradeCenBandwidthPackageSpecRequest()
+	req.CenBandwidthPackageId = id
+	req.Bandwidth = requests.NewInteger64(bandwidth)
+	req.EndTime = endTime
+	callCtx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	orderErr := r.api.Do(callCtx, req, cbn.CreateTempUpgradeCenBandwidthPackageSpecResponse())
+	switch {
+	case conns.IsErrorCode(orderErr, errCodeOrderIsProcessing):
+		// Do retries calls whose answer was lost, so the order in process may be this call's own
+		// first attempt: wait for it like for an accepted one.
+		tflog.Warn(ctx, "an order is already processing on the package; waiting to see whether it is ours",
+			map[string]any{"cen_bandwidth_package_id": id})
+	case orderErr != nil:
+		addUpgradeError(&diags, id, orderErr)
+		return false, diags
+	}
+	tflog.Info(ctx, "temporary upgrade ordered, waiting for it to show", map[string]any{
+		"cen_bandwidth_package_id": id, "bandwidth": bandwidth, "end_time": endTime,
+	})
+
+	p, err := waitTempUpgradeApplied(ctx, r.api, id, bandwidth, endTime, timeout-time.Since(start))
+	if err != nil && orderErr != nil {
+		// Not ours after all: another order was processing.
+		addUpgradeError(&diags, id, orderErr)
+		return false, diags
+	}
+	m.setPackage(p)
+	if err != nil {
+		m.Status = types.StringValue(TempUpgradeStatusPending)
+		if m.OriginalBandwidth.IsUnknown() {
+			m.OriginalBandwidth = types.Int64Null()
+		}
+		if p != nil {
+			if w, werr := windowOf(p); werr == nil {
+				m.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
+			}
+		}
+		addWaitError(&diags, id, bandwidth, endTime, err)
+		return true, diags
+	}
+	w, err := windowOf(p)
+	if err != nil {
+		m.Status = types.StringValue(TempUpgradeStatusPending)
+		diags.AddError("Unexpected answer from DescribeCenBandwidthPackages", err.Error())
+		return true, diags
+	}
+	m.Status = types.StringValue(TempUpgradeStatusActive)
+	m.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
+	return true, diags
+}
+
+// upgradeChanged reports whether plan asks the API for something state does not have.
+func upgradeChanged(plan, state bandwidthTempUpgradeModel) bool {
+	return !plan.Bandwidth.Equal(state.Bandwidth) || !sameEndTime(plan.EndTime.ValueString(), state.EndTime.ValueString())
+}
+
+// deleteWarning tells what happens to the package once Terraform forgets its upgrade.
+func deleteWarning(m bandwidthTempUpgradeModel) string {
+	id := m.ID.ValueString()
+	end := m.EndTime.ValueString()
+	orig := "its original bandwidth"
+	if !m.OriginalBandwidth.IsNull() && !m.OriginalBandwidth.IsUnknown() {
+		orig = strconv.FormatInt(m.OriginalBandwidth.ValueInt64(), 10) + " Mbps"
+	}
+	switch m.Status.ValueString() {
+	case TempUpgradeStatusExpired:
+		return fmt.Sprintf("The temporary upgrade of CEN bandwidth package %s already ended at %s; the package is "+
+			"back at %s. Nothing was changed in the cloud.", id, end, orig)
+	case TempUpgradeStatusPending:
+		return fmt.Sprintf("The API cannot cancel a temporary upgrade early. If the upgrade of CEN bandwidth package "+
+			"%s to %d Mbps took effect, the package keeps it until %s and then returns to %s on its own. Nothing "+
+			"was changed in the cloud.", id, m.Bandwidth.ValueInt64(), end, orig)
+	default:
+		return fmt.Sprintf("The API cannot cancel a temporary upgrade early. CEN bandwidth package %s keeps %d Mbps "+
+			"until %s and then returns to %s on its own. Nothing was changed in the cloud; Terraform no longer "+
+			"tracks this upgrade.", id, m.Bandwidth.ValueInt64(), end, orig)
+	}
+}
+
+// bandwidthTempUpgradeModel is the resource's state and plan.
+type bandwidthTempUpgradeModel struct {
+	Bandwidth             types.Int64    `tfsdk:"bandwidth"`
+	BusinessStatus        types.String   `tfsdk:"business_status"`
+	CenBandwidthPackageID types.String   `tfsdk:"cen_bandwidth_package_id"`
+	ChargeType            types.String   `tfsdk:"charge_type"`
+	EndTime               EndTime        `tfsdk:"end_time"`
+	ExpiredTime           types.String   `tfsdk:"expired_time"`
+	ID                    types.String   `tfsdk:"id"`
+	OriginalBandwidth     types.Int64    `tfsdk:"original_bandwidth"`
+	PackageName           types.String   `tfsdk:"package_name"`
+	Status                types.String   `tfsdk:"status"`
+	Timeouts              timeouts.Value `tfsdk:"timeouts"`
+}
+
+// setPackage copies the package's own attributes from p; with p nil, unknown ones become null.
+func (m *bandwidthTempUpgradeModel) setPackage(p *cbn.CenBandwidthPackage) {
+	if p == nil {
+		for _, v := range []*types.String{&m.BusinessStatus, &m.ChargeType, &m.ExpiredTime, &m.PackageName} {
+			if v.IsUnknown() {
+				*v = types.StringNull()
+			}
+		}
+		return
+	}
+	m.BusinessStatus = types.StringValue(p.BusinessStatus)
+	m.ChargeType = types.StringValue(p.BandwidthPackageChargeType)
+	m.ExpiredTime = types.StringValue(normalizeAPITime(p.ExpiredTime))
+	m.PackageName = types.StringValue(p.Name)
+}

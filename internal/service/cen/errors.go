@@ -1,0 +1,96 @@
+package cen
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"terraform-provider-alibabacloud/internal/conns"
+	"terraform-provider-alibabacloud/internal/waiter"
+)
+
+// upgradeErrorHelp explains, per error code of TempUpgradeCenBandwidthPackageSpec, why the API
+// refused and what to do about it.
+var upgradeErrorHelp = map[string]string{
+	errCodeQosPolicy: "A transit router associated with this bandwidth plan has an inter-region traffic " +
+		"scheduling (QoS) policy that allocates bandwidth as absolute values, and such a plan cannot change " +
+		"its bandwidth. Delete that policy (CEN console > the transit router > Inter-region Traffic QoS), or " +
+		"change it to allocate by percentage, then run terraform apply again.",
+	errCodeOrderParameterIllegal: "The billing system refused the upgrade order: its parameters conflict with " +
+		"an order that already exists for this bandwidth plan (for example a renewal or configuration change " +
+		"that has not finished), or the window does not fit the plan's subscription period. Check the plan's " +
+		"pending orders in the Billing console, make sure end_time lies before the plan expires, wait for " +
+		"other orders to complete, then run terraform apply again.",
+	errCodeInvalidParameter: "The API rejected a parameter. The provider checks bandwidth (2 to 10,000 Mbps) " +
+		"and end_time (YYYY-MM-DDThh:mm:ssZ, at least 3 hours ahead) at plan time, so the likely cause is that " +
+		"time passed since the plan and end_time is now less than 3 hours away. Move end_time later and run " +
+		"terraform apply again.",
+	errCodeUnauthorized: "The credentials may not upgrade this bandwidth plan. Grant the RAM action " +
+		"cen:TempUpgradeCenBandwidthPackageSpec on acs:cen:*:<account-id>:cenbandwidthpackage/<package-id> to " +
+		"the user or role the provider uses. Temporary upgrades are also disabled by default for an account: " +
+		"if the permission is in place, ask your Alibaba Cloud account manager to enable the feature.",
+	errCodeOrderIsProcessing: "An earlier order on this bandwidth plan (for example another temporary upgrade) " +
+		"is still being processed, and the plan accepts one order at a time. Wait a few minutes until " +
+		"DescribeCenBandwidthPackages shows the earlier change, then run terraform apply again.",
+	errCodeBwpBusinessStatus: "The bandwidth plan is locked (business status FinancialLocked for an overdue " +
+		"payment, or SecurityLocked) and cannot change. Settle the overdue payment or contact Alibaba Cloud " +
+		"support to unlock it, then run terraform apply again.",
+	errCodeBwpNotFound: "The bandwidth plan does not exist (any more) in this account and region. Check " +
+		"cen_bandwidth_package_id and the provider's region.",
+	errCodeUpgradeBwpBandwidth: "A temporary upgrade must raise the bandwidth: the requested bandwidth is equal " +
+		"to or lower than the plan's original bandwidth. Set bandwidth above the plan's original bandwidth " +
+		"(see original_bandwidth, or the plan in the CEN console).",
+}
+
+// throttlingHelp explains a throttled call that kept failing after the provider's retries.
+const throttlingHelp = "The API kept throttling the request after the provider's retries. Run terraform apply " +
+	"again in a few minutes, lower -parallelism, or raise max_retries in the provider configuration."
+
+// addUpgradeError adds a diagnostic for a failed TempUpgradeCenBandwidthPackageSpec call on id.
+func addUpgradeError(diags *diag.Diagnostics, id string, err error) {
+	diags.AddError(fmt.Sprintf("Temporary upgrade of CEN bandwidth package %s refused", id), upgradeErrorDetail(err))
+}
+
+// upgradeErrorDetail explains a failed TempUpgradeCenBandwidthPackageSpec call: cause and fix
+// for the codes the API documents, followed by what the API answered.
+func upgradeErrorDetail(err error) string {
+	help, ok := upgradeErrorHelp[conns.ErrorCode(err)]
+	if !ok && conns.IsErrorCode(err, throttlingCodes...) {
+		help, ok = throttlingHelp, true
+	}
+	if !ok {
+		return "TempUpgradeCenBandwidthPackageSpec failed. " + conns.ErrorDetail(err)
+	}
+	return help + "\n\n" + conns.ErrorDetail(err)
+}
+
+// addReadError adds a diagnostic for a failed DescribeCenBandwidthPackages call on id.
+func addReadError(diags *diag.Diagnostics, id string, err error) {
+	detail := "DescribeCenBandwidthPackages failed. " + conns.ErrorDetail(err)
+	if conns.IsErrorCode(err, throttlingCodes...) {
+		detail = throttlingHelp + "\n\n" + detail
+	}
+	diags.AddError(fmt.Sprintf("Cannot read CEN bandwidth package %s", id), detail)
+}
+
+// addWaitError adds a diagnostic for a wait on id's upgrade that did not end in the target
+// state.
+func addWaitError(diags *diag.Diagnostics, id string, bandwidth int64, endTime string, err error) {
+	summary := fmt.Sprintf("Temporary upgrade of CEN bandwidth package %s not confirmed", id)
+	var timeout *waiter.TimeoutError
+	var notFound *waiter.NotFoundError
+	switch {
+	case errors.As(err, &timeout):
+		diags.AddError(summary, fmt.Sprintf("The upgrade to %d Mbps until %s was requested, but DescribeCenBandwidthPackages "+
+			"did not show it within %s. The resource is kept in state (tainted) so that nothing is lost. Run "+
+			"terraform apply again once the package shows the new bandwidth, or raise the timeouts block's "+
+			"values if upgrades take this long.", bandwidth, endTime, timeout.Timeout))
+	case errors.As(err, &notFound):
+		diags.AddError(summary, fmt.Sprintf("The upgrade was requested, but the package then disappeared from "+
+			"DescribeCenBandwidthPackages. Check in the CEN console whether %s still exists.", id))
+	default:
+		diags.AddError(summary, fmt.Sprintf("Waiting for the upgrade to %d Mbps until %s failed: %s",
+			bandwidth, endTime, conns.ErrorDetail(err)))
+	}
+}

@@ -1,0 +1,55 @@
+package cen
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
+)
+
+// cbnAPI is the part of *conns.Service this package uses; tests substitute a fake.
+type cbnAPI interface {
+	Do(ctx context.Context, request requests.AcsRequest, response responses.AcsResponse) error
+}
+
+// NotFoundError says that the API shows no bandwidth package with the id.
+type NotFoundError struct {
+	ID string
+}
+
+// Error implements error.
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("CEN bandwidth package %s not found", e.ID)
+}
+
+// isNotFound reports whether err is (or wraps) a *NotFoundError.
+func isNotFound(err error) bool {
+	var nf *NotFoundError
+	return errors.As(err, &nf)
+}
+
+// findBandwidthPackageByID reads one CEN bandwidth package with its reservation data
+// (IncludeReservationData=true, filtered by CenBandwidthPackageId). An empty answer, or one
+// without that id, is a *NotFoundError.
+func findBandwidthPackageByID(ctx context.Context, api cbnAPI, id string) (*cbn.CenBandwidthPackage, error) {
+	req := cbn.CreateDescribeCenBandwidthPackagesRequest()
+	req.IncludeReservationData = requests.NewBoolean(true)
+	req.PageNumber = requests.NewInteger(1)
+	req.PageSize = requests.NewInteger(10)
+	req.Filter = &[]cbn.DescribeCenBandwidthPackagesFilter{
+		{Key: "CenBandwidthPackageId", Value: &[]string{id}},
+	}
+	resp := cbn.CreateDescribeCenBandwidthPackagesResponse()
+	if err := api.Do(ctx, req, resp); err != nil {
+		return nil, fmt.Errorf("reading CEN bandwidth package %s: %w", id, err)
+	}
+	for i := range resp.CenBandwidthPackages.CenBandwidthPackage {
+		if p := resp.CenBandwidthPackages.CenBandwidthPackage[i]; p.CenBandwidthPackageId == id {
+			return &p, nil
+		}
+	}
+	return nil, &NotFoundError{ID: id}
+}

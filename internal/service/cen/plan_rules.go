@@ -1,0 +1,210 @@
+package cen
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// ModifyPlan implements resource.ResourceWithModifyPlan. When the plan would order an upgrade
+// (a create, or a change of bandwidth or end_time), it reads the package and enforces the API's
+// rules so that plan fails instead of apply; it also fills status and original_bandwidth.
+func (r *bandwidthTempUpgradeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy: nothing to check
+	}
+	var plan bandwidthTempUpgradeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	var prior *bandwidthTempUpgradeModel
+	if !req.State.Raw.IsNull() {
+		prior = &bandwidthTempUpgradeModel{}
+		resp.Diagnostics.Append(req.State.Get(ctx, prior)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := plan.CenBandwidthPackageID
+	if id.IsUnknown() || id.IsNull() || r.api == nil {
+		return // known only at apply (or no provider configured yet): the API checks then
+	}
+	if prior != nil && !prior.CenBandwidthPackageID.Equal(id) {
+		prior = nil // a replacement plans a new upgrade
+	}
+	if prior != nil && !plan.Bandwidth.IsUnknown() && !plan.EndTime.IsUnknown() && !upgradeChanged(plan, *prior) {
+		return // nothing will be ordered: an unchanged configuration plans clean
+	}
+
+	p, err := findBandwidthPackageByID(ctx, r.api, id.ValueString())
+	if isNotFound(err) {
+		resp.Diagnostics.AddAttributeError(path.Root("cen_bandwidth_package_id"), "CEN bandwidth package not found",
+			fmt.Sprintf("cen_bandwidth_package_id = %q: no such CEN bandwidth package exists in region %s. Check the "+
+				"id (it starts with cenbwp-) and the provider's region, or create the package first.", id.ValueString(), r.region))
+		return
+	}
+	if err != nil {
+		addReadError(&resp.Diagnostics, id.ValueString(), err)
+		return
+	}
+	base, diags := checkUpgradePlan(upgradePlan{
+		now:       r.now().UTC(),
+		pkg:       p,
+		bandwidth: plan.Bandwidth,
+		endTime:   plan.EndTime,
+		prior:     prior,
+	})
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.Status = types.StringValue(TempUpgradeStatusActive)
+	plan.OriginalBandwidth = types.Int64Value(base)
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// upgradePlan is what checkUpgradePlan needs to judge a planned upgrade.
+type upgradePlan struct {
+	// now is the current time in UTC.
+	now time.Time
+	// pkg is the package as the API shows it now.
+	pkg *cbn.CenBandwidthPackage
+	// bandwidth and endTime are the planned values (possibly unknown).
+	bandwidth types.Int64
+	endTime   EndTime
+	// prior is the state before this plan; nil for a create or a replacement.
+	prior *bandwidthTempUpgradeModel
+}
+
+// checkUpgradePlan applies the API's rules to an upgrade the plan would order. It returns the
+// package's base bandwidth (what it returns to after the window) and one diagnostic per broken
+// rule, each on the attribute to fix.
+func checkUpgradePlan(u upgradePlan) (int64, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	p := u.pkg
+	idPath := path.Root("cen_bandwidth_package_id")
+
+	if strings.EqualFold(p.BandwidthPackageChargeType, chargeTypePostpay) {
+		diags.AddAttributeError(idPath, "Pay-as-you-go package cannot be upgraded temporarily",
+			fmt.Sprintf("cen_bandwidth_package_id = %q is a pay-as-you-go (POSTPAY) bandwidth package; temporary "+
+				"upgrades exist only for subscription (PREPAY) packages. Use a subscription package, or change this "+
+				"package's bandwidth permanently instead.", p.CenBandwidthPackageId))
+	}
+	if expiry, ok := packageExpiry(p); ok && !expiry.After(u.now) {
+		diags.AddAttributeError(idPath, "Expired package cannot be upgraded temporarily",
+			fmt.Sprintf("cen_bandwidth_package_id = %q expired at %s. Renew the package's subscription first, "+
+				"then plan again.", p.CenBandwidthPackageId, expiry.Format(endTimeLayout)))
+	}
+	if p.BusinessStatus != "" && p.BusinessStatus != businessStatusNormal {
+		diags.AddAttributeError(idPath, "Locked package cannot be upgraded temporarily",
+			fmt.Sprintf("cen_bandwidth_package_id = %q has business status %s: it is locked (FinancialLocked: an "+
+				"overdue payment or lapsed subscription; SecurityLocked: a security lock). Settle the payment or "+
+				"contact Alibaba Cloud support to unlock it, then plan again.", p.CenBandwidthPackageId, p.BusinessStatus))
+	}
+
+	w, err := windowOf(p)
+	if err != nil {
+		diags.AddError("Unexpected answer from DescribeCenBandwidthPackages", err.Error())
+		return 0, diags
+	}
+	diags.Append(checkBandwidth(u.bandwidth, w)...)
+	diags.Append(checkEndTime(u, w)...)
+	diags.Append(checkEndTimeInSubscription(u)...)
+	return w.BaseBandwidth, diags
+}
+
+// packageExpiry returns when p's subscription expires, and false when the API shows no
+// (readable) expiry.
+func packageExpiry(p *cbn.CenBandwidthPackage) (time.Time, bool) {
+	if p.ExpiredTime == "" {
+		return time.Time{}, false
+	}
+	t, err := parseTime(p.ExpiredTime)
+	return t, err == nil
+}
+
+// checkBandwidth applies the upgrade-only rules to a planned bandwidth.
+func checkBandwidth(bandwidth types.Int64, w window) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if bandwidth.IsUnknown() || bandwidth.IsNull() {
+		return diags
+	}
+	bw := bandwidth.ValueInt64()
+	bwPath := path.Root("bandwidth")
+	switch {
+	case bw <= w.BaseBandwidth:
+		diags.AddAttributeError(bwPath, "bandwidth must exceed the package's base bandwidth",
+			fmt.Sprintf("bandwidth = %d does not exceed the package's base bandwidth of %d Mbps. A temporary upgrade "+
+				"can only raise the bandwidth: set bandwidth to at least %d (and at most %d).",
+				bw, w.BaseBandwidth, w.BaseBandwidth+1, maxBandwidth))
+	case w.Open && bw < w.Bandwidth:
+		diags.AddAttributeError(bwPath, "bandwidth cannot be lowered while the upgrade window is open",
+			fmt.Sprintf("bandwidth = %d is lower than the %d Mbps the package has in its temporary upgrade window, "+
+				"open until %s. An open window can be raised but not lowered: keep bandwidth at %d or more, or wait "+
+				"until %s, when the package returns to %d Mbps, and then plan a new window.",
+				bw, w.Bandwidth, w.EndTime, w.Bandwidth, w.EndTime, w.BaseBandwidth))
+	}
+	return diags
+}
+
+// checkEndTime applies the time rules to the end_time an upgrade would be ordered with: a new
+// or changed end_time must be at least minUpgradeInterval ahead; an unchanged one is sent again
+// only when bandwidth changes, which needs an open window with that much time left.
+func checkEndTime(u upgradePlan, w window) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if u.endTime.IsUnknown() || u.endTime.IsNull() {
+		return diags
+	}
+	end, err := u.endTime.Time()
+	if err != nil {
+		return diags // the format validator reports it
+	}
+	etPath := path.Root("end_time")
+	earliest := u.now.Add(minUpgradeInterval).Truncate(time.Minute).Add(time.Minute).Format(endTimeLayout)
+	given := u.endTime.ValueString()
+	changed := u.prior == nil || !sameEndTime(given, u.prior.EndTime.ValueString())
+	switch {
+	case changed && !end.After(u.now):
+		diags.AddAttributeError(etPath, "end_time is in the past",
+			fmt.Sprintf("end_time = %q is in the past (it is now %s UTC). Set end_time to when the upgrade should "+
+				"end, at least 3 hours from now: %s or later.", given, u.now.Format(endTimeLayout), earliest))
+	case changed && end.Before(u.now.Add(minUpgradeInterval)):
+		diags.AddAttributeError(etPath, "end_time is less than 3 hours away",
+			fmt.Sprintf("end_time = %q is only %s from now; a temporary upgrade lasts at least 3 hours. Set end_time "+
+				"to %s or later.", given, end.Sub(u.now).Round(time.Minute), earliest))
+	case !changed && !w.Open:
+		diags.AddAttributeError(etPath, "The upgrade window has ended: set a new end_time",
+			fmt.Sprintf("bandwidth changed, but the window that ended at %s cannot be changed any more. Set a new "+
+				"end_time, %s or later, to start a new window with bandwidth %d.", given, earliest, u.bandwidth.ValueInt64()))
+	case !changed && end.Before(u.now.Add(minUpgradeInterval)):
+		diags.AddAttributeError(etPath, "end_time is less than 3 hours away",
+			fmt.Sprintf("Changing bandwidth orders a new upgrade, which must last at least 3 hours, but end_time = %q "+
+				"is only %s from now. Move end_time to %s or later along with the bandwidth change.",
+				given, end.Sub(u.now).Round(time.Minute), earliest))
+	}
+	return diags
+}
+
+// checkEndTimeInSubscription refuses a window that would outlast the package's subscription.
+func checkEndTimeInSubscription(u upgradePlan) diag.Diagnostics {
+	var diags diag.Diagnostics
+	expiry, ok := packageExpiry(u.pkg)
+	if !ok || u.endTime.IsUnknown() || u.endTime.IsNull() || !expiry.After(u.now) {
+		return diags // no expiry, unknown end_time, or already reported as expired
+	}
+	end, err := u.endTime.Time()
+	if err != nil || !end.After(expiry) {
+		return diags
+	}
+	diags.AddAttributeError(path.Root("end_time"), "end_time is after the package expires",
+		fmt.Sprintf("end_time = %q is after the subscription of CEN bandwidth package %s expires (%s); a "+
+			"temporary upgrade must end within the subscription. Set end_time to %s or earlier, or renew the "+
+			"package first.", u.endTime.ValueString(), u.pkg.CenBandwidthPackageId,
+			expiry.Format(endTimeLayout), expiry.Format(endTimeLayout)))
+	return diags
+}
