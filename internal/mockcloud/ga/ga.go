@@ -1,9 +1,22 @@
 // Package ga is the mock of the Global Accelerator API (Ga, 2019-11-20): bandwidth plans,
 // accelerators and the bindings between them.
 //
-// Asynchronous operations (create, bind, unbind, bandwidth changes, delete) complete `delay`
-// of virtual time after they start. Nothing runs in the background: every call, and Snapshot,
-// first applies each pending operation whose due time has passed.
+// Asynchronous operations complete `delay` of virtual time after they start. Nothing runs in
+// the background: every call, and Snapshot, first applies each pending operation whose due
+// time has passed.
+//
+//   - CreateBandwidthPackage: init, then active. A subscription (PREPAY) created with
+//     AutoPay=false stays in init until Product.PayOrder is called (mock-only control).
+//   - BandwidthPackageAddAccelerator: the plan is binding and the accelerator configuring,
+//     then binded and active; only then does the plan list the accelerator.
+//   - BandwidthPackageRemoveAccelerator: unbinding and configuring, then active and active.
+//   - UpdateBandwidthPackage: Name and Description change at once; a new Bandwidth or
+//     BandwidthType makes the plan updating (and its accelerator configuring) and shows the
+//     old values until the delay has passed. Another update within the cool-down period
+//     (SetCooldown; default twice the delay) after a bandwidth change is refused.
+//   - DeleteBandwidthPackage: the plan keeps its state until it is gone.
+//
+// Every call must carry RegionId=cn-hangzhou. The error codes are the Code constants.
 package ga
 
 import (
