@@ -1,0 +1,760 @@
+package ga
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"terraform-provider-alibabacloud/internal/conns"
+)
+
+var (
+	_ resource.ResourceWithConfigure        = (*bandwidthPackageResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*bandwidthPackageResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*bandwidthPackageResource)(nil)
+	_ resource.ResourceWithImportState      = (*bandwidthPackageResource)(nil)
+)
+
+// namePattern is the format the API requires of a bandwidth plan's name.
+var namePattern = regexp.MustCompile(namePatternText)
+
+// NewBandwidthPackageResource returns the alibabacloud_ga_bandwidth_package resource.
+func NewBandwidthPackageResource() resource.Resource {
+	return &bandwidthPackageResource{}
+}
+
+// bandwidthPackageResource manages a Global Accelerator bandwidth plan.
+type bandwidthPackageResource struct {
+	client *conns.Client
+}
+
+// Metadata implements resource.Resource.
+func (r *bandwidthPackageResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_ga_bandwidth_package"
+}
+
+// writeOnlyNote marks purchase options the API never reports back.
+const writeOnlyNote = " Used only when the plan is bought: the API does not report it back, so it is not read on " +
+	"refresh or import, and changing it later has no effect."
+
+// Schema implements resource.Resource.
+func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	useState := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	useStateReplace := []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Global Accelerator (GA) bandwidth plan: bought once, bound to accelerators with " +
+			"`alibabacloud_ga_bandwidth_package_attachment`, and grown in place as traffic grows.\n\n" +
+			"Global Accelerator is a global service: every call goes to region `cn-hangzhou`, whatever the provider's " +
+			"region.\n\n" +
+			"Changes the API cannot make are refused at `terraform plan`, before anything is sent: `bandwidth_type` " +
+			"may only change from `Basic` to `Enhanced`, and one update must be either all upgrades or all downgrades. " +
+			"Changing `type` or `payment_type` replaces the plan.\n\n" +
+			"A `Subscription` plan cannot be deleted before it expires: `terraform destroy` removes it from the state " +
+			"with a warning, and it stays billed until its `expired_time`.",
+		Attributes: map[string]schema.Attribute{
+			"accelerators": schema.SetAttribute{
+				ElementType:         types.StringType,
+				Computed:            true,
+				MarkdownDescription: "IDs of the accelerators the bandwidth plan is bound to.",
+			},
+			"auto_pay": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Whether to pay the order automatically, when the plan is bought and when a " +
+					"subscription's bandwidth is upgraded. With `false` (the API's default) a `Subscription` plan is " +
+					"created as an unpaid order: the provider saves it in the state, warns you, and you pay the order " +
+					"in the Order Center before the plan becomes active." + writeOnlyNote,
+			},
+			"auto_use_coupon": schema.BoolAttribute{
+				Optional:            true,
+				MarkdownDescription: "Whether to use coupons when paying." + writeOnlyNote,
+			},
+			"bandwidth": schema.Int64Attribute{
+				Required: true,
+				MarkdownDescription: fmt.Sprintf("Bandwidth of the plan, in Mbps: %d to %d. Changed in place, "+
+					"asynchronously: when the plan is bound, the provider waits until every bound accelerator has left "+
+					"`configuring` and is `active` again, then confirms the new value; when it is not bound, it waits "+
+					"until the plan shows the new value. A lower bandwidth cannot be combined with an upgrade of "+
+					"`bandwidth_type` in one apply.", BandwidthMin, BandwidthMax),
+				Validators: []validator.Int64{int64validator.Between(BandwidthMin, BandwidthMax)},
+			},
+			"bandwidth_package_name": schema.StringAttribute{
+				Optional:            true,
+				Computed:            true,
+				MarkdownDescription: "Name of the plan: " + nameFormatDescription + ". Changed in place, at once.",
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(NameMinLength, NameMaxLength),
+					stringvalidator.RegexMatches(namePattern, "must be "+nameFormatDescription),
+				},
+				PlanModifiers: useState,
+			},
+			"bandwidth_type": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Bandwidth type: `Basic`, `Enhanced` or `Advanced`. Required when `type` is " +
+					"`Basic`. The only change possible is `Basic` to `Enhanced`, " +
+					"made in place (asynchronously, waited for like `bandwidth`); any other change is refused at plan " +
+					"rather than replacing the plan, which would lose its bindings and billing.",
+				Validators: []validator.String{
+					stringvalidator.OneOf(BandwidthTypeBasic, BandwidthTypeEnhanced, BandwidthTypeAdvanced),
+				},
+				PlanModifiers: useState,
+			},
+			"billing_type": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Billing of a `PayAsYouGo` plan: `PayByTraffic` or `PayBY95` (95th percentile). " +
+					"Only with `payment_type = \"PayAsYouGo\"`. Changing it replaces the plan.",
+				Validators: []validator.String{
+					stringvalidator.OneOf(BillingTypePayByTraffic, BillingTypePayBY95),
+				},
+				PlanModifiers: useStateReplace,
+			},
+			"cbn_geographic_region_ida": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Area A of a `CrossDomain` plan: `China-mainland`. Only with " +
+					"`type = \"CrossDomain\"`. Changing it replaces the plan.",
+				Validators:    []validator.String{stringvalidator.OneOf(GeographicRegionChinaMainland)},
+				PlanModifiers: useStateReplace,
+			},
+			"cbn_geographic_region_idb": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "Area B of a `CrossDomain` plan: `Global`. Only with `type = \"CrossDomain\"`. " +
+					"Changing it replaces the plan.",
+				Validators:    []validator.String{stringvalidator.OneOf(GeographicRegionGlobal)},
+				PlanModifiers: useStateReplace,
+			},
+			"create_time": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the plan was created, as the API reports it.",
+				PlanModifiers:       useState,
+			},
+			"description": schema.StringAttribute{
+				Optional:            true,
+				Computed:            true,
+				MarkdownDescription: fmt.Sprintf("Description of the plan, up to %d characters. Changed in place, at once.", DescriptionMaxLength),
+				Validators:          []validator.String{stringvalidator.LengthAtMost(DescriptionMaxLength)},
+				PlanModifiers:       useState,
+			},
+			"duration": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: fmt.Sprintf("Subscription length, in units of `pricing_cycle`: 1 to %d months "+
+					"or 1 to %d years. Required with `payment_type = \"Subscription\"`, not allowed with `PayAsYouGo`.",
+					DurationMonthMax, DurationYearMax) + writeOnlyNote,
+				Validators: []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"expired_time": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When a `Subscription` plan expires, as the API reports it (empty for `PayAsYouGo`).",
+				PlanModifiers:       useState,
+			},
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "ID of the bandwidth plan (`gbwp-...`).",
+				PlanModifiers:       useState,
+			},
+			"payment_type": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				Default:  stringdefault.StaticString(PaymentTypeSubscription),
+				MarkdownDescription: "`Subscription` (default, sent as `PREPAY`) or `PayAsYouGo` (sent as `POSTPAY`). " +
+					"Changing it replaces the plan.",
+				Validators:    []validator.String{stringvalidator.OneOf(PaymentTypeSubscription, PaymentTypePayAsYouGo)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"pricing_cycle": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Unit of `duration`: `Month` (used when unset) or `Year`. Only with " +
+					"`payment_type = \"Subscription\"`." + writeOnlyNote,
+				Validators: []validator.String{stringvalidator.OneOf(PricingCycleMonth, PricingCycleYear)},
+			},
+			"ratio": schema.Int64Attribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: fmt.Sprintf("Guaranteed minimum percentage of a `PayBY95` plan: %d to %d. "+
+					"Required with, and only with, `billing_type = \"PayBY95\"`. Changing it replaces the plan.", RatioMin, RatioMax),
+				Validators: []validator.Int64{int64validator.Between(RatioMin, RatioMax)},
+				PlanModifiers: []planmodifier.Int64{
+					int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplace(),
+				},
+			},
+			"status": schema.StringAttribute{
+				Computed: true,
+				MarkdownDescription: "State of the plan: `init` (being created, or a subscription waiting for " +
+					"payment), `active`, `binded` (bound to an accelerator), `binding`, `unbinding`, `updating`.",
+			},
+			"type": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "Type of the plan: `Basic` or `CrossDomain`. Changing it replaces the plan.",
+				Validators:          []validator.String{stringvalidator.OneOf(PackageTypeBasic, PackageTypeCrossDomain)},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// ConfigValidators implements resource.ResourceWithConfigValidators: the cross-attribute
+// rules of CreateBandwidthPackage, checked offline at terraform validate.
+func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return bandwidthPackageConfigValidators()
+}
+
+// bandwidthPackageConfigValidators lists the cross-attribute rules.
+func bandwidthPackageConfigValidators() []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		requiredWhen("bandwidth_type", "type", "", PackageTypeBasic),
+		allowedOnlyWhen("cbn_geographic_region_ida", "type", "", PackageTypeCrossDomain),
+		allowedOnlyWhen("cbn_geographic_region_idb", "type", "", PackageTypeCrossDomain),
+		requiredWhen("duration", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
+		allowedOnlyWhen("duration", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
+		allowedOnlyWhen("pricing_cycle", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
+		allowedOnlyWhen("billing_type", "payment_type", PaymentTypeSubscription, PaymentTypePayAsYouGo),
+		requiredWhen("ratio", "billing_type", "", BillingTypePayBY95),
+		allowedOnlyWhen("ratio", "billing_type", "", BillingTypePayBY95),
+		durationRange{},
+	}
+}
+
+// Configure implements resource.ResourceWithConfigure.
+func (r *bandwidthPackageResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// ModifyPlan implements resource.ResourceWithModifyPlan: the update rules of the API page,
+// enforced before any call, and warnings about what an apply will leave behind.
+func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	switch {
+	case req.Plan.Raw.IsNull(): // destroy
+		var state bandwidthPackageModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if state.PaymentType.ValueString() == PaymentTypeSubscription {
+			resp.Diagnostics.AddWarning("Subscription bandwidth plan will only leave the state",
+				fmt.Sprintf("%s is a Subscription plan, which cannot be deleted before it expires. Destroying it removes "+
+					"it from the Terraform state only; it stays billed until it expires (expired_time %s).",
+					state.ID.ValueString(), describeTime(state.ExpiredTime.ValueString())))
+		}
+		return
+	case req.State.Raw.IsNull(): // create
+		var plan bandwidthPackageModel
+		resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+		if awaitsPayment(plan) {
+			resp.Diagnostics.AddAttributeWarning(path.Root("auto_pay"), "Subscription will be created unpaid",
+				"auto_pay is not true, so buying this Subscription plan creates an unpaid order: the plan stays in "+
+					"state \"init\" until you pay the order in the Alibaba Cloud Order Center. Set auto_pay = true to pay "+
+					"automatically.")
+		}
+		return
+	}
+	var plan, state bandwidthPackageModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(checkUpdate(
+		updateSettings{Bandwidth: state.Bandwidth, BandwidthType: state.BandwidthType},
+		updateSettings{Bandwidth: plan.Bandwidth, BandwidthType: plan.BandwidthType},
+	)...)
+	for name, changed := range map[string]bool{
+		"duration":      !plan.Duration.Equal(state.Duration),
+		"pricing_cycle": !plan.PricingCycle.Equal(state.PricingCycle),
+	} {
+		if changed {
+			resp.Diagnostics.AddAttributeWarning(path.Root(name), "Purchase option has no effect on an existing plan",
+				name+" is used only when the bandwidth plan is bought; the change is saved in the state but nothing "+
+					"is sent to the cloud.")
+		}
+	}
+}
+
+// Create implements resource.Resource: CreateBandwidthPackage with a ClientToken (a retried
+// call never buys twice), then a wait until the plan is active.
+func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan bandwidthPackageModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	deadline := time.Now().Add(timeout)
+
+	out := gasdk.CreateCreateBandwidthPackageResponse()
+	if err := r.client.GA.Do(ctx, expandCreateRequest(plan), out); err != nil {
+		addError(&resp.Diagnostics, "Creating the GA bandwidth plan failed", err)
+		return
+	}
+	if out.BandwidthPackageId == "" {
+		resp.Diagnostics.AddError("The GA bandwidth plan was ordered but not created",
+			fmt.Sprintf("CreateBandwidthPackage answered order %q without a bandwidth plan ID, so nothing could be "+
+				"saved in the state. Pay or cancel the order in the Alibaba Cloud Order Center; once paid, bring the "+
+				"plan under Terraform with terraform import.", out.OrderId))
+		return
+	}
+
+	// Saved at once: whatever happens next, the plan is in the state and nothing is orphaned.
+	plan.ID = types.StringValue(out.BandwidthPackageId)
+	plan.nullUnknowns()
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+
+	id := out.BandwidthPackageId
+	if awaitsPayment(plan) {
+		r.createdAwaitingPayment(ctx, plan, out.OrderId, resp)
+		return
+	}
+	bp, err := waitBandwidthPackageActive(ctx, r.client, id, remaining(deadline))
+	if err != nil {
+		addError(&resp.Diagnostics, fmt.Sprintf("Waiting for GA bandwidth plan %s to become active failed", id), err)
+		return
+	}
+	// CreateBandwidthPackage takes no name or description: they are set by an update.
+	var current bandwidthPackageModel
+	resp.Diagnostics.Append(current.flatten(ctx, bp)...)
+	if update, _ := expandUpdateRequest(id, plan, current); update != nil {
+		if err := r.sendUpdate(ctx, update, remaining(deadline)); err != nil {
+			addError(&resp.Diagnostics, fmt.Sprintf("Naming the new GA bandwidth plan %s failed", id), err)
+			return
+		}
+		if bp, err = findBandwidthPackageByID(ctx, r.client, id); err != nil {
+			addError(&resp.Diagnostics, fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), err)
+			return
+		}
+	}
+	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// createdAwaitingPayment finishes the create of a Subscription ordered with auto_pay = false:
+// the plan cannot become active before its order is paid, so instead of failing (an error
+// would taint it, and the next apply would buy a second plan) it is saved with a warning that
+// says what to do. Its name and description, which only an update can set, are kept as
+// planned; the first refresh after payment shows them as a change to apply.
+func (r *bandwidthPackageResource) createdAwaitingPayment(ctx context.Context, plan bandwidthPackageModel, orderID string, resp *resource.CreateResponse) {
+	id := plan.ID.ValueString()
+	resp.Diagnostics.AddWarning("Subscription bandwidth plan awaits payment",
+		fmt.Sprintf("Bandwidth plan %s was ordered with auto_pay = false (order %q). It is saved in the state, but it "+
+			"stays in state \"init\" and cannot be bound or changed until the order is paid. Pay the order in the "+
+			"Alibaba Cloud Order Center, then run terraform apply again: it refreshes the plan and sets its name and "+
+			"description. Do not taint or replace it, which would buy a second plan; to give it up, destroy it, "+
+			"which cancels the unpaid order.", id, orderID))
+	bp, err := findBandwidthPackageByID(ctx, r.client, id)
+	if err != nil {
+		addError(&resp.Diagnostics, fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), err)
+		return
+	}
+	name, description := plan.BandwidthPackageName, plan.Description
+	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
+	if !name.IsNull() {
+		plan.BandwidthPackageName = name
+	}
+	if !description.IsNull() {
+		plan.Description = description
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// Read implements resource.Resource.
+func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state bandwidthPackageModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	bp, err := findBandwidthPackageByID(ctx, r.client, state.ID.ValueString())
+	if isNotFound(err) {
+		resp.Diagnostics.AddWarning("GA bandwidth plan no longer exists",
+			fmt.Sprintf("Bandwidth plan %s was not found (deleted outside Terraform, or expired and released). It is "+
+				"removed from the state; the next apply creates a new one if it is still configured.", state.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "Reading the GA bandwidth plan failed", err)
+		return
+	}
+	resp.Diagnostics.Append(state.flatten(ctx, bp)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// Update implements resource.Resource. Only what changed is sent. Name and description are
+// synchronous; bandwidth and bandwidth_type are asynchronous and waited for (see
+// waitBandwidthPackageUpdated). Refusals that mean "not now" are retried within the timeout.
+func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state bandwidthPackageModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	deadline := time.Now().Add(timeout)
+	id := state.ID.ValueString()
+
+	update, async := expandUpdateRequest(id, plan, state)
+	var bp *gasdk.DescribeBandwidthPackageResponse
+	var err error
+	switch {
+	case update == nil: // only purchase options changed: nothing to send
+		bp, err = findBandwidthPackageByID(ctx, r.client, id)
+	case !async:
+		err = r.sendUpdate(ctx, update, remaining(deadline))
+		if err == nil {
+			bp, err = findBandwidthPackageByID(ctx, r.client, id)
+		}
+	default:
+		bp, err = r.updateAndWait(ctx, update, plan, remaining(deadline))
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, fmt.Sprintf("Updating GA bandwidth plan %s failed", id), err)
+		return
+	}
+	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// sendUpdate calls UpdateBandwidthPackage, retrying the refusals that mean "not now".
+func (r *bandwidthPackageResource) sendUpdate(ctx context.Context, update *gasdk.UpdateBandwidthPackageRequest, timeout time.Duration) error {
+	return retryOnCodes(ctx, "UpdateBandwidthPackage", timeout, retryableUpdateCodes, func(ctx context.Context) error {
+		return r.client.GA.Do(ctx, update, gasdk.CreateUpdateBandwidthPackageResponse())
+	})
+}
+
+// updateAndWait sends an asynchronous update and waits until it is over: for a bound plan
+// until every accelerator it is bound to is active again, then until the plan shows the new
+// values.
+func (r *bandwidthPackageResource) updateAndWait(ctx context.Context, update *gasdk.UpdateBandwidthPackageRequest, plan bandwidthPackageModel, timeout time.Duration) (*gasdk.DescribeBandwidthPackageResponse, error) {
+	deadline := time.Now().Add(timeout)
+	id := update.BandwidthPackageId
+	before, err := findBandwidthPackageByID(ctx, r.client, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.sendUpdate(ctx, update, remaining(deadline)); err != nil {
+		return nil, err
+	}
+	want := packageValues{Bandwidth: plan.Bandwidth.ValueInt64(), BandwidthType: plan.BandwidthType.ValueString()}
+	bp, err := waitBandwidthPackageUpdated(ctx, r.client, id, before.Accelerators, want, remaining(deadline))
+	if err != nil && len(before.Accelerators) > 0 {
+		err = fmt.Errorf("waiting for accelerators %s, bound to the plan, to finish configuring the new bandwidth: %w",
+			strings.Join(before.Accelerators, ", "), err)
+	}
+	return bp, err
+}
+
+// Delete implements resource.Resource. A Subscription that has not expired leaves the state
+// with a warning; a bound plan is refused naming its accelerators; otherwise
+// DeleteBandwidthPackage with a ClientToken, then a wait until it is gone.
+func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state bandwidthPackageModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	deadline := time.Now().Add(timeout)
+	id := state.ID.ValueString()
+
+	bp, err := findBandwidthPackageByID(ctx, r.client, id)
+	if isNotFound(err) {
+		return
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, fmt.Sprintf("Reading GA bandwidth plan %s before deleting it failed", id), err)
+		return
+	}
+	// A paid Subscription cannot be deleted before it expires; an unpaid one (state init)
+	// is only an order, which DeleteBandwidthPackage cancels.
+	subscriptionInForce := bp.ChargeType == chargeTypePrepay && !expired(bp.ExpiredTime, time.Now())
+	if subscriptionInForce && bp.State != PackageStateInit {
+		warnSubscriptionKept(&resp.Diagnostics, id, bp.ExpiredTime)
+		return
+	}
+	if !stablePackageState(bp.State) {
+		if bp, err = waitBandwidthPackageStable(ctx, r.client, id, remaining(deadline)); err != nil {
+			addError(&resp.Diagnostics, fmt.Sprintf("Waiting for GA bandwidth plan %s to settle before deleting it failed", id), err)
+			return
+		}
+	}
+	if len(bp.Accelerators) > 0 {
+		resp.Diagnostics.AddError("GA bandwidth plan is still bound",
+			fmt.Sprintf("Bandwidth plan %s is bound to accelerator(s) %s and cannot be deleted while bound. Remove the "+
+				"alibabacloud_ga_bandwidth_package_attachment resources that bind it (or unbind it in the console), "+
+				"then destroy it again.", id, strings.Join(bp.Accelerators, ", ")))
+		return
+	}
+
+	del := gasdk.CreateDeleteBandwidthPackageRequest()
+	inGlobalRegion(del.RpcRequest)
+	del.BandwidthPackageId = id
+	del.ClientToken = conns.NewClientToken()
+	err = retryOnCodes(ctx, "DeleteBandwidthPackage", remaining(deadline), retryableDeleteCodes, func(ctx context.Context) error {
+		return r.client.GA.Do(ctx, del, gasdk.CreateDeleteBandwidthPackageResponse())
+	})
+	switch {
+	case conns.IsErrorCode(err, ErrCodeNotExistBandwidthPackage):
+		return
+	case subscriptionInForce && conns.IsErrorCode(err, ErrCodeForbiddenRelease):
+		warnSubscriptionKept(&resp.Diagnostics, id, bp.ExpiredTime)
+		return
+	case err != nil:
+		addError(&resp.Diagnostics, fmt.Sprintf("Deleting GA bandwidth plan %s failed", id), err)
+		return
+	}
+	if err := waitBandwidthPackageDeleted(ctx, r.client, id, remaining(deadline)); err != nil {
+		addError(&resp.Diagnostics, fmt.Sprintf("Waiting for GA bandwidth plan %s to be deleted failed", id), err)
+	}
+}
+
+// warnSubscriptionKept says that a Subscription left the state but goes on, billed.
+func warnSubscriptionKept(diags *diag.Diagnostics, id, expiredTime string) {
+	diags.AddWarning("Subscription bandwidth plan removed from the state only",
+		fmt.Sprintf("Bandwidth plan %s is a Subscription, which cannot be deleted before it expires. It was removed "+
+			"from the Terraform state but still exists and stays billed until it expires (expired_time %s). "+
+			"To stop it earlier, unsubscribe in the Alibaba Cloud console.", id, describeTime(expiredTime)))
+}
+
+// describeTime renders an API time for a person: RFC 3339 when it is a millisecond timestamp.
+func describeTime(apiTime string) string {
+	if ms, err := strconv.ParseInt(apiTime, 10, 64); err == nil {
+		return time.UnixMilli(ms).UTC().Format(time.RFC3339)
+	}
+	return strconv.Quote(apiTime)
+}
+
+// ImportState implements resource.ResourceWithImportState: import by bandwidth plan ID.
+func (r *bandwidthPackageResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// expandCreateRequest builds CreateBandwidthPackage from the plan, with a fresh ClientToken.
+func expandCreateRequest(plan bandwidthPackageModel) *gasdk.CreateBandwidthPackageRequest {
+	req := gasdk.CreateCreateBandwidthPackageRequest()
+	inGlobalRegion(req.RpcRequest)
+	req.ClientToken = conns.NewClientToken()
+	req.Bandwidth = requests.NewInteger64(plan.Bandwidth.ValueInt64())
+	req.Type = plan.Type.ValueString()
+	req.BandwidthType = plan.BandwidthType.ValueString()
+	if req.Type == PackageTypeCrossDomain {
+		// The only areas the API offers, sent when the configuration leaves them out.
+		req.CbnGeographicRegionIdA, req.CbnGeographicRegionIdB = GeographicRegionChinaMainland, GeographicRegionGlobal
+		if known(plan.CbnGeographicRegionIDA) {
+			req.CbnGeographicRegionIdA = plan.CbnGeographicRegionIDA.ValueString()
+		}
+		if known(plan.CbnGeographicRegionIDB) {
+			req.CbnGeographicRegionIdB = plan.CbnGeographicRegionIDB.ValueString()
+		}
+	}
+	if !plan.AutoPay.IsNull() && !plan.AutoPay.IsUnknown() {
+		req.AutoPay = requests.NewBoolean(plan.AutoPay.ValueBool())
+	}
+	if !plan.AutoUseCoupon.IsNull() && !plan.AutoUseCoupon.IsUnknown() {
+		req.AutoUseCoupon = fmt.Sprint(plan.AutoUseCoupon.ValueBool())
+	}
+	if plan.PaymentType.ValueString() == PaymentTypePayAsYouGo {
+		req.ChargeType = chargeTypePostpay
+		req.BillingType = plan.BillingType.ValueString()
+		if !plan.Ratio.IsNull() && !plan.Ratio.IsUnknown() {
+			req.Ratio = requests.NewInteger64(plan.Ratio.ValueInt64())
+		}
+		return req
+	}
+	req.ChargeType = chargeTypePrepay
+	req.PricingCycle = PricingCycleMonth
+	if known(plan.PricingCycle) {
+		req.PricingCycle = plan.PricingCycle.ValueString()
+	}
+	if !plan.Duration.IsNull() && !plan.Duration.IsUnknown() {
+		req.Duration = fmt.Sprint(plan.Duration.ValueInt64())
+	}
+	return req
+}
+
+// expandUpdateRequest builds UpdateBandwidthPackage with only what changed from state to plan.
+// It returns nil when nothing the API knows changed; async is true when bandwidth or
+// bandwidth_type changed.
+func expandUpdateRequest(id string, plan, state bandwidthPackageModel) (req *gasdk.UpdateBandwidthPackageRequest, async bool) {
+	req = gasdk.CreateUpdateBandwidthPackageRequest()
+	inGlobalRegion(req.RpcRequest)
+	req.BandwidthPackageId = id
+	changed := false
+	if known(plan.BandwidthPackageName) && !plan.BandwidthPackageName.Equal(state.BandwidthPackageName) {
+		req.Name, changed = plan.BandwidthPackageName.ValueString(), true
+	}
+	if known(plan.Description) && !plan.Description.Equal(state.Description) {
+		req.Description, changed = plan.Description.ValueString(), true
+	}
+	if !plan.Bandwidth.Equal(state.Bandwidth) {
+		req.Bandwidth, async = requests.NewInteger64(plan.Bandwidth.ValueInt64()), true
+	}
+	if known(plan.BandwidthType) && !plan.BandwidthType.Equal(state.BandwidthType) {
+		req.BandwidthType, async = plan.BandwidthType.ValueString(), true
+	}
+	if !changed && !async {
+		return nil, false
+	}
+	if async {
+		if !plan.AutoPay.IsNull() && !plan.AutoPay.IsUnknown() {
+			req.AutoPay = requests.NewBoolean(plan.AutoPay.ValueBool())
+		}
+		if !plan.AutoUseCoupon.IsNull() && !plan.AutoUseCoupon.IsUnknown() {
+			req.AutoUseCoupon = requests.NewBoolean(plan.AutoUseCoupon.ValueBool())
+		}
+	}
+	return req, async
+}
+
+// awaitsPayment reports whether a plan is bought as a Subscription that is not paid
+// automatically, so it will not become active on its own.
+func awaitsPayment(plan bandwidthPackageModel) bool {
+	return plan.PaymentType.ValueString() == PaymentTypeSubscription && !plan.AutoPay.ValueBool()
+}
+
+// timeLayouts are the textual formats the API has used for times.
+var timeLayouts = []string{time.RFC3339, "2006-01-02T15:04Z", "2006-01-02T15:04:05Z", "2006-01-02 15:04:05"}
+
+// expired reports whether an API time lies before now. DescribeBandwidthPackage gives times as
+// millisecond Unix timestamps in strings; older answers used text. A time that is empty or
+// cannot be read counts as not expired, the safe side: the plan is then left alone.
+func expired(apiTime string, now time.Time) bool {
+	if ms, err := strconv.ParseInt(apiTime, 10, 64); err == nil {
+		return time.UnixMilli(ms).Before(now)
+	}
+	for _, layout := range timeLayouts {
+		if t, err := time.Parse(layout, apiTime); err == nil {
+			return t.Before(now)
+		}
+	}
+	return false
+}
+
+// clientFrom takes the shared client from provider data (nil before the provider is
+// configured, as during validation).
+func clientFrom(providerData any, diags *diag.Diagnostics) *conns.Client {
+	if providerData == nil {
+		return nil
+	}
+	client, ok := providerData.(*conns.Client)
+	if !ok {
+		diags.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *conns.Client, got %T. This is a bug in the provider; please report it.", providerData))
+	}
+	return client
+}
+
+// bandwidthPackageModel is the resource's data.
+type bandwidthPackageModel struct {
+	Accelerators           types.Set      `tfsdk:"accelerators"`
+	AutoPay                types.Bool     `tfsdk:"auto_pay"`
+	AutoUseCoupon          types.Bool     `tfsdk:"auto_use_coupon"`
+	Bandwidth              types.Int64    `tfsdk:"bandwidth"`
+	BandwidthPackageName   types.String   `tfsdk:"bandwidth_package_name"`
+	BandwidthType          types.String   `tfsdk:"bandwidth_type"`
+	BillingType            types.String   `tfsdk:"billing_type"`
+	CbnGeographicRegionIDA types.String   `tfsdk:"cbn_geographic_region_ida"`
+	CbnGeographicRegionIDB types.String   `tfsdk:"cbn_geographic_region_idb"`
+	CreateTime             types.String   `tfsdk:"create_time"`
+	Description            types.String   `tfsdk:"description"`
+	Duration               types.Int64    `tfsdk:"duration"`
+	ExpiredTime            types.String   `tfsdk:"expired_time"`
+	ID                     types.String   `tfsdk:"id"`
+	PaymentType            types.String   `tfsdk:"payment_type"`
+	PricingCycle           types.String   `tfsdk:"pricing_cycle"`
+	Ratio                  types.Int64    `tfsdk:"ratio"`
+	Status                 types.String   `tfsdk:"status"`
+	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+	Type                   types.String   `tfsdk:"type"`
+}
+
+// flatten sets the attributes the API reports; the purchase options it does not report
+// (auto_pay, auto_use_coupon, duration, pricing_cycle) keep their values.
+func (m *bandwidthPackageModel) flatten(ctx context.Context, bp *gasdk.DescribeBandwidthPackageResponse) diag.Diagnostics {
+	accelerators, diags := types.SetValueFrom(ctx, types.StringType, append([]string{}, bp.Accelerators...))
+	m.Accelerators = accelerators
+	m.Bandwidth = types.Int64Value(int64(bp.Bandwidth))
+	m.BandwidthPackageName = types.StringValue(bp.Name)
+	m.BandwidthType = stringOrNull(bp.BandwidthType)
+	m.BillingType = stringOrNull(bp.BillingType)
+	m.CbnGeographicRegionIDA = stringOrNull(bp.CbnGeographicRegionIdA)
+	m.CbnGeographicRegionIDB = stringOrNull(bp.CbnGeographicRegionIdB)
+	m.CreateTime = types.StringValue(bp.CreateTime)
+	m.Description = types.StringValue(bp.Description)
+	m.ExpiredTime = types.StringValue(bp.ExpiredTime)
+	m.ID = types.StringValue(bp.BandwidthPackageId)
+	m.PaymentType = types.StringValue(paymentTypeOf(bp.ChargeType))
+	m.Ratio = types.Int64Null()
+	if bp.Ratio != 0 {
+		m.Ratio = types.Int64Value(int64(bp.Ratio))
+	}
+	m.Status = types.StringValue(bp.State)
+	m.Type = types.StringValue(bp.Type)
+	return diags
+}
+
+// nullUnknowns replaces the values still unknown after planning by null, so that a state
+// saved before the first read is valid.
+func (m *bandwidthPackageModel) nullUnknowns() {
+	for _, s := range []*types.String{
+		&m.BandwidthPackageName, &m.BandwidthType, &m.BillingType, &m.CbnGeographicRegionIDA,
+		&m.CbnGeographicRegionIDB, &m.CreateTime, &m.Description, &m.ExpiredTime, &m.Status,
+	} {
+		if s.IsUnknown() {
+			*s = types.StringNull()
+		}
+	}
+	if m.Ratio.IsUnknown() {
+		m.Ratio = types.Int64Null()
+	}
+	if m.Accelerators.IsUnknown() {
+		m.Accelerators = types.SetNull(types.StringType)
+	}
+}
+
+// paymentTypeOf maps the API's ChargeType to payment_type.
+func paymentTypeOf(chargeType string) string {
+	if chargeType == chargeTypePostpay {
+		return PaymentTypePayAsYouGo
+	}
+	return PaymentTypeSubscription
+}
+
+// stringOrNull returns null for the empty string.
+func stringOrNull(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}

@@ -1,0 +1,257 @@
+package ga
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"terraform-provider-alibabacloud/internal/conns"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*bandwidthPackageAttachmentResource)(nil)
+	_ resource.ResourceWithImportState = (*bandwidthPackageAttachmentResource)(nil)
+)
+
+// attachmentIDSeparator separates the bandwidth plan ID from the accelerator ID in an
+// attachment's ID.
+const attachmentIDSeparator = ":"
+
+// attachmentPartPattern is what each of the two IDs forming an attachment's ID must match.
+var attachmentPartPattern = regexp.MustCompile(`^[^:]+$`)
+
+// NewBandwidthPackageAttachmentResource returns the alibabacloud_ga_bandwidth_package_attachment
+// resource.
+func NewBandwidthPackageAttachmentResource() resource.Resource {
+	return &bandwidthPackageAttachmentResource{}
+}
+
+// bandwidthPackageAttachmentResource binds a bandwidth plan to an accelerator.
+type bandwidthPackageAttachmentResource struct {
+	client *conns.Client
+}
+
+// Metadata implements resource.Resource.
+func (r *bandwidthPackageAttachmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_ga_bandwidth_package_attachment"
+}
+
+// Schema implements resource.Resource.
+func (r *bandwidthPackageAttachmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	notEmpty := []validator.String{
+		stringvalidator.RegexMatches(attachmentPartPattern, "must be a non-empty ID without "+attachmentIDSeparator),
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Binds a Global Accelerator bandwidth plan to an accelerator " +
+			"(BandwidthPackageAddAccelerator). Creating it waits until the accelerator is `active` again and the plan " +
+			"lists it; destroying it (BandwidthPackageRemoveAccelerator) waits until the plan no longer lists it. " +
+			"While the binding settles the plan is `binding` or `unbinding` and the accelerator `configuring`.",
+		Attributes: map[string]schema.Attribute{
+			"accelerator_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "ID of the accelerator (`ga-...`). Changing it replaces the attachment.",
+				Validators:          notEmpty,
+				PlanModifiers:       replace,
+			},
+			"bandwidth_package_id": schema.StringAttribute{
+				Required:            true,
+				MarkdownDescription: "ID of the bandwidth plan (`gbwp-...`). Changing it replaces the attachment.",
+				Validators:          notEmpty,
+				PlanModifiers:       replace,
+			},
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "`<bandwidth_package_id>:<accelerator_id>`.",
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"status": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "State of the bandwidth plan while bound, normally `binded`.",
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
+		},
+	}
+}
+
+// Configure implements resource.ResourceWithConfigure.
+func (r *bandwidthPackageAttachmentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// Create implements resource.Resource: BandwidthPackageAddAccelerator, retried while the plan
+// or the accelerator is in a transitional state, then a wait until the binding is done.
+func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan bandwidthPackageAttachmentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	deadline := time.Now().Add(timeout)
+	packageID, acceleratorID := plan.BandwidthPackageID.ValueString(), plan.AcceleratorID.ValueString()
+
+	add := gasdk.CreateBandwidthPackageAddAcceleratorRequest()
+	inGlobalRegion(add.RpcRequest)
+	add.BandwidthPackageId = packageID
+	add.AcceleratorId = acceleratorID
+	err := retryOnCodes(ctx, "BandwidthPackageAddAccelerator", remaining(deadline), retryableBindingCodes, func(ctx context.Context) error {
+		return r.client.GA.Do(ctx, add, gasdk.CreateBandwidthPackageAddAcceleratorResponse())
+	})
+	if err != nil {
+		addError(&resp.Diagnostics, fmt.Sprintf("Binding GA bandwidth plan %s to accelerator %s failed", packageID, acceleratorID), err)
+		return
+	}
+
+	// Saved at once: the binding exists even if the wait below fails.
+	plan.ID = types.StringValue(attachmentID(packageID, acceleratorID))
+	plan.Status = types.StringValue(PackageStateBinding)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+
+	bp, err := waitAttachment(ctx, r.client, packageID, acceleratorID, true, remaining(deadline))
+	if err != nil {
+		addError(&resp.Diagnostics, fmt.Sprintf("Waiting for accelerator %s to finish binding bandwidth plan %s failed", acceleratorID, packageID), err)
+		return
+	}
+	plan.Status = types.StringValue(bp.State)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// Read implements resource.Resource: the attachment is gone when the plan is gone or no
+// longer lists the accelerator.
+func (r *bandwidthPackageAttachmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state bandwidthPackageAttachmentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	packageID, acceleratorID := state.BandwidthPackageID.ValueString(), state.AcceleratorID.ValueString()
+	bp, err := findBandwidthPackageByID(ctx, r.client, packageID)
+	if err != nil && !isNotFound(err) {
+		addError(&resp.Diagnostics, "Reading the GA bandwidth plan attachment failed", err)
+		return
+	}
+	if err != nil || !slices.Contains(bp.Accelerators, acceleratorID) {
+		resp.Diagnostics.AddWarning("GA bandwidth plan attachment no longer exists",
+			fmt.Sprintf("Bandwidth plan %s is not bound to accelerator %s any more (changed outside Terraform). The "+
+				"attachment is removed from the state; the next apply binds them again if it is still configured.",
+				packageID, acceleratorID))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	state.ID = types.StringValue(attachmentID(packageID, acceleratorID))
+	state.Status = types.StringValue(bp.State)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// Update implements resource.Resource. Every argument replaces the attachment, so only the
+// timeouts block can change in place, which needs no call.
+func (r *bandwidthPackageAttachmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan bandwidthPackageAttachmentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// Delete implements resource.Resource: BandwidthPackageRemoveAccelerator, retried while the
+// plan or the accelerator is in a transitional state, then a wait until the plan no longer
+// lists the accelerator.
+func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state bandwidthPackageAttachmentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	deadline := time.Now().Add(timeout)
+	packageID, acceleratorID := state.BandwidthPackageID.ValueString(), state.AcceleratorID.ValueString()
+
+	bp, err := findBandwidthPackageByID(ctx, r.client, packageID)
+	if isNotFound(err) {
+		return
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, fmt.Sprintf("Reading GA bandwidth plan %s before unbinding it failed", packageID), err)
+		return
+	}
+	if !slices.Contains(bp.Accelerators, acceleratorID) {
+		return
+	}
+	remove := gasdk.CreateBandwidthPackageRemoveAcceleratorRequest()
+	inGlobalRegion(remove.RpcRequest)
+	remove.BandwidthPackageId = packageID
+	remove.AcceleratorId = acceleratorID
+	err = retryOnCodes(ctx, "BandwidthPackageRemoveAccelerator", remaining(deadline), retryableBindingCodes, func(ctx context.Context) error {
+		return r.client.GA.Do(ctx, remove, gasdk.CreateBandwidthPackageRemoveAcceleratorResponse())
+	})
+	if conns.IsErrorCode(err, ErrCodeNotExistBandwidthPackage, ErrCodeNotExistAccelerator) {
+		return
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, fmt.Sprintf("Unbinding GA bandwidth plan %s from accelerator %s failed", packageID, acceleratorID), err)
+		return
+	}
+	if _, err := waitAttachment(ctx, r.client, packageID, acceleratorID, false, remaining(deadline)); err != nil && !isNotFound(err) {
+		addError(&resp.Diagnostics, fmt.Sprintf("Waiting for GA bandwidth plan %s to be unbound from accelerator %s failed", packageID, acceleratorID), err)
+	}
+}
+
+// ImportState implements resource.ResourceWithImportState: import by
+// <bandwidth_package_id>:<accelerator_id>.
+func (r *bandwidthPackageAttachmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	packageID, acceleratorID, err := parseAttachmentID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("bandwidth_package_id"), packageID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("accelerator_id"), acceleratorID)...)
+}
+
+// attachmentID builds an attachment's ID.
+func attachmentID(packageID, acceleratorID string) string {
+	return packageID + attachmentIDSeparator + acceleratorID
+}
+
+// parseAttachmentID splits an attachment's ID into the bandwidth plan and accelerator IDs.
+func parseAttachmentID(id string) (packageID, acceleratorID string, err error) {
+	parts := strings.Split(id, attachmentIDSeparator)
+	if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
+		return "", "", fmt.Errorf("expected <bandwidth_package_id>%s<accelerator_id>, for example "+
+			"gbwp-bp1sgzldyj6b4q7cx%sga-bp1odcab8tmno0hdq, got %q", attachmentIDSeparator, attachmentIDSeparator, id)
+	}
+	return parts[0], parts[1], nil
+}
+
+// bandwidthPackageAttachmentModel is the attachment's data.
+type bandwidthPackageAttachmentModel struct {
+	AcceleratorID      types.String   `tfsdk:"accelerator_id"`
+	BandwidthPackageID types.String   `tfsdk:"bandwidth_package_id"`
+	ID                 types.String   `tfsdk:"id"`
+	Status             types.String   `tfsdk:"status"`
+	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+}

@@ -1,0 +1,131 @@
+package ga
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// direction says which way one change moves a bandwidth plan's price.
+type direction int
+
+// Directions of a change.
+const (
+	unchanged direction = iota
+	upgrade
+	downgrade
+)
+
+// String implements fmt.Stringer.
+func (d direction) String() string {
+	switch d {
+	case upgrade:
+		return "upgrade"
+	case downgrade:
+		return "downgrade"
+	default:
+		return "unchanged"
+	}
+}
+
+// change is one attribute's change in an update, with its direction.
+type change struct {
+	Attribute string
+	From, To  string
+	Direction direction
+}
+
+// bandwidthChange classifies a bandwidth change: more is an upgrade, less a downgrade.
+func bandwidthChange(from, to int64) change {
+	c := change{Attribute: "bandwidth", From: fmt.Sprint(from), To: fmt.Sprint(to)}
+	switch {
+	case to > from:
+		c.Direction = upgrade
+	case to < from:
+		c.Direction = downgrade
+	}
+	return c
+}
+
+// bandwidthTypeChange classifies a bandwidth_type change. Only Basic to Enhanced is possible
+// in place (an upgrade); allowed is false for every other change.
+func bandwidthTypeChange(from, to string) (c change, allowed bool) {
+	c = change{Attribute: "bandwidth_type", From: from, To: to}
+	switch {
+	case from == to:
+		return c, true
+	case from == BandwidthTypeBasic && to == BandwidthTypeEnhanced:
+		c.Direction = upgrade
+		return c, true
+	default:
+		return c, false
+	}
+}
+
+// mixedDirections reports whether changes hold both an upgrade and a downgrade, which one
+// UpdateBandwidthPackage call refuses (UpgradeError.BandwidthPackage).
+func mixedDirections(changes []change) bool {
+	var up, down bool
+	for _, c := range changes {
+		up = up || c.Direction == upgrade
+		down = down || c.Direction == downgrade
+	}
+	return up && down
+}
+
+// updateSettings are the values the plan-time update rules look at.
+type updateSettings struct {
+	Bandwidth     types.Int64
+	BandwidthType types.String
+}
+
+// checkUpdate applies the API's update rules to a planned change from prior to planned,
+// before anything is sent: bandwidth_type only from Basic to Enhanced, and one update either
+// all upgrades or all downgrades. Unknown values are judged when they become known (the plan
+// is made again at apply time).
+func checkUpdate(prior, planned updateSettings) diag.Diagnostics {
+	var diags diag.Diagnostics
+	var changes []change
+	if known(planned.BandwidthType) && known(prior.BandwidthType) {
+		c, allowed := bandwidthTypeChange(prior.BandwidthType.ValueString(), planned.BandwidthType.ValueString())
+		if !allowed {
+			diags.AddAttributeError(path.Root("bandwidth_type"), "bandwidth_type cannot change this way",
+				fmt.Sprintf("bandwidth_type can only change from %q to %q in place; the API refuses a change from %q to %q. "+
+					"The provider does not replace the bandwidth plan instead, because a new plan loses the old one's "+
+					"accelerator bindings and billing. Keep bandwidth_type = %q, or create a new "+
+					"alibabacloud_ga_bandwidth_package with the bandwidth type you want and move the attachments to it.",
+					BandwidthTypeBasic, BandwidthTypeEnhanced, c.From, c.To, c.From))
+		}
+		changes = append(changes, c)
+	}
+	if !planned.Bandwidth.IsUnknown() && !planned.Bandwidth.IsNull() && !prior.Bandwidth.IsNull() {
+		changes = append(changes, bandwidthChange(prior.Bandwidth.ValueInt64(), planned.Bandwidth.ValueInt64()))
+	}
+	if mixedDirections(changes) {
+		diags.AddAttributeError(path.Root("bandwidth"), "Upgrade and downgrade in one update",
+			"A bandwidth plan update must be either all upgrades or all downgrades "+
+				"(the API answers UpgradeError.BandwidthPackage otherwise), and this plan has both: "+
+				describeChanges(changes)+". Apply the two in two steps: first apply the upgrades alone "+
+				"(keep the other values as they are), then apply the downgrades.")
+	}
+	return diags
+}
+
+// describeChanges renders changes as "bandwidth 100 -> 50 (downgrade), ...".
+func describeChanges(changes []change) string {
+	var parts []string
+	for _, c := range changes {
+		if c.Direction != unchanged {
+			parts = append(parts, fmt.Sprintf("%s %s -> %s (%s)", c.Attribute, c.From, c.To, c.Direction))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// known reports whether a string value is neither null nor unknown.
+func known(v types.String) bool {
+	return !v.IsNull() && !v.IsUnknown()
+}

@@ -1,0 +1,88 @@
+package ga
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"terraform-provider-alibabacloud/internal/conns"
+	"terraform-provider-alibabacloud/internal/waiter"
+)
+
+// codeAdvice explains, for the API error codes this package meets, what they mean and what
+// to do about them.
+var codeAdvice = map[string]string{
+	ErrCodeStateErrorBandwidthPackage: "The bandwidth plan is in a transitional state (being created, bound, unbound or " +
+		"updated), or was updated within the API's cool-down period, and accepts only queries until then. The provider retried until its timeout ran out. " +
+		"Check the plan's state in the Global Accelerator console, wait for it to become active, then run " +
+		"terraform apply again; raise the timeouts block if the operation regularly takes longer.",
+	ErrCodeStateErrorAccelerator: "An accelerator bound to the bandwidth plan is in a transitional state (for example " +
+		"configuring after a change) and accepts only queries until it is active again. The provider retried until its " +
+		"timeout ran out. Wait for the accelerator to be active, then run terraform apply again; raise the timeouts " +
+		"block if its configuration regularly takes longer.",
+	ErrCodeNotExistBandwidthPackage: "The bandwidth plan no longer exists: it was deleted outside Terraform, or it " +
+		"expired and was released. Run terraform apply to create a new one, or remove it from the state with " +
+		"terraform state rm.",
+	ErrCodeNotExistAccelerator: "The accelerator does not exist. Check accelerator_id; if the accelerator was deleted " +
+		"outside Terraform, remove the attachment from the configuration.",
+	ErrCodeUpgradeErrorBandwidthPackage: "One update of a bandwidth plan must be either all upgrades (more bandwidth, " +
+		"Basic to Enhanced) or all downgrades (less bandwidth). Apply the upgrade and the downgrade in two steps: change " +
+		"one, apply, then change the other and apply again.",
+	ErrCodeGreaterThanGaIPSetBandwidth: "The new bandwidth is lower than the bandwidth already allocated to the " +
+		"acceleration regions of a bound accelerator, or the allocation is still settling after a binding change. " +
+		"Lower the acceleration regions' bandwidth first, or keep the plan's bandwidth at least as high as their sum.",
+	ErrCodeBandwidthIllegal: "The API refused the bandwidth for this plan while its bindings settle, or the value does " +
+		"not fit the accelerators it is bound to. Wait until the bindings are active and apply again; check that " +
+		"bandwidth is within 2 to 2000 Mbps and not below what the bound accelerators use.",
+	ErrCodeBindExistBandwidthPackage: "The bandwidth plan is still bound to an accelerator. Remove the " +
+		"alibabacloud_ga_bandwidth_package_attachment resources that bind it (or unbind it in the console), then " +
+		"destroy it.",
+	ErrCodeOperationConflict: "The API refuses a call repeated on the same object within a short period. The provider " +
+		"retried until its timeout ran out; wait a minute and apply again, or raise the timeouts block.",
+	ErrCodeThrottling: "Alibaba Cloud throttled the requests and the provider's retries did not get through. Run " +
+		"Terraform with a lower -parallelism, raise max_retries in the provider block, or try again later.",
+	ErrCodeThrottlingUser: "Your account's request rate for this API is exhausted and the provider's retries did not " +
+		"get through. Run Terraform with a lower -parallelism, raise max_retries in the provider block, or try again later.",
+	ErrCodeThrottlingAPI: "This API's request rate is exhausted and the provider's retries did not get through. Run " +
+		"Terraform with a lower -parallelism, raise max_retries in the provider block, or try again later.",
+}
+
+// retryableUpdateCodes are the refusals an update waits out instead of failing.
+var retryableUpdateCodes = []string{
+	ErrCodeStateErrorBandwidthPackage, ErrCodeStateErrorAccelerator, ErrCodeOperationConflict,
+	ErrCodeGreaterThanGaIPSetBandwidth, ErrCodeBandwidthIllegal,
+}
+
+// retryableBindingCodes are the refusals binding and unbinding wait out.
+var retryableBindingCodes = []string{
+	ErrCodeStateErrorBandwidthPackage, ErrCodeStateErrorAccelerator, ErrCodeOperationConflict,
+}
+
+// retryableDeleteCodes are the refusals a delete waits out.
+var retryableDeleteCodes = []string{
+	ErrCodeStateErrorBandwidthPackage, ErrCodeBindExistBandwidthPackage, ErrCodeOperationConflict,
+}
+
+// describeError returns the detail of a diagnostic for err: the error itself, then what it
+// means and what to do when the provider knows.
+func describeError(err error) string {
+	var b strings.Builder
+	b.WriteString(err.Error())
+	if advice, ok := codeAdvice[conns.ErrorCode(err)]; ok {
+		b.WriteString("\n\n")
+		b.WriteString(advice)
+	}
+	if te, ok := errors.AsType[*waiter.TimeoutError](err); ok {
+		fmt.Fprintf(&b, "\n\nThe operation did not finish within %s (last state seen: %q, waiting for %s). "+
+			"It may still complete on the cloud side: run terraform apply again later, or raise the timeouts block.",
+			te.Timeout, te.LastState, strings.Join(te.ExpectedState, ", "))
+	}
+	return b.String()
+}
+
+// addError adds an error diagnostic whose detail explains err.
+func addError(diags *diag.Diagnostics, summary string, err error) {
+	diags.AddError(summary, describeError(err))
+}

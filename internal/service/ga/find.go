@@ -1,0 +1,79 @@
+package ga
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+
+	"terraform-provider-alibabacloud/internal/conns"
+)
+
+// NotFoundError says that an object does not exist (any more). The API's NotExist codes and
+// an empty answer both become a NotFoundError; nothing else decides what "gone" means.
+type NotFoundError struct {
+	// Kind names the object ("bandwidth plan", "accelerator").
+	Kind string
+	// ID is the object's id.
+	ID string
+	// Cause is the API error behind it, if any.
+	Cause error
+}
+
+// Error implements error.
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("%s %s does not exist", e.Kind, e.ID)
+}
+
+// Unwrap returns the API error behind the NotFoundError.
+func (e *NotFoundError) Unwrap() error { return e.Cause }
+
+// isNotFound reports whether err is a *NotFoundError.
+func isNotFound(err error) bool {
+	var nf *NotFoundError
+	return errors.As(err, &nf)
+}
+
+// inGlobalRegion points a Ga request at the only region Global Accelerator accepts.
+func inGlobalRegion(r *requests.RpcRequest) {
+	r.RegionId = GlobalRegionID
+	r.QueryParams["RegionId"] = GlobalRegionID
+}
+
+// findBandwidthPackageByID reads a bandwidth plan with DescribeBandwidthPackage.
+func findBandwidthPackageByID(ctx context.Context, client *conns.Client, id string) (*gasdk.DescribeBandwidthPackageResponse, error) {
+	req := gasdk.CreateDescribeBandwidthPackageRequest()
+	inGlobalRegion(req.RpcRequest)
+	req.BandwidthPackageId = id
+	resp := gasdk.CreateDescribeBandwidthPackageResponse()
+	if err := client.GA.Do(ctx, req, resp); err != nil {
+		if conns.IsErrorCode(err, ErrCodeNotExistBandwidthPackage) {
+			return nil, &NotFoundError{Kind: "bandwidth plan", ID: id, Cause: err}
+		}
+		return nil, err
+	}
+	if resp.BandwidthPackageId == "" {
+		return nil, &NotFoundError{Kind: "bandwidth plan", ID: id}
+	}
+	return resp, nil
+}
+
+// findAcceleratorByID reads an accelerator with DescribeAccelerator.
+func findAcceleratorByID(ctx context.Context, client *conns.Client, id string) (*gasdk.DescribeAcceleratorResponse, error) {
+	req := gasdk.CreateDescribeAcceleratorRequest()
+	inGlobalRegion(req.RpcRequest)
+	req.AcceleratorId = id
+	resp := gasdk.CreateDescribeAcceleratorResponse()
+	if err := client.GA.Do(ctx, req, resp); err != nil {
+		if conns.IsErrorCode(err, ErrCodeNotExistAccelerator) {
+			return nil, &NotFoundError{Kind: "accelerator", ID: id, Cause: err}
+		}
+		return nil, err
+	}
+	if resp.AcceleratorId == "" {
+		return nil, &NotFoundError{Kind: "accelerator", ID: id}
+	}
+	return resp, nil
+}

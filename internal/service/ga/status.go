@@ -1,0 +1,112 @@
+package ga
+
+import (
+	"context"
+	"slices"
+
+	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+
+	"terraform-provider-alibabacloud/internal/conns"
+	"terraform-provider-alibabacloud/internal/waiter"
+)
+
+// Synthetic states that status functions report when a wait looks at more than one field.
+const (
+	stateSettling = "settling"
+	stateDone     = "done"
+	stateGone     = "gone"
+)
+
+// statusBandwidthPackage reports a bandwidth plan's state; not found is "no state yet".
+func statusBandwidthPackage(client *conns.Client, id string) waiter.StatusFunc[*gasdk.DescribeBandwidthPackageResponse] {
+	return func(ctx context.Context) (*gasdk.DescribeBandwidthPackageResponse, string, error) {
+		bp, err := findBandwidthPackageByID(ctx, client, id)
+		if isNotFound(err) {
+			return nil, "", nil
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		return bp, bp.State, nil
+	}
+}
+
+// statusBandwidthPackageGone reports stateGone once the bandwidth plan cannot be found.
+func statusBandwidthPackageGone(client *conns.Client, id string) waiter.StatusFunc[*gasdk.DescribeBandwidthPackageResponse] {
+	return func(ctx context.Context) (*gasdk.DescribeBandwidthPackageResponse, string, error) {
+		bp, err := findBandwidthPackageByID(ctx, client, id)
+		if isNotFound(err) {
+			return nil, stateGone, nil
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		return bp, bp.State, nil
+	}
+}
+
+// packageValues are the asynchronous settings of a bandwidth plan an update waits for.
+type packageValues struct {
+	Bandwidth     int64
+	BandwidthType string
+}
+
+// matches reports whether the plan shows the values (an empty BandwidthType is not checked,
+// as CrossDomain plans do not report one).
+func (v packageValues) matches(bp *gasdk.DescribeBandwidthPackageResponse) bool {
+	return int64(bp.Bandwidth) == v.Bandwidth && (v.BandwidthType == "" || bp.BandwidthType == v.BandwidthType)
+}
+
+// statusBandwidthPackageUpdated reports stateDone when every accelerator in accelerators is
+// active again and the bandwidth plan, out of any transitional state, shows want. Accelerators
+// are looked at first, as the API page says a bound plan's update is over when its
+// accelerators leave "configuring"; the plan's values then confirm it.
+func statusBandwidthPackageUpdated(client *conns.Client, id string, accelerators []string, want packageValues) waiter.StatusFunc[*gasdk.DescribeBandwidthPackageResponse] {
+	return func(ctx context.Context) (*gasdk.DescribeBandwidthPackageResponse, string, error) {
+		for _, accID := range accelerators {
+			acc, err := findAcceleratorByID(ctx, client, accID)
+			if err != nil {
+				return nil, "", err
+			}
+			if acc.State != AcceleratorStateActive {
+				return nil, acc.State, nil
+			}
+		}
+		bp, err := findBandwidthPackageByID(ctx, client, id)
+		if err != nil {
+			return nil, "", err
+		}
+		if !stablePackageState(bp.State) || !want.matches(bp) {
+			return bp, stateSettling, nil
+		}
+		return bp, stateDone, nil
+	}
+}
+
+// statusAttachment reports stateDone when the bandwidth plan, out of any transitional state,
+// lists the accelerator (attached) or no longer does (!attached), and the accelerator is
+// active.
+func statusAttachment(client *conns.Client, packageID, acceleratorID string, attached bool) waiter.StatusFunc[*gasdk.DescribeBandwidthPackageResponse] {
+	return func(ctx context.Context) (*gasdk.DescribeBandwidthPackageResponse, string, error) {
+		bp, err := findBandwidthPackageByID(ctx, client, packageID)
+		if err != nil {
+			return nil, "", err
+		}
+		if !stablePackageState(bp.State) || slices.Contains(bp.Accelerators, acceleratorID) != attached {
+			return bp, stateSettling, nil
+		}
+		acc, err := findAcceleratorByID(ctx, client, acceleratorID)
+		if err != nil {
+			return nil, "", err
+		}
+		if acc.State != AcceleratorStateActive {
+			return bp, acc.State, nil
+		}
+		return bp, stateDone, nil
+	}
+}
+
+// stablePackageState reports whether a bandwidth plan's state accepts changes.
+func stablePackageState(state string) bool {
+	return state == PackageStateActive || state == PackageStateBinded
+}

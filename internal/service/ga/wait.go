@@ -1,0 +1,137 @@
+package ga
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+
+	"terraform-provider-alibabacloud/internal/conns"
+	"terraform-provider-alibabacloud/internal/waiter"
+)
+
+// Transitional states of the objects the waits below watch.
+var (
+	acceleratorPendingStates = []string{
+		AcceleratorStateInit, AcceleratorStateBinding, AcceleratorStateConfiguring, AcceleratorStateUnbinding,
+	}
+	packageTransitionalStates = []string{
+		PackageStateInit, PackageStateBinding, PackageStateUnbinding, PackageStateUpdating,
+	}
+)
+
+// minRemaining is the least time a step is given even when the operation's budget is spent,
+// so that one last look can still report what it saw.
+const minRemaining = time.Second
+
+// remaining is the time left until deadline, at least minRemaining.
+func remaining(deadline time.Time) time.Duration {
+	return max(time.Until(deadline), minRemaining)
+}
+
+// waitBandwidthPackageActive waits for a new bandwidth plan to leave "init".
+func waitBandwidthPackageActive(ctx context.Context, client *conns.Client, id string, timeout time.Duration) (*gasdk.DescribeBandwidthPackageResponse, error) {
+	return waiter.Wait(ctx, waiter.Conf[*gasdk.DescribeBandwidthPackageResponse]{
+		Pending: []string{PackageStateInit},
+		Target:  []string{PackageStateActive, PackageStateBinded},
+		Refresh: statusBandwidthPackage(client, id),
+		Timeout: timeout,
+	})
+}
+
+// waitBandwidthPackageStable waits for a bandwidth plan to leave any transitional state
+// (binding, unbinding, updating, init).
+func waitBandwidthPackageStable(ctx context.Context, client *conns.Client, id string, timeout time.Duration) (*gasdk.DescribeBandwidthPackageResponse, error) {
+	return waiter.Wait(ctx, waiter.Conf[*gasdk.DescribeBandwidthPackageResponse]{
+		Pending: packageTransitionalStates,
+		Target:  []string{PackageStateActive, PackageStateBinded},
+		Refresh: statusBandwidthPackage(client, id),
+		Timeout: timeout,
+	})
+}
+
+// waitBandwidthPackageUpdated waits until an asynchronous update is over: for a bound plan,
+// every accelerator it is bound to is active again; then the plan shows want.
+func waitBandwidthPackageUpdated(ctx context.Context, client *conns.Client, id string, accelerators []string, want packageValues, timeout time.Duration) (*gasdk.DescribeBandwidthPackageResponse, error) {
+	return waiter.Wait(ctx, waiter.Conf[*gasdk.DescribeBandwidthPackageResponse]{
+		Pending: append([]string{stateSettling}, acceleratorPendingStates...),
+		Target:  []string{stateDone},
+		Refresh: statusBandwidthPackageUpdated(client, id, accelerators, want),
+		Timeout: timeout,
+	})
+}
+
+// waitBandwidthPackageDeleted waits until the bandwidth plan cannot be found.
+func waitBandwidthPackageDeleted(ctx context.Context, client *conns.Client, id string, timeout time.Duration) error {
+	_, err := waiter.Wait(ctx, waiter.Conf[*gasdk.DescribeBandwidthPackageResponse]{
+		Pending: append([]string{PackageStateDeleting, PackageStateActive}, packageTransitionalStates...),
+		Target:  []string{stateGone},
+		Refresh: statusBandwidthPackageGone(client, id),
+		Timeout: timeout,
+	})
+	return err
+}
+
+// waitAttachment waits until the plan lists the accelerator (attached) or no longer does
+// (!attached), out of any transitional state, with the accelerator active.
+func waitAttachment(ctx context.Context, client *conns.Client, packageID, acceleratorID string, attached bool, timeout time.Duration) (*gasdk.DescribeBandwidthPackageResponse, error) {
+	return waiter.Wait(ctx, waiter.Conf[*gasdk.DescribeBandwidthPackageResponse]{
+		Pending: append([]string{stateSettling}, acceleratorPendingStates...),
+		Target:  []string{stateDone},
+		Refresh: statusAttachment(client, packageID, acceleratorID, attached),
+		Timeout: timeout,
+	})
+}
+
+// RetryTimeoutError is returned when a call kept failing with a retryable error code until
+// its timeout ran out. It unwraps to the last error.
+type RetryTimeoutError struct {
+	// Action is the API action that was retried.
+	Action string
+	// Timeout is how long it was retried.
+	Timeout time.Duration
+	// Attempts is how many calls were made.
+	Attempts int
+	// Last is the last error the API answered.
+	Last error
+}
+
+// Error implements error.
+func (e *RetryTimeoutError) Error() string {
+	return fmt.Sprintf("%s still refused after %d attempts over %s: %v", e.Action, e.Attempts, e.Timeout, e.Last)
+}
+
+// Unwrap returns the last API error.
+func (e *RetryTimeoutError) Unwrap() error { return e.Last }
+
+// retryOnCodes calls call until it succeeds, fails with an error code not in codes, or
+// timeout runs out (then it returns a *RetryTimeoutError carrying the last error). Throttling,
+// 5xx and network errors are retried below, by conns; this retries the API's refusals that
+// mean "not now" (transitional states, cool-down periods).
+func retryOnCodes(ctx context.Context, action string, timeout time.Duration, codes []string, call func(context.Context) error) error {
+	var last error
+	attempts := 0
+	_, err := waiter.Wait(ctx, waiter.Conf[struct{}]{
+		Pending: []string{stateSettling},
+		Target:  []string{stateDone},
+		Refresh: func(ctx context.Context) (struct{}, string, error) {
+			attempts++
+			last = call(ctx)
+			switch {
+			case last == nil:
+				return struct{}{}, stateDone, nil
+			case conns.IsErrorCode(last, codes...):
+				return struct{}{}, stateSettling, nil
+			default:
+				return struct{}{}, "", last
+			}
+		},
+		Timeout: timeout,
+	})
+	if _, ok := errors.AsType[*waiter.TimeoutError](err); ok && last != nil {
+		return &RetryTimeoutError{Action: action, Timeout: timeout, Attempts: attempts, Last: last}
+	}
+	return err
+}
