@@ -20,8 +20,11 @@ import (
 
 const (
 	cbnVersion    = "2017-09-12"
+	gaVersion     = "2019-11-20"
 	demoSeedPath  = "../../examples/demo/seed.json"
 	demoPackageID = "cenbwp-demo4xrxupouolw5ou"
+	// demoAcceleratorID is the demo seed's GA accelerator.
+	demoAcceleratorID = "ga-bp1demo7b2w4cxtzjo2vj"
 )
 
 // startCloud serves a new Cloud on an httptest server for the test's duration.
@@ -50,6 +53,12 @@ func demoSeed(t *testing.T) *mockcloud.State {
 // answer (or the SDK's error).
 func sdkCall(t *testing.T, baseURL, keyID, secret, method, action string, params map[string]string) (map[string]any, error) {
 	t.Helper()
+	return sdkCallVersion(t, baseURL, keyID, secret, method, cbnVersion, action, params)
+}
+
+// sdkCallVersion is sdkCall for any API version.
+func sdkCallVersion(t *testing.T, baseURL, keyID, secret, method, version, action string, params map[string]string) (map[string]any, error) {
+	t.Helper()
 	u, err := url.Parse(baseURL)
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +72,7 @@ func sdkCall(t *testing.T, baseURL, keyID, secret, method, action string, params
 	req.Method = method
 	req.Scheme = "http"
 	req.Domain = u.Host
-	req.Version = cbnVersion
+	req.Version = version
 	req.ApiName = action
 	for k, v := range params {
 		req.QueryParams[k] = v

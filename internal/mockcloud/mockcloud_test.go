@@ -28,6 +28,21 @@ func TestCloud_sdkCallsOnDemoSeed(t *testing.T) {
 	}
 	_, err := sdkCall(t, base, mockcloud.DefaultAccessKeyID, "wrong", http.MethodGet, "DescribeCenBandwidthPackages", nil)
 	wantErrorCode(t, err, "SignatureDoesNotMatch")
+
+	body, err := sdkCallVersion(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, http.MethodPost,
+		gaVersion, "DescribeAccelerator", map[string]string{"AcceleratorId": demoAcceleratorID})
+	if err != nil {
+		t.Fatalf("Ga DescribeAccelerator: %v", err)
+	}
+	if body["AcceleratorId"] != demoAcceleratorID || body["State"] != "active" {
+		t.Errorf("demo accelerator %v", body)
+	}
+	_, err = sdkCallVersion(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, http.MethodGet,
+		"2099-01-01", "DescribeAccelerator", nil)
+	wantErrorCode(t, err, "InvalidVersion")
+	_, err = sdkCallVersion(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, http.MethodGet,
+		gaVersion, "DescribeCenBandwidthPackages", nil)
+	wantErrorCode(t, err, "InvalidAction.NotFound")
 }
 
 func TestNew_keys(t *testing.T) {
@@ -128,6 +143,22 @@ func TestStateFile_roundTrip(t *testing.T) {
 	}
 	if len(entries) != 1 {
 		t.Errorf("temporary files left beside the state file: %v", entries)
+	}
+
+	// A Ga mutation is saved too.
+	created, err := sdkCallVersion(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, http.MethodPost,
+		gaVersion, "CreateBandwidthPackage", map[string]string{
+			"Bandwidth": "10", "Type": "Basic", "BandwidthType": "Basic", "ChargeType": "POSTPAY", "ClientToken": "state-file-test",
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved, err = mockcloud.LoadStateFile(stateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(saved.BandwidthPackages) != 1 || saved.BandwidthPackages[0].BandwidthPackageId != created["BandwidthPackageId"] {
+		t.Fatalf("saved GA plans %+v, created %v", saved.BandwidthPackages, created)
 	}
 
 	// A new Cloud on the same file starts from it, not from its seed.
