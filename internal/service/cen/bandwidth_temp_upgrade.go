@@ -329,7 +329,7 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 				m.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
 			}
 		}
-		addWaitError(&diags, id, bandwidth, endTime, err)
+		addWaitError(&diags, id, bandwidth, endTime, timeout, err)
 		return true, diags
 	}
 	w, err := windowOf(p)

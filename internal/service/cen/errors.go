@@ -3,6 +3,7 @@ package cen
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -76,16 +77,17 @@ func addReadError(diags *diag.Diagnostics, id string, err error) {
 
 // addWaitError adds a diagnostic for a wait on id's upgrade that did not end in the target
 // state.
-func addWaitError(diags *diag.Diagnostics, id string, bandwidth int64, endTime string, err error) {
+// timeout is the user's whole create or update timeout.
+func addWaitError(diags *diag.Diagnostics, id string, bandwidth int64, endTime string, timeout time.Duration, err error) {
 	summary := fmt.Sprintf("Temporary upgrade of CEN bandwidth package %s not confirmed", id)
-	var timeout *waiter.TimeoutError
+	var timedOut *waiter.TimeoutError
 	var notFound *waiter.NotFoundError
 	switch {
-	case errors.As(err, &timeout):
+	case errors.As(err, &timedOut):
 		diags.AddError(summary, fmt.Sprintf("The upgrade to %d Mbps until %s was requested, but DescribeCenBandwidthPackages "+
 			"did not show it within %s. The resource is kept in state (tainted) so that nothing is lost. Run "+
 			"terraform apply again once the package shows the new bandwidth, or raise the timeouts block's "+
-			"values if upgrades take this long.", bandwidth, endTime, timeout.Timeout))
+			"values if upgrades take this long.", bandwidth, endTime, timeout))
 	case errors.As(err, &notFound):
 		diags.AddError(summary, fmt.Sprintf("The upgrade was requested, but the package then disappeared from "+
 			"DescribeCenBandwidthPackages. Check in the CEN console whether %s still exists.", id))

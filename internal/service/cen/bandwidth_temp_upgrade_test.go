@@ -1,0 +1,860 @@
+package cen_test
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"terraform-provider-alibabacloud/internal/acctest"
+	"terraform-provider-alibabacloud/internal/mockcloud"
+	"terraform-provider-alibabacloud/internal/mockcloud/cbn"
+	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
+)
+
+const (
+	testAccResourceName = "alibabacloud_cen_bandwidth_temp_upgrade.test"
+	testAccUpgradeCall  = "TempUpgradeCenBandwidthPackageSpec"
+	testAccDescribeCall = "DescribeCenBandwidthPackages"
+	// testAccDelay is how long the mock takes to apply an upgrade in most tests.
+	testAccDelay = 2 * time.Second
+)
+
+// testAccEndIn returns an end_time d from now, to the minute, as the resource takes it.
+func testAccEndIn(d time.Duration) string {
+	return time.Now().UTC().Add(d).Truncate(time.Minute).Format("2006-01-02T15:04:05Z")
+}
+
+// testAccPackage is a subscription package at bandwidth Mbps that expires in a year.
+func testAccPackage(id string, bandwidth int64) cbn.Package {
+	return cbn.Package{
+		CenBandwidthPackageId:      id,
+		Name:                       "peak-" + id,
+		Bandwidth:                  bandwidth,
+		BandwidthPackageChargeType: cbn.ChargeTypePrepay,
+		ExpiredTime:                time.Now().UTC().AddDate(1, 0, 0).Format(cbn.APITimeLayout),
+	}
+}
+
+// testAccNewMock starts a mock holding packages, whose upgrades take delay.
+func testAccNewMock(t *testing.T, delay time.Duration, packages ...cbn.Package) *acctest.Mock {
+	t.Helper()
+	return acctest.NewMock(t, mockcloud.Options{
+		Delay: delay,
+		Seed:  &mockcloud.State{CenBandwidthPackages: packages},
+	})
+}
+
+func testAccConfigBandwidthTempUpgrade_basic(m *acctest.Mock, id string, bandwidth int64, endTime string) string {
+	return m.Config(fmt.Sprintf(`
+resource "alibabacloud_cen_bandwidth_temp_upgrade" "test" {
+  cen_bandwidth_package_id = %q
+  bandwidth                = %d
+  end_time                 = %q
+}
+`, id, bandwidth, endTime))
+}
+
+func testAccConfigBandwidthTempUpgrade_timeouts(m *acctest.Mock, id string, bandwidth int64, endTime, create string) string {
+	return m.Config(fmt.Sprintf(`
+resource "alibabacloud_cen_bandwidth_temp_upgrade" "test" {
+  cen_bandwidth_package_id = %q
+  bandwidth                = %d
+  end_time                 = %q
+
+  timeouts {
+    create = %q
+  }
+}
+`, id, bandwidth, endTime, create))
+}
+
+// testAccConfigBandwidthTempUpgrade_unknownID takes the package id from another resource, so
+// that it is unknown until apply.
+func testAccConfigBandwidthTempUpgrade_unknownID(m *acctest.Mock, id string, bandwidth int64, endTime string) string {
+	return m.Config(fmt.Sprintf(`
+resource "terraform_data" "package" {
+  input = %q
+}
+
+resource "alibabacloud_cen_bandwidth_temp_upgrade" "test" {
+  cen_bandwidth_package_id = terraform_data.package.output
+  bandwidth                = %d
+  end_time                 = %q
+}
+`, id, bandwidth, endTime))
+}
+
+// testAccStateChecks asserts the upgrade's attributes in state.
+func testAccStateChecks(status string, bandwidth, original int64, endTime string) []statecheck.StateCheck {
+	return []statecheck.StateCheck{
+		statecheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("status"), knownvalue.StringExact(status)),
+		statecheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("bandwidth"), knownvalue.Int64Exact(bandwidth)),
+		statecheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("original_bandwidth"), knownvalue.Int64Exact(original)),
+		statecheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("end_time"), knownvalue.StringExact(endTime)),
+	}
+}
+
+// testAccFindPackage returns the mock's package id.
+func testAccFindPackage(m *acctest.Mock, id string) (cbn.Package, bool) {
+	for _, p := range m.State().CenBandwidthPackages {
+		if p.CenBandwidthPackageId == id {
+			return p, true
+		}
+	}
+	return cbn.Package{}, false
+}
+
+// testAccCheckPackage asserts what the mock shows of package id: its bandwidth and, when
+// restoresTo is not 0, an open window that restores restoresTo Mbps at endTime (0: no window).
+func testAccCheckPackage(m *acctest.Mock, id string, bandwidth, restoresTo int64, endTime string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		p, ok := testAccFindPackage(m, id)
+		if !ok {
+			return fmt.Errorf("mock has no package %s", id)
+		}
+		if p.Bandwidth != bandwidth {
+			return fmt.Errorf("mock package %s: Bandwidth %d, want %d", id, p.Bandwidth, bandwidth)
+		}
+		if restoresTo == 0 {
+			if p.HasReservationData != "false" {
+				return fmt.Errorf("mock package %s: HasReservationData %q, want no window", id, p.HasReservationData)
+			}
+			return nil
+		}
+		if p.ReservationOrderType != "TEMP_UPGRADE" || p.ReservationBandwidth != strconv.FormatInt(restoresTo, 10) {
+			return fmt.Errorf("mock package %s: reservation %q restoring %q, want TEMP_UPGRADE restoring %d",
+				id, p.ReservationOrderType, p.ReservationBandwidth, restoresTo)
+		}
+		if want := endTime[:16] + "Z"; p.ReservationActiveTime != want {
+			return fmt.Errorf("mock package %s: ReservationActiveTime %q, want %q", id, p.ReservationActiveTime, want)
+		}
+		return nil
+	}
+}
+
+// testAccCheckCalls asserts how many calls of action the mock has logged.
+func testAccCheckCalls(m *acctest.Mock, action string, want int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if got := m.CountCalls(action); got != want {
+			return fmt.Errorf("mock logged %d %s calls, want %d", got, action, want)
+		}
+		return nil
+	}
+}
+
+// testAccCheckpoint marks the call log; testAccCheckBandwidthTempUpgradeDestroy looks after it.
+func testAccCheckpoint(m *acctest.Mock) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		m.Checkpoint()
+		return nil
+	}
+}
+
+// testAccCheckBandwidthTempUpgradeDestroy asserts that destroy made no mutating call (the API
+// cannot cancel an upgrade) and that the package still shows bandwidth Mbps.
+func testAccCheckBandwidthTempUpgradeDestroy(m *acctest.Mock, id string, bandwidth int64) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		for _, c := range m.CallsSinceCheckpoint() {
+			if acctest.MutatingActions[c.Action] {
+				return fmt.Errorf("destroy made a mutating call %s", c.Action)
+			}
+		}
+		p, ok := testAccFindPackage(m, id)
+		if !ok {
+			return fmt.Errorf("mock has no package %s after destroy", id)
+		}
+		if p.Bandwidth != bandwidth {
+			return fmt.Errorf("package %s is at %d Mbps after destroy, want it untouched at %d", id, p.Bandwidth, bandwidth)
+		}
+		return nil
+	}
+}
+
+// noMutationSince asserts, as a PreConfig, that the previous (failed) step made no mutating
+// call, then marks the call log for the next one.
+func noMutationSince(t *testing.T, m *acctest.Mock) func() {
+	return func() {
+		m.ExpectNoMutationSinceCheckpoint(t)
+		m.Checkpoint()
+	}
+}
+
+func TestAccCENBandwidthTempUpgrade_basic(t *testing.T) {
+	const id = "cenbwp-basic0001"
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	end := testAccEndIn(24 * time.Hour)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		Steps: []resource.TestStep{
+			{
+				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionCreate),
+						// Known at plan from the package: an operator sees it in code review.
+						plancheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("original_bandwidth"), knownvalue.Int64Exact(100)),
+						plancheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("status"), knownvalue.StringExact("Active")),
+					},
+				},
+				ConfigStateChecks: append(testAccStateChecks("Active", 500, 100, end),
+					statecheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+					statecheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("charge_type"), knownvalue.StringExact("PREPAY")),
+					statecheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("business_status"), knownvalue.StringExact("Normal")),
+					statecheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("package_name"), knownvalue.StringExact("peak-"+id)),
+					statecheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("expired_time"),
+						knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$`))),
+				),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckPackage(m, id, 500, 100, end),
+					testAccCheckCalls(m, testAccUpgradeCall, 1),
+				),
+			},
+			{
+				// A second plan of the same configuration is empty and orders nothing.
+				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: testAccCheckCalls(m, testAccUpgradeCall, 1),
+			},
+			{
+				ResourceName:      testAccResourceName,
+				ImportState:       true,
+				ImportStateId:     id,
+				ImportStateVerify: true,
+				ImportStateVerifyIgnore: []string{
+					"timeouts",
+				},
+			},
+			{
+				Config:          testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ResourceName:    testAccResourceName,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+				ImportStateId:   id,
+				ImportPlanChecks: resource.ImportPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("status"), knownvalue.StringExact("Active")),
+						plancheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("original_bandwidth"), knownvalue.Int64Exact(100)),
+						plancheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("end_time"), knownvalue.StringExact(end)),
+					},
+				},
+			},
+			{
+				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckCalls(m, testAccUpgradeCall, 1),
+					testAccCheckpoint(m),
+				),
+			},
+		},
+	})
+}
+
+func TestAccCENBandwidthTempUpgrade_raiseBandwidth(t *testing.T) {
+	const id = "cenbwp-raise0001"
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	end := testAccEndIn(24 * time.Hour)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 800),
+		Steps: []resource.TestStep{
+			{
+				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
+			},
+			{
+				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 800, end),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionUpdate),
+					},
+				},
+				ConfigStateChecks: testAccStateChecks("Active", 800, 100, end),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckPackage(m, id, 800, 100, end),
+					testAccCheckCalls(m, testAccUpgradeCall, 2),
+					testAccCheckpoint(m),
+				),
+			},
+		},
+	})
+}
+
+func TestAccCENBandwidthTempUpgrade_moveEndTime(t *testing.T) {
+	const id = "cenbwp-move0001"
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	end, later, earlier := testAccEndIn(24*time.Hour), testAccEndIn(48*time.Hour), testAccEndIn(12*time.Hour)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		Steps: []resource.TestStep{
+			{
+				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
+			},
+			{
+				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, later),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionUpdate),
+					},
+				},
+				ConfigStateChecks: testAccStateChecks("Active", 500, 100, later),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckPackage(m, id, 500, 100, later),
+					testAccCheckCalls(m, testAccUpgradeCall, 2),
+				),
+			},
+			{
+				// Shortening the window (still 3 hours or more away) is allowed too.
+				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, earlier),
+				ConfigStateChecks: testAccStateChecks("Active", 500, 100, earlier),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckPackage(m, id, 500, 100, earlier),
+					testAccCheckCalls(m, testAccUpgradeCall, 3),
+					testAccCheckpoint(m),
+				),
+			},
+		},
+	})
+}
+
+// TestAccCENBandwidthTempUpgrade_planRules plans upgrades that break each rule checked before
+// anything is ordered, and asserts after each that no mutating call reached the cloud.
+func TestAccCENBandwidthTempUpgrade_planRules(t *testing.T) {
+	const (
+		id        = "cenbwp-rules0001"
+		postpayID = "cenbwp-rules0002"
+		expiredID = "cenbwp-rules0003"
+		lockedID  = "cenbwp-rules0004"
+		shortID   = "cenbwp-rules0005"
+		missingID = "cenbwp-nosuch0001"
+	)
+	postpay := testAccPackage(postpayID, 100)
+	postpay.BandwidthPackageChargeType = cbn.ChargeTypePostpay
+	postpay.ExpiredTime = ""
+	expired := testAccPackage(expiredID, 100)
+	expired.ExpiredTime = time.Now().UTC().Add(-24 * time.Hour).Format(cbn.APITimeLayout)
+	locked := testAccPackage(lockedID, 100)
+	locked.BusinessStatus = cbn.BusinessStatusFinancialLocked
+	short := testAccPackage(shortID, 100)
+	short.ExpiredTime = time.Now().UTC().Add(48 * time.Hour).Format(cbn.APITimeLayout)
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100), postpay, expired, locked, short)
+	end := testAccEndIn(24 * time.Hour)
+
+	cases := []struct {
+		name      string
+		id        string
+		bandwidth int64
+		endTime   string
+		want      string
+	}{
+		{"bandwidth below range", id, 1, end, `(?s)bandwidth.*between 2 and 10000`},
+		{"bandwidth above range", id, 20000, end, `(?s)bandwidth.*between 2 and 10000`},
+		{"end_time with an offset", id, 500, time.Now().Add(24 * time.Hour).Format("2006-01-02T15:04:05+08:00"), `(?s)end_time.*YYYY-MM-DDThh:mm:ssZ`},
+		{"end_time without seconds", id, 500, end[:16] + "Z", `(?s)end_time.*YYYY-MM-DDThh:mm:ssZ`},
+		{"end_time not a date", id, 500, "2026-13-01T10:00:00Z", `(?s)end_time.*not a real date`},
+		{"end_time in the past", id, 500, testAccEndIn(-time.Hour), `(?s)end_time.*is in the past`},
+		{"end_time under 3 hours", id, 500, testAccEndIn(2 * time.Hour), `(?s)end_time.*3 hours`},
+		{"bandwidth not above base", id, 100, end, `(?s)bandwidth = 100 does not exceed.*100 Mbps`},
+		{"pay-as-you-go package", postpayID, 500, end, `(?s)pay-as-you-go \(POSTPAY\)`},
+		{"expired package", expiredID, 500, end, `(?s)cen_bandwidth_package_id.*expired at`},
+		{"locked package", lockedID, 500, end, `(?s)business status FinancialLocked`},
+		{"window past package expiry", shortID, 500, testAccEndIn(72 * time.Hour), `(?s)end_time.*after the subscription`},
+		{"missing package", missingID, 500, end, `(?s)cen_bandwidth_package_id = "cenbwp-nosuch0001": no such`},
+	}
+	var steps []resource.TestStep
+	for _, c := range cases {
+		steps = append(steps, resource.TestStep{
+			PreConfig:   noMutationSince(t, m),
+			Config:      testAccConfigBandwidthTempUpgrade_basic(m, c.id, c.bandwidth, c.endTime),
+			PlanOnly:    true,
+			ExpectError: testAccExpectError(c.want),
+		})
+	}
+	// The last rejected plan made no call either; then a valid plan goes through.
+	steps = append(steps, resource.TestStep{
+		PreConfig:         noMutationSince(t, m),
+		Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+		ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
+		Check: resource.ComposeAggregateTestCheckFunc(
+			testAccCheckCalls(m, testAccUpgradeCall, 1),
+			testAccCheckpoint(m),
+		),
+	})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		Steps:                    steps,
+	})
+}
+
+// TestAccCENBandwidthTempUpgrade_planRulesOpenWindow checks the rules that depend on the open
+// window: no lowering, upgrade only, and the time rules for a changed end_time.
+func TestAccCENBandwidthTempUpgrade_planRulesOpenWindow(t *testing.T) {
+	const id = "cenbwp-open0001"
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	end := testAccEndIn(24 * time.Hour)
+
+	rejected := func(bandwidth int64, endTime, want string) resource.TestStep {
+		return resource.TestStep{
+			PreConfig:   noMutationSince(t, m),
+			Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, bandwidth, endTime),
+			ExpectError: testAccExpectError(want),
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		Steps: []resource.TestStep{
+			{
+				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
+				Check:             testAccCheckpoint(m),
+			},
+			rejected(300, end, `(?s)bandwidth = 300 is lower than the 500 Mbps.*open until`),
+			rejected(100, end, `(?s)bandwidth = 100 does not exceed the package's base bandwidth of 100 Mbps`),
+			rejected(500, testAccEndIn(-2*time.Hour), `(?s)end_time.*is in the past`),
+			rejected(500, testAccEndIn(time.Hour), `(?s)end_time.*less than 3 hours away`),
+			{
+				// Nothing was ordered by the rejected plans; the window is unchanged.
+				PreConfig: noMutationSince(t, m),
+				Config:    testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckPackage(m, id, 500, 100, end),
+					testAccCheckCalls(m, testAccUpgradeCall, 1),
+					testAccCheckpoint(m),
+				),
+			},
+		},
+	})
+}
+
+// TestAccCENBandwidthTempUpgrade_unknownPackageID plans with a package id known only at apply:
+// the plan-time checks step aside and the API decides.
+func TestAccCENBandwidthTempUpgrade_unknownPackageID(t *testing.T) {
+	const id = "cenbwp-unknown0001"
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	end := testAccEndIn(24 * time.Hour)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		Steps: []resource.TestStep{
+			{
+				Config: testAccConfigBandwidthTempUpgrade_unknownID(m, id, 500, end),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionCreate),
+						plancheck.ExpectUnknownValue(testAccResourceName, tfjsonpath.New("original_bandwidth")),
+					},
+				},
+				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckPackage(m, id, 500, 100, end),
+					testAccCheckpoint(m),
+				),
+			},
+		},
+	})
+}
+
+// TestAccCENBandwidthTempUpgrade_expiry moves the mock's clock past end_time: the upgrade ends
+// as intended, the plan stays empty, and a new end_time starts a new window.
+func TestAccCENBandwidthTempUpgrade_expiry(t *testing.T) {
+	const id = "cenbwp-expiry0001"
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	end := testAccEndIn(4 * time.Hour)
+	// The mock's clock will be 5 hours ahead: the new window must start 3 hours after that.
+	next := testAccEndIn(24 * time.Hour)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 600),
+		Steps: []resource.TestStep{
+			{
+				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
+			},
+			{
+				PreConfig: func() { m.Advance(5 * time.Hour) },
+				Config:    testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: testAccStateChecks("Expired", 500, 100, end),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckPackage(m, id, 100, 0, ""),
+					testAccCheckCalls(m, testAccUpgradeCall, 1),
+					testAccCheckpoint(m),
+				),
+			},
+			{
+				// Raising the bandwidth of an ended window needs a new end_time.
+				Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, 600, end),
+				ExpectError: testAccExpectError(`(?s)end_time.*window.*ended.*Set a new\s+end_time`),
+			},
+			{
+				PreConfig: noMutationSince(t, m),
+				Config:    testAccConfigBandwidthTempUpgrade_basic(m, id, 600, next),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("status"), knownvalue.StringExact("Active")),
+					},
+				},
+				ConfigStateChecks: testAccStateChecks("Active", 600, 100, next),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckPackage(m, id, 600, 100, next),
+					testAccCheckCalls(m, testAccUpgradeCall, 2),
+					testAccCheckpoint(m),
+				),
+			},
+		},
+	})
+}
+
+// TestAccCENBandwidthTempUpgrade_disappears deletes the package behind Terraform's back: the
+// plan says the package is missing without ordering anything, refresh drops the upgrade from
+// state, and once a package with that id exists again the plan creates the upgrade anew.
+func TestAccCENBandwidthTempUpgrade_disappears(t *testing.T) {
+	const id = "cenbwp-gone0001"
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	end := testAccEndIn(24 * time.Hour)
+	replace := func(packages ...cbn.Package) {
+		if err := m.ReplaceState(mockcloud.State{CenBandwidthPackages: packages}); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		Steps: []resource.TestStep{
+			{
+				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
+			},
+			{
+				PreConfig: func() {
+					replace(testAccPackage("cenbwp-other0001", 50))
+					m.Checkpoint()
+				},
+				Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ExpectError: testAccExpectError(`(?s)cen_bandwidth_package_id = "cenbwp-gone0001": no such CEN bandwidth package`),
+			},
+			{
+				// Without the resource in the configuration the plan is empty, not a delete:
+				// refresh found the package gone and removed the upgrade from state.
+				PreConfig: noMutationSince(t, m),
+				Config:    m.Config(""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: testAccCheckBandwidthTempUpgradeGone,
+			},
+			{
+				PreConfig: func() { replace(testAccPackage(id, 100)) },
+				Config:    testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionCreate),
+					},
+				},
+				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckPackage(m, id, 500, 100, end),
+					testAccCheckpoint(m),
+				),
+			},
+		},
+	})
+}
+
+// testAccCheckBandwidthTempUpgradeGone asserts that the resource is not in state.
+func testAccCheckBandwidthTempUpgradeGone(s *terraform.State) error {
+	if _, ok := s.RootModule().Resources[testAccResourceName]; ok {
+		return fmt.Errorf("%s is still in state", testAccResourceName)
+	}
+	return nil
+}
+
+// TestAccCENBandwidthTempUpgrade_slowCompletion has the mock take 15 seconds to apply each
+// upgrade: create and update wait for it and succeed.
+func TestAccCENBandwidthTempUpgrade_slowCompletion(t *testing.T) {
+	const id = "cenbwp-slow0001"
+	m := testAccNewMock(t, 15*time.Second, testAccPackage(id, 100))
+	end := testAccEndIn(24 * time.Hour)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 700),
+		Steps: []resource.TestStep{
+			{
+				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckPackage(m, id, 500, 100, end),
+					testAccCheckCalls(m, testAccUpgradeCall, 1),
+				),
+			},
+			{
+				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 700, end),
+				ConfigStateChecks: testAccStateChecks("Active", 700, 100, end),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckPackage(m, id, 700, 100, end),
+					testAccCheckCalls(m, testAccUpgradeCall, 2),
+					testAccCheckpoint(m),
+				),
+			},
+		},
+	})
+}
+
+// TestAccCENBandwidthTempUpgrade_createTimeout lets the create timeout expire before the
+// upgrade shows: apply fails, the resource stays in state (tainted), and the next apply
+// replaces it once the upgrade has shown.
+func TestAccCENBandwidthTempUpgrade_createTimeout(t *testing.T) {
+	const id = "cenbwp-timeout0001"
+	m := testAccNewMock(t, time.Hour, testAccPackage(id, 100))
+	end := testAccEndIn(24 * time.Hour)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		Steps: []resource.TestStep{
+			{
+				Config:      testAccConfigBandwidthTempUpgrade_timeouts(m, id, 500, end, "3s"),
+				ExpectError: testAccExpectError(`(?s)did not show it within 3s.*kept in state \(tainted\)`),
+			},
+			{
+				PreConfig: func() {
+					if n := m.CountCalls(testAccUpgradeCall); n != 1 {
+						t.Errorf("%d %s calls before the retry, want 1", n, testAccUpgradeCall)
+					}
+					m.SetDelay(testAccDelay)
+					m.Advance(time.Hour) // the first order takes effect
+				},
+				Config: testAccConfigBandwidthTempUpgrade_timeouts(m, id, 500, end, "3s"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionDestroyBeforeCreate),
+					},
+				},
+				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckPackage(m, id, 500, 100, end),
+					testAccCheckpoint(m),
+				),
+			},
+		},
+	})
+}
+
+// TestAccCENBandwidthTempUpgrade_throttled has the API throttle reads and the upgrade call:
+// the client's retries and the waiter hold, and the apply succeeds.
+func TestAccCENBandwidthTempUpgrade_throttled(t *testing.T) {
+	const id = "cenbwp-throttle0001"
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	end := testAccEndIn(24 * time.Hour)
+	throttle := func(action string, count int) rpc.ScriptedFault {
+		return rpc.ScriptedFault{Action: action, Count: count, Status: 400, Code: "Throttling.User",
+			Message: "Request was denied due to user flow control."}
+	}
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					if err := m.SetFaults(rpc.Faults{Scripted: []rpc.ScriptedFault{
+						throttle(testAccUpgradeCall, 2),
+						throttle(testAccDescribeCall, 3),
+					}}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckPackage(m, id, 500, 100, end),
+					// Two throttled attempts, then the one that went through.
+					testAccCheckCalls(m, testAccUpgradeCall, 3),
+					testAccCheckThrottled(m, 5),
+					testAccCheckpoint(m),
+				),
+			},
+		},
+	})
+}
+
+// testAccCheckThrottled asserts that the mock answered want calls with Throttling.User.
+func testAccCheckThrottled(m *acctest.Mock, want int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		n := 0
+		for _, c := range m.Calls() {
+			if c.Code == "Throttling.User" {
+				n++
+			}
+		}
+		if n != want {
+			return fmt.Errorf("mock throttled %d calls, want %d", n, want)
+		}
+		return nil
+	}
+}
+
+// TestAccCENBandwidthTempUpgrade_lostResponse drops the answer to an accepted upgrade: the
+// client retries, the API says the order is being processed, and the provider waits for that
+// order (its own) instead of failing.
+func TestAccCENBandwidthTempUpgrade_lostResponse(t *testing.T) {
+	const id = "cenbwp-lost0001"
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	end := testAccEndIn(24 * time.Hour)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					if err := m.SetFaults(rpc.Faults{Scripted: []rpc.ScriptedFault{
+						{Action: testAccUpgradeCall, Count: 1, DropResponse: true},
+					}}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckPackage(m, id, 500, 100, end),
+					testAccCheckpoint(m),
+				),
+			},
+		},
+	})
+}
+
+// TestAccCENBandwidthTempUpgrade_apiErrors checks that errors only the API can detect come
+// back from apply explaining cause and fix, and leave nothing in state.
+func TestAccCENBandwidthTempUpgrade_apiErrors(t *testing.T) {
+	const (
+		id    = "cenbwp-errors0001"
+		qosID = "cenbwp-errors0002"
+	)
+	qos := testAccPackage(qosID, 100)
+	qos.MockAbsoluteInterRegionQosPolicy = true
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100), qos)
+	end := testAccEndIn(24 * time.Hour)
+	scripted := func(code, message string) func() {
+		return func() {
+			if err := m.SetFaults(rpc.Faults{Scripted: []rpc.ScriptedFault{
+				{Action: testAccUpgradeCall, Count: 1, Status: 400, Code: code, Message: message},
+			}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		Steps: []resource.TestStep{
+			{
+				Config:      testAccConfigBandwidthTempUpgrade_basic(m, qosID, 500, end),
+				ExpectError: testAccExpectError(`(?s)inter-region traffic\s+scheduling \(QoS\) policy.*Delete that policy`),
+			},
+			{
+				PreConfig:   scripted("Unauthorized", "The AccessKeyId is unauthorized."),
+				Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ExpectError: testAccExpectError(`(?s)cen:TempUpgradeCenBandwidthPackageSpec.*account manager`),
+			},
+			{
+				PreConfig:   scripted("InvalidParameter", "Invalid parameter."),
+				Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ExpectError: testAccExpectError(`(?s)rejected a parameter.*Move end_time later`),
+			},
+			{
+				PreConfig: scripted("InvalidOperation.OrderParameterIllegal",
+					"The order parameters are abnormal, please check whether the order parameters are correct."),
+				Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ExpectError: testAccExpectError(`(?s)conflict with\s+an order.*Billing console`),
+			},
+			{
+				PreConfig:   scripted("InvalidOperation.UpgradeBwpBandwidth", "The operation is invalid because the upgrade is equal or less than the original bandwidth."),
+				Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ExpectError: testAccExpectError(`(?s)must raise the bandwidth.*Set bandwidth above`),
+			},
+			{
+				// None of the refusals left anything behind: this apply creates.
+				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionCreate),
+					},
+				},
+				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
+				Check:             testAccCheckpoint(m),
+			},
+		},
+	})
+}
+
+// TestAccCENBandwidthTempUpgrade_importErrors imports a package without an open window and a
+// package that does not exist.
+func TestAccCENBandwidthTempUpgrade_importErrors(t *testing.T) {
+	const (
+		id     = "cenbwp-import0001"
+		idleID = "cenbwp-import0002"
+	)
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100), testAccPackage(idleID, 100))
+	end := testAccEndIn(24 * time.Hour)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		Steps: []resource.TestStep{
+			{
+				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				Check:  testAccCheckpoint(m),
+			},
+			{
+				ResourceName:  testAccResourceName,
+				ImportState:   true,
+				ImportStateId: idleID,
+				ExpectError:   testAccExpectError(`(?s)no active temporary upgrade.*nothing to import`),
+			},
+			{
+				ResourceName:  testAccResourceName,
+				ImportState:   true,
+				ImportStateId: "cenbwp-nosuch0002",
+				ExpectError:   testAccExpectError(`(?s)No CEN bandwidth package "cenbwp-nosuch0002" exists`),
+			},
+		},
+	})
+}
+
+// testAccExpectError compiles pattern with each space matching any run of white space, since
+// Terraform wraps long diagnostic lines.
+func testAccExpectError(pattern string) *regexp.Regexp {
+	return regexp.MustCompile(strings.ReplaceAll(pattern, " ", `\s+`))
+}
