@@ -1,0 +1,234 @@
+package cen
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// getModel reads a model out of a state.
+func getModel(t *testing.T, st tfsdk.State) bandwidthTempUpgradeModel {
+	t.Helper()
+	var m bandwidthTempUpgradeModel
+	if diags := st.Get(context.Background(), &m); diags.HasError() {
+		t.Fatal(diags)
+	}
+	return m
+}
+
+func TestRead(t *testing.T) {
+	s := testSchema(t)
+	day := endIn(24 * time.Hour)
+	ctx := context.Background()
+
+	t.Run("open window", func(t *testing.T) {
+		fake := newFakeCBN(withWindow(testPackage(testID, 100), 700, testNow.Add(48*time.Hour)))
+		prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
+		resp := resource.ReadResponse{State: testState(t, s, &prior)}
+		testResource(fake).Read(ctx, resource.ReadRequest{State: resp.State}, &resp)
+		if resp.Diagnostics.HasError() {
+			t.Fatal(resp.Diagnostics)
+		}
+		got := getModel(t, resp.State)
+		// Drift made outside Terraform shows as it is.
+		if got.Bandwidth.ValueInt64() != 700 || got.EndTime.ValueString() != endIn(48*time.Hour) ||
+			got.Status.ValueString() != TempUpgradeStatusActive || got.OriginalBandwidth.ValueInt64() != 100 {
+			t.Errorf("read %v %v %v %v", got.Bandwidth, got.EndTime, got.Status, got.OriginalBandwidth)
+		}
+	})
+
+	t.Run("window ended", func(t *testing.T) {
+		fake := newFakeCBN(testPackage(testID, 100))
+		prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
+		resp := resource.ReadResponse{State: testState(t, s, &prior)}
+		testResource(fake).Read(ctx, resource.ReadRequest{State: resp.State}, &resp)
+		got := getModel(t, resp.State)
+		if got.Status.ValueString() != TempUpgradeStatusExpired {
+			t.Errorf("status %s, want Expired", got.Status)
+		}
+		if got.Bandwidth.ValueInt64() != 500 || got.EndTime.ValueString() != day {
+			t.Errorf("the requested bandwidth and end_time must stay, got %v %v", got.Bandwidth, got.EndTime)
+		}
+	})
+
+	t.Run("package gone", func(t *testing.T) {
+		prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
+		resp := resource.ReadResponse{State: testState(t, s, &prior)}
+		testResource(newFakeCBN()).Read(ctx, resource.ReadRequest{State: resp.State}, &resp)
+		if !resp.State.Raw.IsNull() {
+			t.Error("resource not removed from state")
+		}
+		if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 ||
+			!strings.Contains(resp.Diagnostics.Warnings()[0].Detail(), testID) {
+			t.Errorf("want one warning naming the package, got %v", resp.Diagnostics)
+		}
+	})
+
+	t.Run("read error", func(t *testing.T) {
+		fake := newFakeCBN()
+		fake.describeErr = apiError("Unauthorized")
+		prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
+		resp := resource.ReadResponse{State: testState(t, s, &prior)}
+		testResource(fake).Read(ctx, resource.ReadRequest{State: resp.State}, &resp)
+		if !resp.Diagnostics.HasError() || resp.State.Raw.IsNull() {
+			t.Errorf("an API error must fail the read and keep the state, got %v", resp.Diagnostics)
+		}
+	})
+}
+
+func TestCreate(t *testing.T) {
+	s := testSchema(t)
+	ctx := context.Background()
+	day := endIn(24 * time.Hour)
+
+	t.Run("success", func(t *testing.T) {
+		fake := newFakeCBN(testPackage(testID, 100))
+		fake.applyUpgrades = true
+		plan := testModel(testID, 500, day)
+		resp := resource.CreateResponse{State: testState(t, s, nil)}
+		testResource(fake).Create(ctx, resource.CreateRequest{Plan: testPlan(t, s, &plan)}, &resp)
+		if resp.Diagnostics.HasError() {
+			t.Fatal(resp.Diagnostics)
+		}
+		got := getModel(t, resp.State)
+		if got.ID.ValueString() != testID || got.Status.ValueString() != TempUpgradeStatusActive ||
+			got.OriginalBandwidth.ValueInt64() != 100 || got.ChargeType.ValueString() != chargeTypePrepay {
+			t.Errorf("state %+v", got)
+		}
+		if fake.callCount(upgradeAct) != 1 {
+			t.Errorf("%d upgrade calls, want 1", fake.callCount(upgradeAct))
+		}
+	})
+
+	t.Run("refused", func(t *testing.T) {
+		fake := newFakeCBN(testPackage(testID, 100))
+		fake.upgradeErr = apiError(errCodeQosPolicy)
+		plan := testModel(testID, 500, day)
+		resp := resource.CreateResponse{State: testState(t, s, nil)}
+		testResource(fake).Create(ctx, resource.CreateRequest{Plan: testPlan(t, s, &plan)}, &resp)
+		if !resp.State.Raw.IsNull() {
+			t.Error("a refused upgrade must leave no state")
+		}
+		if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "Delete that policy") {
+			t.Errorf("want the QoS explanation, got %v", resp.Diagnostics)
+		}
+	})
+
+	t.Run("timeout keeps state", func(t *testing.T) {
+		fake := newFakeCBN(testPackage(testID, 100)) // never shows the upgrade
+		plan := testModel(testID, 500, day)
+		plan.Timeouts = timeouts.Value{Object: types.ObjectValueMust(
+			map[string]attr.Type{"create": types.StringType, "update": types.StringType},
+			map[string]attr.Value{"create": types.StringValue("1s"), "update": types.StringNull()},
+		)}
+		resp := resource.CreateResponse{State: testState(t, s, nil)}
+		testResource(fake).Create(ctx, resource.CreateRequest{Plan: testPlan(t, s, &plan)}, &resp)
+		if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "within 1s") {
+			t.Fatalf("want a timeout error, got %v", resp.Diagnostics)
+		}
+		if resp.State.Raw.IsNull() {
+			t.Fatal("a timed-out create must stay in state")
+		}
+		got := getModel(t, resp.State)
+		if got.Status.ValueString() != TempUpgradeStatusPending || got.ID.ValueString() != testID ||
+			got.OriginalBandwidth.ValueInt64() != 100 {
+			t.Errorf("state after timeout %+v", got)
+		}
+		if !resp.State.Raw.IsFullyKnown() {
+			t.Error("state after timeout has unknown values")
+		}
+	})
+}
+
+func TestUpdateOnlyCallsForChanges(t *testing.T) {
+	s := testSchema(t)
+	day := endIn(24 * time.Hour)
+	fake := newFakeCBN(withWindow(testPackage(testID, 100), 500, testNow.Add(24*time.Hour)))
+	prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
+	plan := prior
+	plan.EndTime = NewEndTimeValue(day[:17] + "40Z") // same minute
+	resp := resource.UpdateResponse{State: testState(t, s, &prior)}
+	testResource(fake).Update(context.Background(), resource.UpdateRequest{
+		Plan: testPlan(t, s, &plan), State: testState(t, s, &prior),
+	}, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatal(resp.Diagnostics)
+	}
+	if len(fake.calls) != 0 {
+		t.Errorf("update of the seconds of end_time made calls %v", fake.calls)
+	}
+	if got := getModel(t, resp.State); got.EndTime.ValueString() != day[:17]+"40Z" {
+		t.Errorf("end_time %s", got.EndTime)
+	}
+}
+
+func TestDelete(t *testing.T) {
+	s := testSchema(t)
+	day := endIn(24 * time.Hour)
+	cases := map[string][]string{
+		TempUpgradeStatusActive:  {"cannot cancel", "keeps 500 Mbps", "until " + day, "returns to 100 Mbps"},
+		TempUpgradeStatusExpired: {"already ended at " + day, "back at 100 Mbps"},
+		TempUpgradeStatusPending:       {"If the upgrade", "500 Mbps", day, "100 Mbps"},
+	}
+	for status, want := range cases {
+		t.Run(status, func(t *testing.T) {
+			fake := newFakeCBN()
+			prior := testStateModel(testID, 500, 100, day, status)
+			resp := resource.DeleteResponse{State: testState(t, s, &prior)}
+			testResource(fake).Delete(context.Background(), resource.DeleteRequest{State: resp.State}, &resp)
+			if len(fake.calls) != 0 {
+				t.Errorf("delete made calls %v", fake.calls)
+			}
+			if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 {
+				t.Fatalf("want exactly one warning, got %v", resp.Diagnostics)
+			}
+			detail := resp.Diagnostics.Warnings()[0].Detail()
+			for _, w := range append(want, testID) {
+				if !strings.Contains(detail, w) {
+					t.Errorf("warning %q lacks %q", detail, w)
+				}
+			}
+		})
+	}
+}
+
+func TestImportState(t *testing.T) {
+	s := testSchema(t)
+	ctx := context.Background()
+	importInto := func(fake *fakeCBN, id string) resource.ImportStateResponse {
+		resp := resource.ImportStateResponse{State: tfsdk.State{
+			Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(ctx), nil),
+		}}
+		testResource(fake).ImportState(ctx, resource.ImportStateRequest{ID: id}, &resp)
+		return resp
+	}
+
+	resp := importInto(newFakeCBN(withWindow(testPackage(testID, 100), 500, testNow.Add(24*time.Hour))), testID)
+	if resp.Diagnostics.HasError() {
+		t.Fatal(resp.Diagnostics)
+	}
+	var id types.String
+	resp.State.GetAttribute(ctx, path.Root("id"), &id)
+	if id.ValueString() != testID {
+		t.Errorf("imported id %s", id)
+	}
+
+	resp = importInto(newFakeCBN(testPackage(testID, 100)), testID)
+	if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "no temporary upgrade") {
+		t.Errorf("importing a package without a window: %v", resp.Diagnostics)
+	}
+
+	resp = importInto(newFakeCBN(), "cenbwp-nosuch")
+	if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), `"cenbwp-nosuch"`) {
+		t.Errorf("importing a missing package: %v", resp.Diagnostics)
+	}
+}

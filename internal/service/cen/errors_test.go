@@ -1,0 +1,79 @@
+package cen
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"terraform-provider-alibabacloud/internal/waiter"
+)
+
+func TestUpgradeErrorDetail(t *testing.T) {
+	cases := map[string][]string{
+		errCodeQosPolicy:             {"absolute values", "Delete that policy"},
+		errCodeOrderParameterIllegal: {"conflict with an order", "before the plan expires"},
+		errCodeInvalidParameter:      {"3 hours", "Move end_time later"},
+		errCodeUnauthorized:          {"cen:TempUpgradeCenBandwidthPackageSpec", "account manager"},
+		errCodeUpgradeBwpBandwidth:   {"must raise", "Set bandwidth above"},
+		errCodeOrderIsProcessing:     {"one order at a time", "Wait"},
+		errCodeBwpBusinessStatus:     {"locked", "unlock"},
+		"Throttling.User":            {"kept throttling", "max_retries"},
+		"SomethingElse":              {"TempUpgradeCenBandwidthPackageSpec failed"},
+	}
+	for code, want := range cases {
+		t.Run(code, func(t *testing.T) {
+			detail := upgradeErrorDetail(apiError(code))
+			for _, w := range append(want, code, "REQ-1") {
+				if !strings.Contains(detail, w) {
+					t.Errorf("detail %q lacks %q", detail, w)
+				}
+			}
+		})
+	}
+}
+
+func TestAddWaitError(t *testing.T) {
+	cases := []struct {
+		err  error
+		want string
+	}{
+		{&waiter.TimeoutError{LastState: TempUpgradeStatusPending, Timeout: time.Minute}, "within 10m0s"},
+		{&waiter.NotFoundError{Checks: 4}, "disappeared"},
+		{errors.New("boom"), "boom"},
+	}
+	for _, c := range cases {
+		var diags diag.Diagnostics
+		addWaitError(&diags, testID, 500, "2026-12-01T10:00:00Z", 10*time.Minute, c.err)
+		if diags.ErrorsCount() != 1 || !strings.Contains(diags.Errors()[0].Detail(), c.want) {
+			t.Errorf("%v: got %v, want a detail with %q", c.err, diags, c.want)
+		}
+	}
+}
+
+func TestWindowOf(t *testing.T) {
+	p := withWindow(testPackage(testID, 100), 500, time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC))
+	w, err := windowOf(&p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !w.Open || w.Bandwidth != 500 || w.BaseBandwidth != 100 || w.EndTime != "2026-12-01T10:00:00Z" {
+		t.Errorf("window %+v", w)
+	}
+	if !w.shows(500, "2026-12-01T10:00:30Z") || w.shows(600, "2026-12-01T10:00:00Z") || w.shows(500, "2026-12-01T11:00:00Z") {
+		t.Error("shows() compares bandwidth and end time to the minute")
+	}
+
+	p.ReservationOrderType = "UPGRADE" // a renewal change, not a temporary upgrade
+	if w, _ := windowOf(&p); w.Open || w.BaseBandwidth != 500 {
+		t.Errorf("non-temporary reservation read as a window: %+v", w)
+	}
+
+	p = withWindow(testPackage(testID, 100), 500, time.Now())
+	p.ReservationBandwidth = "lots"
+	if _, err := windowOf(&p); err == nil {
+		t.Error("want an error for an unreadable ReservationBandwidth")
+	}
+}

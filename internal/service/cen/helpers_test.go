@@ -1,0 +1,205 @@
+package cen
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// testNow is the fixed clock of the unit tests.
+var testNow = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+
+// fakeCBN answers DescribeCenBandwidthPackages from packages and records every call; it never
+// applies an upgrade.
+type fakeCBN struct {
+	mu          sync.Mutex
+	packages    map[string]cbn.CenBandwidthPackage
+	describeErr error
+	upgradeErr  error
+	// applyUpgrades makes an accepted upgrade show at once.
+	applyUpgrades bool
+	calls         []string
+}
+
+func newFakeCBN(packages ...cbn.CenBandwidthPackage) *fakeCBN {
+	f := &fakeCBN{packages: map[string]cbn.CenBandwidthPackage{}}
+	for _, p := range packages {
+		f.packages[p.CenBandwidthPackageId] = p
+	}
+	return f
+}
+
+// Do implements cbnAPI.
+func (f *fakeCBN) Do(_ context.Context, request requests.AcsRequest, response responses.AcsResponse) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, request.GetActionName())
+	switch req := request.(type) {
+	case *cbn.DescribeCenBandwidthPackagesRequest:
+		if f.describeErr != nil {
+			return f.describeErr
+		}
+		out, ok := response.(*cbn.DescribeCenBandwidthPackagesResponse)
+		if !ok || req.Filter == nil || len(*req.Filter) != 1 || (*req.Filter)[0].Key != "CenBandwidthPackageId" {
+			return fmt.Errorf("unexpected describe call %#v", req)
+		}
+		if req.IncludeReservationData != "true" {
+			return fmt.Errorf("describe without IncludeReservationData=true")
+		}
+		for _, id := range *(*req.Filter)[0].Value {
+			if p, found := f.packages[id]; found {
+				out.CenBandwidthPackages.CenBandwidthPackage = append(out.CenBandwidthPackages.CenBandwidthPackage, p)
+			}
+		}
+		return nil
+	case *cbn.TempUpgradeCenBandwidthPackageSpecRequest:
+		if f.upgradeErr != nil || !f.applyUpgrades {
+			return f.upgradeErr
+		}
+		p := f.packages[req.CenBandwidthPackageId]
+		bw, err := req.Bandwidth.GetValue64()
+		if err != nil {
+			return err
+		}
+		end, err := time.Parse(endTimeLayout, req.EndTime)
+		if err != nil {
+			return err
+		}
+		if p.HasReservationData == "true" {
+			p.Bandwidth, _ = strconv.ParseInt(p.ReservationBandwidth, 10, 64)
+		}
+		f.packages[req.CenBandwidthPackageId] = withWindow(p, bw, end)
+		return nil
+	default:
+		return fmt.Errorf("unexpected action %s", request.GetActionName())
+	}
+}
+
+func (f *fakeCBN) callCount(action string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, c := range f.calls {
+		if c == action {
+			n++
+		}
+	}
+	return n
+}
+
+// apiError builds the SDK error the API answers with code.
+func apiError(code string) error {
+	return errors.NewServerError(400, fmt.Sprintf(`{"Code":%q,"Message":"message of %s","RequestId":"REQ-1"}`, code, code), "")
+}
+
+// testPackage is a subscription package at bandwidth Mbps, expiring a year after testNow.
+func testPackage(id string, bandwidth int64) cbn.CenBandwidthPackage {
+	return cbn.CenBandwidthPackage{
+		CenBandwidthPackageId:      id,
+		Name:                       "pkg",
+		Bandwidth:                  bandwidth,
+		BandwidthPackageChargeType: chargeTypePrepay,
+		BusinessStatus:             businessStatusNormal,
+		Status:                     "InUse",
+		ExpiredTime:                testNow.AddDate(1, 0, 0).Format(apiTimeLayout),
+		HasReservationData:         "false",
+	}
+}
+
+// withWindow gives p an open temporary upgrade at bandwidth until end (API layout).
+func withWindow(p cbn.CenBandwidthPackage, bandwidth int64, end time.Time) cbn.CenBandwidthPackage {
+	p.ReservationBandwidth = fmt.Sprint(p.Bandwidth)
+	p.Bandwidth = bandwidth
+	p.ReservationOrderType = reservationOrderTypeTempUpgrade
+	p.ReservationActiveTime = end.Format(apiTimeLayout)
+	p.HasReservationData = "true"
+	return p
+}
+
+// testResource returns the resource on api with the fixed clock.
+func testResource(api cbnAPI) *bandwidthTempUpgradeResource {
+	return &bandwidthTempUpgradeResource{api: api, region: "cn-hangzhou", now: func() time.Time { return testNow }}
+}
+
+func testSchema(t *testing.T) schema.Schema {
+	t.Helper()
+	var resp resource.SchemaResponse
+	testResource(nil).Schema(context.Background(), resource.SchemaRequest{}, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatal(resp.Diagnostics)
+	}
+	return resp.Schema
+}
+
+// testModel is a model as a plan for a new upgrade shows it: computed attributes unknown.
+func testModel(id string, bandwidth int64, end string) bandwidthTempUpgradeModel {
+	return bandwidthTempUpgradeModel{
+		Bandwidth:             types.Int64Value(bandwidth),
+		BusinessStatus:        types.StringUnknown(),
+		CenBandwidthPackageID: types.StringValue(id),
+		ChargeType:            types.StringUnknown(),
+		EndTime:               NewEndTimeValue(end),
+		ExpiredTime:           types.StringUnknown(),
+		ID:                    types.StringUnknown(),
+		OriginalBandwidth:     types.Int64Unknown(),
+		PackageName:           types.StringUnknown(),
+		Status:                types.StringUnknown(),
+		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
+			"create": types.StringType, "update": types.StringType,
+		})},
+	}
+}
+
+// testStateModel is a model as state holds it after a successful apply.
+func testStateModel(id string, bandwidth, original int64, end, status string) bandwidthTempUpgradeModel {
+	m := testModel(id, bandwidth, end)
+	m.ID = types.StringValue(id)
+	m.BusinessStatus = types.StringValue(businessStatusNormal)
+	m.ChargeType = types.StringValue(chargeTypePrepay)
+	m.ExpiredTime = types.StringValue(testNow.AddDate(1, 0, 0).Format(endTimeLayout))
+	m.PackageName = types.StringValue("pkg")
+	m.OriginalBandwidth = types.Int64Value(original)
+	m.Status = types.StringValue(status)
+	return m
+}
+
+// testPlan and testState wrap m (nil: null) for the schema.
+func testPlan(t *testing.T, s schema.Schema, m *bandwidthTempUpgradeModel) tfsdk.Plan {
+	t.Helper()
+	p := tfsdk.Plan{Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(context.Background()), nil)}
+	if m != nil {
+		if diags := p.Set(context.Background(), m); diags.HasError() {
+			t.Fatal(diags)
+		}
+	}
+	return p
+}
+
+func testState(t *testing.T, s schema.Schema, m *bandwidthTempUpgradeModel) tfsdk.State {
+	t.Helper()
+	st := tfsdk.State{Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(context.Background()), nil)}
+	if m != nil {
+		if diags := st.Set(context.Background(), m); diags.HasError() {
+			t.Fatal(diags)
+		}
+	}
+	return st
+}
+
+// endIn is an end_time d after testNow.
+func endIn(d time.Duration) string { return testNow.Add(d).Format(endTimeLayout) }
