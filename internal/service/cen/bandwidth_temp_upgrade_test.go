@@ -142,11 +142,11 @@ func testAccCheckPackage(m *acctest.Mock, id string, bandwidth, restoresTo int64
 	}
 }
 
-// testAccCheckCalls asserts how many calls of action the mock has logged.
-func testAccCheckCalls(m *acctest.Mock, action string, want int) resource.TestCheckFunc {
+// testAccCheckUpgradeCalls asserts how many upgrade calls the mock has logged.
+func testAccCheckUpgradeCalls(m *acctest.Mock, want int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if got := m.CountCalls(action); got != want {
-			return fmt.Errorf("mock logged %d %s calls, want %d", got, action, want)
+		if got := m.CountCalls(testAccUpgradeCall); got != want {
+			return fmt.Errorf("mock logged %d %s calls, want %d", got, testAccUpgradeCall, want)
 		}
 		return nil
 	}
@@ -218,7 +218,7 @@ func TestAccCENBandwidthTempUpgrade_basic(t *testing.T) {
 				),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					testAccCheckPackage(m, id, 500, 100, end),
-					testAccCheckCalls(m, testAccUpgradeCall, 1),
+					testAccCheckUpgradeCalls(m, 1),
 				),
 			},
 			{
@@ -227,7 +227,7 @@ func TestAccCENBandwidthTempUpgrade_basic(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: testAccCheckCalls(m, testAccUpgradeCall, 1),
+				Check: testAccCheckUpgradeCalls(m, 1),
 			},
 			{
 				ResourceName:      testAccResourceName,
@@ -255,7 +255,7 @@ func TestAccCENBandwidthTempUpgrade_basic(t *testing.T) {
 			{
 				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckCalls(m, testAccUpgradeCall, 1),
+					testAccCheckUpgradeCalls(m, 1),
 					testAccCheckpoint(m),
 				),
 			},
@@ -265,7 +265,7 @@ func TestAccCENBandwidthTempUpgrade_basic(t *testing.T) {
 
 func TestAccCENBandwidthTempUpgrade_raiseBandwidth(t *testing.T) {
 	const id = "cenbwp-raise0001"
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 200))
 	end := testAccEndIn(24 * time.Hour)
 
 	resource.Test(t, resource.TestCase{
@@ -274,7 +274,7 @@ func TestAccCENBandwidthTempUpgrade_raiseBandwidth(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
+				ConfigStateChecks: testAccStateChecks("Active", 500, 200, end),
 			},
 			{
 				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 800, end),
@@ -283,10 +283,10 @@ func TestAccCENBandwidthTempUpgrade_raiseBandwidth(t *testing.T) {
 						plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionUpdate),
 					},
 				},
-				ConfigStateChecks: testAccStateChecks("Active", 800, 100, end),
+				ConfigStateChecks: testAccStateChecks("Active", 800, 200, end),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 800, 100, end),
-					testAccCheckCalls(m, testAccUpgradeCall, 2),
+					testAccCheckPackage(m, id, 800, 200, end),
+					testAccCheckUpgradeCalls(m, 2),
 					testAccCheckpoint(m),
 				),
 			},
@@ -317,7 +317,7 @@ func TestAccCENBandwidthTempUpgrade_moveEndTime(t *testing.T) {
 				ConfigStateChecks: testAccStateChecks("Active", 500, 100, later),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					testAccCheckPackage(m, id, 500, 100, later),
-					testAccCheckCalls(m, testAccUpgradeCall, 2),
+					testAccCheckUpgradeCalls(m, 2),
 				),
 			},
 			{
@@ -326,7 +326,7 @@ func TestAccCENBandwidthTempUpgrade_moveEndTime(t *testing.T) {
 				ConfigStateChecks: testAccStateChecks("Active", 500, 100, earlier),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					testAccCheckPackage(m, id, 500, 100, earlier),
-					testAccCheckCalls(m, testAccUpgradeCall, 3),
+					testAccCheckUpgradeCalls(m, 3),
 					testAccCheckpoint(m),
 				),
 			},
@@ -393,7 +393,7 @@ func TestAccCENBandwidthTempUpgrade_planRules(t *testing.T) {
 		Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
 		ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
 		Check: resource.ComposeAggregateTestCheckFunc(
-			testAccCheckCalls(m, testAccUpgradeCall, 1),
+			testAccCheckUpgradeCalls(m, 1),
 			testAccCheckpoint(m),
 		),
 	})
@@ -440,7 +440,7 @@ func TestAccCENBandwidthTempUpgrade_planRulesOpenWindow(t *testing.T) {
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					testAccCheckPackage(m, id, 500, 100, end),
-					testAccCheckCalls(m, testAccUpgradeCall, 1),
+					testAccCheckUpgradeCalls(m, 1),
 					testAccCheckpoint(m),
 				),
 			},
@@ -503,7 +503,7 @@ func TestAccCENBandwidthTempUpgrade_expiry(t *testing.T) {
 				ConfigStateChecks: testAccStateChecks("Expired", 500, 100, end),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					testAccCheckPackage(m, id, 100, 0, ""),
-					testAccCheckCalls(m, testAccUpgradeCall, 1),
+					testAccCheckUpgradeCalls(m, 1),
 					testAccCheckpoint(m),
 				),
 			},
@@ -524,7 +524,7 @@ func TestAccCENBandwidthTempUpgrade_expiry(t *testing.T) {
 				ConfigStateChecks: testAccStateChecks("Active", 600, 100, next),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					testAccCheckPackage(m, id, 600, 100, next),
-					testAccCheckCalls(m, testAccUpgradeCall, 2),
+					testAccCheckUpgradeCalls(m, 2),
 					testAccCheckpoint(m),
 				),
 			},
@@ -613,7 +613,7 @@ func TestAccCENBandwidthTempUpgrade_slowCompletion(t *testing.T) {
 				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					testAccCheckPackage(m, id, 500, 100, end),
-					testAccCheckCalls(m, testAccUpgradeCall, 1),
+					testAccCheckUpgradeCalls(m, 1),
 				),
 			},
 			{
@@ -621,7 +621,7 @@ func TestAccCENBandwidthTempUpgrade_slowCompletion(t *testing.T) {
 				ConfigStateChecks: testAccStateChecks("Active", 700, 100, end),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					testAccCheckPackage(m, id, 700, 100, end),
-					testAccCheckCalls(m, testAccUpgradeCall, 2),
+					testAccCheckUpgradeCalls(m, 2),
 					testAccCheckpoint(m),
 				),
 			},
@@ -698,7 +698,7 @@ func TestAccCENBandwidthTempUpgrade_throttled(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					testAccCheckPackage(m, id, 500, 100, end),
 					// Two throttled attempts, then the one that went through.
-					testAccCheckCalls(m, testAccUpgradeCall, 3),
+					testAccCheckUpgradeCalls(m, 3),
 					testAccCheckThrottled(m, 5),
 					testAccCheckpoint(m),
 				),

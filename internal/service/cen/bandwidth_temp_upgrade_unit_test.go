@@ -31,7 +31,7 @@ func TestRead(t *testing.T) {
 	ctx := context.Background()
 
 	t.Run("open window", func(t *testing.T) {
-		fake := newFakeCBN(withWindow(testPackage(testID, 100), 700, testNow.Add(48*time.Hour)))
+		fake := newFakeCBN(withWindow(testPackage(100), 700, testNow.Add(48*time.Hour)))
 		prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
 		resp := resource.ReadResponse{State: testState(t, s, &prior)}
 		testResource(fake).Read(ctx, resource.ReadRequest{State: resp.State}, &resp)
@@ -47,13 +47,13 @@ func TestRead(t *testing.T) {
 	})
 
 	t.Run("window ended", func(t *testing.T) {
-		fake := newFakeCBN(testPackage(testID, 100))
-		prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
+		fake := newFakeCBN(testPackage(200))
+		prior := testStateModel(testID, 500, 200, day, TempUpgradeStatusActive)
 		resp := resource.ReadResponse{State: testState(t, s, &prior)}
 		testResource(fake).Read(ctx, resource.ReadRequest{State: resp.State}, &resp)
 		got := getModel(t, resp.State)
-		if got.Status.ValueString() != TempUpgradeStatusExpired {
-			t.Errorf("status %s, want Expired", got.Status)
+		if got.Status.ValueString() != TempUpgradeStatusExpired || got.OriginalBandwidth.ValueInt64() != 200 {
+			t.Errorf("status %s original_bandwidth %s, want Expired and 200", got.Status, got.OriginalBandwidth)
 		}
 		if got.Bandwidth.ValueInt64() != 500 || got.EndTime.ValueString() != day {
 			t.Errorf("the requested bandwidth and end_time must stay, got %v %v", got.Bandwidth, got.EndTime)
@@ -91,7 +91,7 @@ func TestCreate(t *testing.T) {
 	day := endIn(24 * time.Hour)
 
 	t.Run("success", func(t *testing.T) {
-		fake := newFakeCBN(testPackage(testID, 100))
+		fake := newFakeCBN(testPackage(100))
 		fake.applyUpgrades = true
 		plan := testModel(testID, 500, day)
 		resp := resource.CreateResponse{State: testState(t, s, nil)}
@@ -110,7 +110,7 @@ func TestCreate(t *testing.T) {
 	})
 
 	t.Run("refused", func(t *testing.T) {
-		fake := newFakeCBN(testPackage(testID, 100))
+		fake := newFakeCBN(testPackage(100))
 		fake.upgradeErr = apiError(errCodeQosPolicy)
 		plan := testModel(testID, 500, day)
 		resp := resource.CreateResponse{State: testState(t, s, nil)}
@@ -124,7 +124,7 @@ func TestCreate(t *testing.T) {
 	})
 
 	t.Run("timeout keeps state", func(t *testing.T) {
-		fake := newFakeCBN(testPackage(testID, 100)) // never shows the upgrade
+		fake := newFakeCBN(testPackage(100)) // never shows the upgrade
 		plan := testModel(testID, 500, day)
 		plan.Timeouts = timeouts.Value{Object: types.ObjectValueMust(
 			map[string]attr.Type{"create": types.StringType, "update": types.StringType},
@@ -152,7 +152,7 @@ func TestCreate(t *testing.T) {
 func TestUpdateOnlyCallsForChanges(t *testing.T) {
 	s := testSchema(t)
 	day := endIn(24 * time.Hour)
-	fake := newFakeCBN(withWindow(testPackage(testID, 100), 500, testNow.Add(24*time.Hour)))
+	fake := newFakeCBN(withWindow(testPackage(100), 500, testNow.Add(24*time.Hour)))
 	prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
 	plan := prior
 	plan.EndTime = NewEndTimeValue(day[:17] + "40Z") // same minute
@@ -177,7 +177,7 @@ func TestDelete(t *testing.T) {
 	cases := map[string][]string{
 		TempUpgradeStatusActive:  {"cannot cancel", "keeps 500 Mbps", "until " + day, "returns to 100 Mbps"},
 		TempUpgradeStatusExpired: {"already ended at " + day, "back at 100 Mbps"},
-		TempUpgradeStatusPending:       {"If the upgrade", "500 Mbps", day, "100 Mbps"},
+		TempUpgradeStatusPending: {"If the upgrade", "500 Mbps", day, "100 Mbps"},
 	}
 	for status, want := range cases {
 		t.Run(status, func(t *testing.T) {
@@ -212,7 +212,7 @@ func TestImportState(t *testing.T) {
 		return resp
 	}
 
-	resp := importInto(newFakeCBN(withWindow(testPackage(testID, 100), 500, testNow.Add(24*time.Hour))), testID)
+	resp := importInto(newFakeCBN(withWindow(testPackage(100), 500, testNow.Add(24*time.Hour))), testID)
 	if resp.Diagnostics.HasError() {
 		t.Fatal(resp.Diagnostics)
 	}
@@ -222,7 +222,7 @@ func TestImportState(t *testing.T) {
 		t.Errorf("imported id %s", id)
 	}
 
-	resp = importInto(newFakeCBN(testPackage(testID, 100)), testID)
+	resp = importInto(newFakeCBN(testPackage(100)), testID)
 	if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "no temporary upgrade") {
 		t.Errorf("importing a package without a window: %v", resp.Diagnostics)
 	}

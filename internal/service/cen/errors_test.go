@@ -54,7 +54,7 @@ func TestAddWaitError(t *testing.T) {
 }
 
 func TestWindowOf(t *testing.T) {
-	p := withWindow(testPackage(testID, 100), 500, time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC))
+	p := withWindow(testPackage(100), 500, time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC))
 	w, err := windowOf(&p)
 	if err != nil {
 		t.Fatal(err)
@@ -71,7 +71,7 @@ func TestWindowOf(t *testing.T) {
 		t.Errorf("non-temporary reservation read as a window: %+v", w)
 	}
 
-	p = withWindow(testPackage(testID, 100), 500, time.Now())
+	p = withWindow(testPackage(100), 500, time.Now())
 	p.ReservationBandwidth = "lots"
 	if _, err := windowOf(&p); err == nil {
 		t.Error("want an error for an unreadable ReservationBandwidth")

@@ -107,10 +107,10 @@ func apiError(code string) error {
 	return errors.NewServerError(400, fmt.Sprintf(`{"Code":%q,"Message":"message of %s","RequestId":"REQ-1"}`, code, code), "")
 }
 
-// testPackage is a subscription package at bandwidth Mbps, expiring a year after testNow.
-func testPackage(id string, bandwidth int64) cbn.CenBandwidthPackage {
+// testPackage is the subscription package testID at bandwidth Mbps, expiring a year after testNow.
+func testPackage(bandwidth int64) cbn.CenBandwidthPackage {
 	return cbn.CenBandwidthPackage{
-		CenBandwidthPackageId:      id,
+		CenBandwidthPackageId:      testID,
 		Name:                       "pkg",
 		Bandwidth:                  bandwidth,
 		BandwidthPackageChargeType: chargeTypePrepay,

@@ -20,9 +20,9 @@ const (
 
 func TestModifyPlan(t *testing.T) {
 	day := endIn(24 * time.Hour)
-	base := testPackage(testID, 100)
+	base := testPackage(100)
 	open := withWindow(base, 500, testNow.Add(24*time.Hour))
-	ended := testPackage(testID, 100) // the API shows no window any more
+	ended := testPackage(100) // the API shows no window any more
 	postpay := base
 	postpay.BandwidthPackageChargeType = chargeTypePostpay
 	postpay.ExpiredTime = ""
@@ -36,7 +36,7 @@ func TestModifyPlan(t *testing.T) {
 	activeState := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
 	pastEnd := endIn(-2 * time.Hour)
 	expiredState := testStateModel(testID, 500, 100, pastEnd, TempUpgradeStatusExpired)
-	soonState := testStateModel(testID, 500, 100, endIn(2*time.Hour), TempUpgradeStatusActive)
+	soonState := testStateModel(testID, 400, 100, endIn(2*time.Hour), TempUpgradeStatusActive)
 	otherPackageState := testStateModel("cenbwp-other", 500, 100, day, TempUpgradeStatusActive)
 	unknownID := testModel(testID, 500, day)
 	unknownID.CenBandwidthPackageID = types.StringUnknown()
