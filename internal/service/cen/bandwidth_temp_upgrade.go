@@ -312,7 +312,9 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 		"cen_bandwidth_package_id": id, "bandwidth": bandwidth, "end_time": endTime,
 	})
 
-	p, err := waitTempUpgradeApplied(ctx, r.api, id, bandwidth, endTime, timeout-time.Since(start))
+	// What is left of the timeout, never zero: a zero Timeout would mean no limit to the waiter.
+	remaining := max(timeout-time.Since(start), time.Millisecond)
+	p, err := waitTempUpgradeApplied(ctx, r.api, id, bandwidth, endTime, remaining)
 	if err != nil && orderErr != nil {
 		// Not ours after all: another order was processing.
 		addUpgradeError(&diags, id, orderErr)

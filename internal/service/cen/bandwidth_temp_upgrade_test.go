@@ -747,11 +747,31 @@ func TestAccCENBandwidthTempUpgrade_lostResponse(t *testing.T) {
 				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					testAccCheckPackage(m, id, 500, 100, end),
+					testAccCheckUpgradeAnswers(m, []int{0, 400}, []string{"", "OperationFailed.OrderIsProcessing"}),
 					testAccCheckpoint(m),
 				),
 			},
 		},
 	})
+}
+
+// testAccCheckUpgradeAnswers asserts the HTTP statuses and error codes the mock answered the
+// upgrade calls with, in order (status 0: the response was dropped).
+func testAccCheckUpgradeAnswers(m *acctest.Mock, statuses []int, codes []string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		var gotStatuses []int
+		var gotCodes []string
+		for _, c := range m.Calls() {
+			if c.Action == testAccUpgradeCall {
+				gotStatuses = append(gotStatuses, c.Status)
+				gotCodes = append(gotCodes, c.Code)
+			}
+		}
+		if fmt.Sprint(gotStatuses) != fmt.Sprint(statuses) || fmt.Sprint(gotCodes) != fmt.Sprint(codes) {
+			return fmt.Errorf("upgrade calls answered %v %q, want %v %q", gotStatuses, gotCodes, statuses, codes)
+		}
+		return nil
+	}
 }
 
 // TestAccCENBandwidthTempUpgrade_apiErrors checks that errors only the API can detect come
