@@ -817,7 +817,7 @@ func TestAccCENBandwidthTempUpgrade_apiErrors(t *testing.T) {
 				PreConfig: scripted("InvalidOperation.OrderParameterIllegal",
 					"The order parameters are abnormal, please check whether the order parameters are correct."),
 				Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-				ExpectError: testAccExpectError(`(?s)conflict with\s+an order.*Billing console`),
+				ExpectError: testAccExpectError(`(?s)conflict with an order.*Billing console`),
 			},
 			{
 				PreConfig:   scripted("InvalidOperation.UpgradeBwpBandwidth", "The operation is invalid because the upgrade is equal or less than the original bandwidth."),

@@ -18,11 +18,11 @@ var upgradeErrorHelp = map[string]string{
 		"scheduling (QoS) policy that allocates bandwidth as absolute values, and such a plan cannot change " +
 		"its bandwidth. Delete that policy (CEN console > the transit router > Inter-region Traffic QoS), or " +
 		"change it to allocate by percentage, then run terraform apply again.",
-	errCodeOrderParameterIllegal: "The billing system refused the upgrade order: its parameters conflict with " +
-		"an order that already exists for this bandwidth plan (for example a renewal or configuration change " +
-		"that has not finished), or the window does not fit the plan's subscription period. Check the plan's " +
-		"pending orders in the Billing console, make sure end_time lies before the plan expires, wait for " +
-		"other orders to complete, then run terraform apply again.",
+	errCodeOrderParameterIllegal: "The billing system refused the upgrade order. Its parameters conflict with " +
+		"an order that already exists for this bandwidth plan (a renewal or configuration change that has not " +
+		"finished), or the window does not fit: end_time is now less than 3 hours away (time passed since the " +
+		"plan) or lies after the plan expires. Check the plan's pending orders in the Billing console, make sure " +
+		"end_time is at least 3 hours ahead and before the plan expires, then run terraform apply again.",
 	errCodeInvalidParameter: "The API rejected a parameter. The provider checks bandwidth (2 to 10,000 Mbps) " +
 		"and end_time (YYYY-MM-DDThh:mm:ssZ, at least 3 hours ahead) at plan time, so the likely cause is that " +
 		"time passed since the plan and end_time is now less than 3 hours away. Move end_time later and run " +

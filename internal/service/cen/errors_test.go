@@ -14,7 +14,7 @@ import (
 func TestUpgradeErrorDetail(t *testing.T) {
 	cases := map[string][]string{
 		errCodeQosPolicy:             {"absolute values", "Delete that policy"},
-		errCodeOrderParameterIllegal: {"conflict with an order", "before the plan expires"},
+		errCodeOrderParameterIllegal: {"conflict with an order", "at least 3 hours ahead and before the plan expires"},
 		errCodeInvalidParameter:      {"3 hours", "Move end_time later"},
 		errCodeUnauthorized:          {"cen:TempUpgradeCenBandwidthPackageSpec", "account manager"},
 		errCodeUpgradeBwpBandwidth:   {"must raise", "Set bandwidth above"},
