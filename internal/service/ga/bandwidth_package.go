@@ -503,7 +503,8 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		warnSubscriptionKept(&resp.Diagnostics, id, bp.ExpiredTime)
 		return
 	}
-	if !stablePackageState(bp.State) {
+	unpaidOrder := bp.ChargeType == chargeTypePrepay && bp.State == PackageStateInit
+	if !unpaidOrder && !stablePackageState(bp.State) {
 		if bp, err = waitBandwidthPackageStable(ctx, r.client, id, remaining(deadline)); err != nil {
 			addError(&resp.Diagnostics, fmt.Sprintf("Waiting for GA bandwidth plan %s to settle before deleting it failed", id), err)
 			return
