@@ -1,0 +1,55 @@
+package ga
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+
+	"terraform-provider-alibabacloud/internal/waiter"
+)
+
+func TestParseAttachmentID(t *testing.T) {
+	p, a, err := parseAttachmentID("gbwp-1:ga-2")
+	if err != nil || p != "gbwp-1" || a != "ga-2" {
+		t.Errorf("parseAttachmentID = %q, %q, %v", p, a, err)
+	}
+	if attachmentID(p, a) != "gbwp-1:ga-2" {
+		t.Error("attachmentID does not invert parseAttachmentID")
+	}
+	for _, bad := range []string{"", "gbwp-1", "gbwp-1:", ":ga-2", "a:b:c"} {
+		if _, _, err := parseAttachmentID(bad); err == nil {
+			t.Errorf("parseAttachmentID(%q) accepted", bad)
+		}
+	}
+}
+
+// apiError returns an API error as the SDK builds it.
+func apiError(code string) error {
+	return sdkerrors.NewServerError(400, `{"Code":"`+code+`","Message":"m","RequestId":"r"}`, "")
+}
+
+func TestDescribeErrorExplainsCodes(t *testing.T) {
+	for code, want := range map[string]string{
+		ErrCodeStateErrorBandwidthPackage:   "transitional state",
+		ErrCodeUpgradeErrorBandwidthPackage: "two steps",
+		ErrCodeNotExistBandwidthPackage:     "terraform state rm",
+		ErrCodeThrottlingUser:               "-parallelism",
+		ErrCodeBindExistBandwidthPackage:    "alibabacloud_ga_bandwidth_package_attachment",
+	} {
+		retried := &RetryTimeoutError{Action: "UpdateBandwidthPackage", Timeout: time.Minute, Attempts: 7, Last: apiError(code)}
+		got := describeError(retried)
+		if !strings.Contains(got, want) || !strings.Contains(got, "7 attempts") || !strings.Contains(got, code) {
+			t.Errorf("describeError(%s) = %q, want it to contain %q", code, got, want)
+		}
+	}
+	timeout := describeError(&waiter.TimeoutError{LastState: "configuring", ExpectedState: []string{"done"}, Timeout: time.Minute})
+	if !strings.Contains(timeout, `last state seen: "configuring"`) || !strings.Contains(timeout, "timeouts block") {
+		t.Errorf("timeout explained as %q", timeout)
+	}
+	if got := describeError(errors.New("plain")); got != "plain" {
+		t.Errorf("plain error explained as %q", got)
+	}
+}

@@ -1,0 +1,174 @@
+package ga_test
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"terraform-provider-alibabacloud/internal/acctest"
+	mockga "terraform-provider-alibabacloud/internal/mockcloud/ga"
+)
+
+const testAccAttachmentAddress = "alibabacloud_ga_bandwidth_package_attachment.test"
+
+func testAccConfigBandwidthPackageAttachment_basic(m *acctest.Mock) string {
+	return m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-attach", "d") + fmt.Sprintf(`
+resource "alibabacloud_ga_bandwidth_package_attachment" "test" {
+  bandwidth_package_id = alibabacloud_ga_bandwidth_package.test.id
+  accelerator_id       = %q
+}
+`, testAccAcceleratorID))
+}
+
+// testAccCheckAttachmentInMock checks whether the mock's plan lists the seeded accelerator.
+func testAccCheckAttachmentInMock(m *acctest.Mock, attached bool) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		for _, bp := range packagesInMock(m) {
+			if slices.Contains(bp.Accelerators, testAccAcceleratorID) != attached {
+				return fmt.Errorf("plan %s lists accelerators %v, want %s attached=%t", bp.BandwidthPackageId, bp.Accelerators, testAccAcceleratorID, attached)
+			}
+		}
+		if acc := m.State().Accelerators[0]; acc.State != mockga.AcceleratorActive {
+			return fmt.Errorf("accelerator is %s, want active", acc.State)
+		}
+		return nil
+	}
+}
+
+func TestAccGABandwidthPackageAttachment_basic(t *testing.T) {
+	m := newTestAccMock(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy: resource.ComposeTestCheckFunc(
+			testAccCheckBandwidthPackageDestroy(m),
+			func(*terraform.State) error {
+				if n := m.CountCalls("BandwidthPackageRemoveAccelerator"); n != 1 {
+					return fmt.Errorf("BandwidthPackageRemoveAccelerator called %d times, want 1", n)
+				}
+				return nil
+			},
+		),
+		Steps: []resource.TestStep{
+			{
+				Config: testAccConfigBandwidthPackageAttachment_basic(m),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(testAccAttachmentAddress, tfjsonpath.New("id"),
+						knownvalue.StringRegexp(regexp.MustCompile(`^gbwp-[^:]+:`+testAccAcceleratorID+`$`))),
+					statecheck.ExpectKnownValue(testAccAttachmentAddress, tfjsonpath.New("status"), knownvalue.StringExact("binded")),
+					statecheck.ExpectKnownValue(testAccAttachmentAddress, tfjsonpath.New("accelerator_id"), knownvalue.StringExact(testAccAcceleratorID)),
+				},
+				Check: testAccCheckAttachmentInMock(m, true),
+			},
+			{
+				ResourceName:      testAccAttachmentAddress,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			{
+				// With the binding in place, the plan's own refresh shows it.
+				Config: testAccConfigBandwidthPackageAttachment_basic(m),
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateValue("accelerators", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(testAccAcceleratorID)})),
+					stateValue("status", knownvalue.StringExact("binded")),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				// Unbinding first, destroying second, in one apply.
+				Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-attach", "d")),
+				Check:  testAccCheckAttachmentInMock(m, false),
+			},
+		},
+	})
+}
+
+func TestAccGABandwidthPackageAttachment_boundPackageNotDeleted(t *testing.T) {
+	m := newTestAccMock(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthPackageDestroy(m),
+		Steps: []resource.TestStep{
+			{Config: testAccConfigBandwidthPackageAttachment_basic(m)},
+			{
+				// The attachment leaves the state only (as terraform state rm would), so the
+				// plan is destroyed while still bound: refused, naming the accelerator.
+				Config: m.Config(`
+removed {
+  from = alibabacloud_ga_bandwidth_package_attachment.test
+  lifecycle {
+    destroy = false
+  }
+}
+`),
+				ExpectError: regexp.MustCompile(`(?s)is bound to accelerator\(s\)\s+` + testAccAcceleratorID),
+			},
+			{
+				// Unbound behind Terraform's back, the plan can go.
+				PreConfig: func() { unbindBehindTerraformsBack(t, m) },
+				Config:    m.Config(`# nothing`),
+			},
+		},
+	})
+}
+
+func TestAccGABandwidthPackageAttachment_disappears(t *testing.T) {
+	m := newTestAccMock(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthPackageDestroy(m),
+		Steps: []resource.TestStep{
+			{Config: testAccConfigBandwidthPackageAttachment_basic(m)},
+			{
+				PreConfig: func() { unbindBehindTerraformsBack(t, m) },
+				Config:    testAccConfigBandwidthPackageAttachment_basic(m),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccAttachmentAddress, plancheck.ResourceActionCreate),
+				}},
+				Check: testAccCheckAttachmentInMock(m, true),
+			},
+		},
+	})
+}
+
+func TestAccGABandwidthPackageAttachment_importBadID(t *testing.T) {
+	m := newTestAccMock(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: m.Config(`resource "alibabacloud_ga_bandwidth_package_attachment" "test" {
+  bandwidth_package_id = "gbwp-x"
+  accelerator_id       = "ga-x"
+}
+`),
+			ResourceName:  testAccAttachmentAddress,
+			ImportState:   true,
+			ImportStateId: "gbwp-x",
+			ExpectError:   regexp.MustCompile(`expected\s+<bandwidth_package_id>:<accelerator_id>`),
+		}},
+	})
+}
+
+// unbindBehindTerraformsBack removes every binding from the mock, as someone using the
+// console would.
+func unbindBehindTerraformsBack(t *testing.T, m *acctest.Mock) {
+	t.Helper()
+	s := m.State()
+	for i := range s.BandwidthPackages {
+		s.BandwidthPackages[i].Accelerators = []string{}
+		s.BandwidthPackages[i].State = "active"
+	}
+	for i := range s.Accelerators {
+		s.Accelerators[i].BasicBandwidthPackage = nil
+	}
+	if err := m.ReplaceState(s); err != nil {
+		t.Fatal(err)
+	}
+}
