@@ -78,13 +78,13 @@ func testAccCheckBandwidthPackageDestroy(m *acctest.Mock) resource.TestCheckFunc
 	}
 }
 
-// testAccCheckBandwidthPackageExistsInMock checks that the mock holds the plan of the
-// resource at address, with the wanted bandwidth.
-func testAccCheckBandwidthPackageExistsInMock(m *acctest.Mock, address string, bandwidth int) resource.TestCheckFunc {
+// testAccCheckBandwidthPackageExistsInMock checks that the mock holds the plan of
+// alibabacloud_ga_bandwidth_package.test, with the wanted bandwidth.
+func testAccCheckBandwidthPackageExistsInMock(m *acctest.Mock, bandwidth int) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[address]
+		rs, ok := s.RootModule().Resources[testAccPackageAddress]
 		if !ok {
-			return fmt.Errorf("%s not in state", address)
+			return fmt.Errorf("%s not in state", testAccPackageAddress)
 		}
 		for _, bp := range packagesInMock(m) {
 			if bp.BandwidthPackageId == rs.Primary.ID {

@@ -52,9 +52,12 @@ func (r *bandwidthPackageResource) Metadata(_ context.Context, req resource.Meta
 	resp.TypeName = req.ProviderTypeName + "_ga_bandwidth_package"
 }
 
-// writeOnlyNote marks purchase options the API never reports back.
-const writeOnlyNote = " Used only when the plan is bought: the API does not report it back, so it is not read on " +
-	"refresh or import, and changing it later has no effect."
+// Notes on the purchase options the API never reports back.
+const (
+	notReportedNote = " The API does not report it back: it is not read on refresh or import."
+	writeOnlyNote   = " Used only when the plan is bought: the API does not report it back, so it is not read on " +
+		"refresh or import, and changing it later has no effect."
+)
 
 // Schema implements resource.Resource.
 func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -81,11 +84,11 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				MarkdownDescription: "Whether to pay the order automatically, when the plan is bought and when a " +
 					"subscription's bandwidth is upgraded. With `false` (the API's default) a `Subscription` plan is " +
 					"created as an unpaid order: the provider saves it in the state, warns you, and you pay the order " +
-					"in the Order Center before the plan becomes active." + writeOnlyNote,
+					"in the Order Center before the plan becomes active." + notReportedNote,
 			},
 			"auto_use_coupon": schema.BoolAttribute{
 				Optional:            true,
-				MarkdownDescription: "Whether to use coupons when paying." + writeOnlyNote,
+				MarkdownDescription: "Whether to use coupons when paying, when the plan is bought and when it is upgraded." + notReportedNote,
 			},
 			"bandwidth": schema.Int64Attribute{
 				Required: true,
@@ -131,16 +134,16 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 			"cbn_geographic_region_ida": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
-				MarkdownDescription: "Area A of a `CrossDomain` plan: `China-mainland`. Only with " +
-					"`type = \"CrossDomain\"`. Changing it replaces the plan.",
+				MarkdownDescription: "Area A of a `CrossDomain` plan: `China-mainland`, the only value, sent when left " +
+					"out. Only with `type = \"CrossDomain\"`. Changing it replaces the plan.",
 				Validators:    []validator.String{stringvalidator.OneOf(GeographicRegionChinaMainland)},
 				PlanModifiers: useStateReplace,
 			},
 			"cbn_geographic_region_idb": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
-				MarkdownDescription: "Area B of a `CrossDomain` plan: `Global`. Only with `type = \"CrossDomain\"`. " +
-					"Changing it replaces the plan.",
+				MarkdownDescription: "Area B of a `CrossDomain` plan: `Global`, the only value, sent when left out. Only " +
+					"with `type = \"CrossDomain\"`. Changing it replaces the plan.",
 				Validators:    []validator.String{stringvalidator.OneOf(GeographicRegionGlobal)},
 				PlanModifiers: useStateReplace,
 			},

@@ -78,7 +78,7 @@ func TestAccGABandwidthPackage_payAsYouGo(t *testing.T) {
 					stateValue("ratio", knownvalue.Null()),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					testAccCheckBandwidthPackageExistsInMock(m, testAccPackageAddress, 10),
+					testAccCheckBandwidthPackageExistsInMock(m, 10),
 					func(*terraform.State) error {
 						if n := m.CountCalls("CreateBandwidthPackage"); n != 1 {
 							return fmt.Errorf("CreateBandwidthPackage called %d times, want 1", n)
@@ -93,6 +93,13 @@ func TestAccGABandwidthPackage_payAsYouGo(t *testing.T) {
 				ImportStateVerify: true,
 			},
 			{
+				// A pay-as-you-go plan has no purchase option: an import block plans no change.
+				Config:          m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-payg", "first")),
+				ResourceName:    testAccPackageAddress,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+			},
+			{
 				PreConfig: func() { bandwidthStep = len(m.Calls()) },
 				Config:    m.Config(testAccConfigBandwidthPackage_payAsYouGo(20, "Basic", "tf-payg", "first")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -100,7 +107,7 @@ func TestAccGABandwidthPackage_payAsYouGo(t *testing.T) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{stateValue("bandwidth", knownvalue.Int64Exact(20))},
 				Check: resource.ComposeTestCheckFunc(
-					testAccCheckBandwidthPackageExistsInMock(m, testAccPackageAddress, 20),
+					testAccCheckBandwidthPackageExistsInMock(m, 20),
 					checkLastUpdateSent(m, &bandwidthStep, map[string]string{"Bandwidth": "20"}, "Name", "Description", "BandwidthType"),
 				),
 			},
@@ -163,12 +170,25 @@ func TestAccGABandwidthPackage_subscription(t *testing.T) {
 				ImportStateVerifyIgnore: purchaseOptions,
 			},
 			{
+				// An import block: the imported plan matches the configuration except for
+				// the purchase options, which the API does not report.
+				Config:             m.Config(testAccConfigBandwidthPackage_subscription(10, true)),
+				ResourceName:       testAccPackageAddress,
+				ImportState:        true,
+				ImportStateKind:    resource.ImportBlockWithID,
+				ExpectNonEmptyPlan: true,
+				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccPackageAddress, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(testAccPackageAddress, tfjsonpath.New("bandwidth"), knownvalue.Int64Exact(10)),
+				}},
+			},
+			{
 				Config: m.Config(testAccConfigBandwidthPackage_subscription(50, true)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testAccPackageAddress, plancheck.ResourceActionUpdate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{stateValue("bandwidth", knownvalue.Int64Exact(50))},
-				Check:             testAccCheckBandwidthPackageExistsInMock(m, testAccPackageAddress, 50),
+				Check:             testAccCheckBandwidthPackageExistsInMock(m, 50),
 			},
 		},
 	})
@@ -393,7 +413,7 @@ resource "alibabacloud_ga_bandwidth_package_attachment" "test" {
 					stateValue("accelerators", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(testAccAcceleratorID)})),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					testAccCheckBandwidthPackageExistsInMock(m, testAccPackageAddress, 30),
+					testAccCheckBandwidthPackageExistsInMock(m, 30),
 					func(*terraform.State) error { return checkWaitedForAccelerator(m, updateStep) },
 				),
 			},
@@ -503,7 +523,7 @@ func TestAccGABandwidthPackage_transitionalErrorsRetried(t *testing.T) {
 				},
 				Config:            m.Config(testAccConfigBandwidthPackage_payAsYouGo(30, "Basic", "tf-retry", "d")),
 				ConfigStateChecks: []statecheck.StateCheck{stateValue("bandwidth", knownvalue.Int64Exact(30))},
-				Check:             testAccCheckBandwidthPackageExistsInMock(m, testAccPackageAddress, 30),
+				Check:             testAccCheckBandwidthPackageExistsInMock(m, 30),
 			},
 		},
 	})

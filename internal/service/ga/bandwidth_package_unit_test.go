@@ -2,6 +2,8 @@ package ga
 
 import (
 	"context"
+	"fmt"
+	"maps"
 	"strings"
 	"testing"
 	"time"
@@ -68,13 +70,11 @@ func validate(t *testing.T, values map[string]any) diag.Diagnostics {
 
 func TestBandwidthPackageConfigValidators(t *testing.T) {
 	payg := map[string]any{"bandwidth": 10, "type": "Basic", "bandwidth_type": "Basic", "payment_type": "PayAsYouGo"}
+	// with copies base and sets the attribute named first to the value second, and so on.
 	with := func(base map[string]any, kv ...any) map[string]any {
-		out := map[string]any{}
-		for k, v := range base {
-			out[k] = v
-		}
+		out := maps.Clone(base)
 		for i := 0; i < len(kv); i += 2 {
-			out[kv[i].(string)] = kv[i+1]
+			out[fmt.Sprint(kv[i])] = kv[i+1]
 		}
 		return out
 	}
@@ -145,6 +145,13 @@ func modifyPlan(t *testing.T, state, plan map[string]any) diag.Diagnostics {
 	return resp.Diagnostics
 }
 
+// withValue copies values with name set to value.
+func withValue(values map[string]any, name string, value any) map[string]any {
+	out := maps.Clone(values)
+	out[name] = value
+	return out
+}
+
 func TestBandwidthPackageModifyPlan(t *testing.T) {
 	existing := func(bandwidth int, bandwidthType string) map[string]any {
 		return map[string]any{
@@ -166,23 +173,10 @@ func TestBandwidthPackageModifyPlan(t *testing.T) {
 		"type back":                  {state: existing(20, "Enhanced"), plan: existing(20, "Basic"), wantError: "only change from"},
 		"create pay-as-you-go":       {plan: existing(20, "Basic")},
 		"create unpaid subscription": {plan: subscription, wantWarnings: []string{"unpaid order"}},
-		"create paid subscription": {plan: func() map[string]any {
-			p := map[string]any{"auto_pay": true}
-			for k, v := range subscription {
-				p[k] = v
-			}
-			return p
-		}()},
-		"destroy subscription":  {state: subscription, wantWarnings: []string{"stays billed until it expires (expired_time 2026-01-01T00:00:00Z)"}},
-		"destroy pay-as-you-go": {state: existing(10, "Basic")},
-		"purchase option changed": {state: subscription, plan: func() map[string]any {
-			p := map[string]any{}
-			for k, v := range subscription {
-				p[k] = v
-			}
-			p["duration"] = 3
-			return p
-		}(), wantWarnings: []string{"duration is used only when the bandwidth plan is bought"}},
+		"create paid subscription":   {plan: withValue(subscription, "auto_pay", true)},
+		"destroy subscription":       {state: subscription, wantWarnings: []string{"stays billed until it expires (expired_time 2026-01-01T00:00:00Z)"}},
+		"destroy pay-as-you-go":      {state: existing(10, "Basic")},
+		"purchase option changed":    {state: subscription, plan: withValue(subscription, "duration", 3), wantWarnings: []string{"duration is used only when the bandwidth plan is bought"}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			diags := modifyPlan(t, tc.state, tc.plan)
