@@ -19,20 +19,17 @@ import (
 // ProviderName is the provider's type name in configurations.
 const ProviderName = "alibabacloud"
 
-// ProtoV6ProviderFactories serve the provider in-process to terraform-plugin-testing.
+// ProtoV6ProviderFactories serve the provider in-process to terraform-plugin-testing. Every
+// call builds a new provider instance, so tests may run in parallel.
 var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	ProviderName: providerserver.NewProtocol6WithError(provider.New("acctest")()),
+	ProviderName: func() (tfprotov6.ProviderServer, error) {
+		return providerserver.NewProtocol6WithError(provider.New("acctest")())()
+	},
 }
 
-// MutatingActions are the API actions that change something in the cloud.
-var MutatingActions = map[string]bool{
-	"TempUpgradeCenBandwidthPackageSpec": true,
-	"CreateBandwidthPackage":             true,
-	"UpdateBandwidthPackage":             true,
-	"DeleteBandwidthPackage":             true,
-	"BandwidthPackageAddAccelerator":     true,
-	"BandwidthPackageRemoveAccelerator":  true,
-}
+// IsMutatingAction reports whether an API action changes something in the cloud. It is the
+// mock's own classification, so tests and the mock's state-file saving agree.
+func IsMutatingAction(action string) bool { return mockcloud.IsMutatingAction(action) }
 
 // Mock is one test's mock cloud, served on a local httptest server.
 type Mock struct {
@@ -96,11 +93,12 @@ func (m *Mock) CallsSinceCheckpoint() []rpc.CallRecord {
 }
 
 // ExpectNoMutationSinceCheckpoint fails t when any mutating call reached the mock since the
-// last Checkpoint.
+// last Checkpoint, whether the mock accepted it or not: a rule enforced at plan must stop the
+// call before it is sent.
 func (m *Mock) ExpectNoMutationSinceCheckpoint(t *testing.T) {
 	t.Helper()
 	for _, c := range m.CallsSinceCheckpoint() {
-		if MutatingActions[c.Action] {
+		if IsMutatingAction(c.Action) {
 			t.Errorf("mutating call %s reached the cloud (params %v)", c.Action, c.Params)
 		}
 	}

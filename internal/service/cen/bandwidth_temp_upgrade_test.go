@@ -165,7 +165,7 @@ func testAccCheckpoint(m *acctest.Mock) resource.TestCheckFunc {
 func testAccCheckBandwidthTempUpgradeDestroy(m *acctest.Mock, id string, bandwidth int64) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		for _, c := range m.CallsSinceCheckpoint() {
-			if acctest.MutatingActions[c.Action] {
+			if acctest.IsMutatingAction(c.Action) {
 				return fmt.Errorf("destroy made a mutating call %s", c.Action)
 			}
 		}
