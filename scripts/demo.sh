@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# make demo: build the provider and the mock cloud, start the mock on a free port with
+# examples/demo/seed.json, and drive a real Terraform through the whole life of the resources:
+#   1. apply: a temporary CEN upgrade 100 -> 500 Mbps, a GA bandwidth plan (50 Mbps, Basic)
+#      bound to the seeded accelerator;
+#   2. apply: the GA plan upgraded in place to 100 Mbps Enhanced (the bound-update wait);
+#   3. destroy. The mock is stopped on every exit path.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TERRAFORM=${TERRAFORM:-terraform}
+root=$PWD
+bin=$root/bin
+work=$root/.demo
+export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "Building the provider and the mock cloud"
+mkdir -p "$bin"
+go build -o "$bin/terraform-provider-alibabacloud" .
+go build -o "$bin/mockcloud" ./internal/cmd/mockcloud
+
+rm -rf "$work" && mkdir -p "$work/config"
+cp examples/demo/main.tf "$work/config/"
+
+step "Starting the mock cloud"
+mock_pid=""
+cleanup() {
+  if [[ -n "$mock_pid" ]] && kill -0 "$mock_pid" 2>/dev/null; then
+    kill "$mock_pid" && wait "$mock_pid" 2>/dev/null || true
+    echo "mock cloud stopped"
+  fi
+}
+trap cleanup EXIT
+"$bin/mockcloud" -addr 127.0.0.1:0 -seed examples/demo/seed.json -delay 2s >"$work/mock.log" 2>&1 &
+mock_pid=$!
+url=""
+for _ in $(seq 1 100); do
+  url=$(sed -n 's/^listening on \(http:\/\/[^ ]*\).*/\1/p' "$work/mock.log" | head -n 1)
+  [[ -n "$url" ]] && break
+  kill -0 "$mock_pid" 2>/dev/null || { cat "$work/mock.log"; echo "mock cloud did not start" >&2; exit 1; }
+  sleep 0.1
+done
+[[ -n "$url" ]] || { echo "mock cloud did not report its address" >&2; exit 1; }
+echo "mock cloud at $url (log: $work/mock.log)"
+
+# A CLI config that loads the provider just built, and the provider's settings from the
+# environment, as a user of the real cloud would set them.
+cat >"$work/terraformrc" <<RC
+provider_installation {
+  dev_overrides {
+    "registry.terraform.io/alibabacloud/alibabacloud" = "$bin"
+  }
+  direct {}
+}
+RC
+export TF_CLI_CONFIG_FILE=$work/terraformrc
+export ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI5tMockAccessKeyId
+export ALIBABA_CLOUD_ACCESS_KEY_SECRET=MockAccessKeySecret0123456789
+export ALIBABA_CLOUD_ENDPOINT_CBN=$url ALIBABA_CLOUD_ENDPOINT_GA=$url
+export ALIBABA_CLOUD_ECS_METADATA_DISABLED=true
+end_time=$(date -u -d '+1 day' +%Y-%m-%dT%H:00:00Z)
+tf() { "$TERRAFORM" -chdir="$work/config" "$@"; }
+
+step "terraform apply: CEN 100 -> 500 Mbps until $end_time; GA plan 50 Mbps Basic, bound"
+tf apply -auto-approve -input=false -var "cen_end_time=$end_time"
+tf show -no-color
+
+step "terraform apply: GA plan upgraded in place to 100 Mbps Enhanced (waits for the accelerator)"
+tf apply -auto-approve -input=false -var "cen_end_time=$end_time" -var ga_bandwidth=100 -var ga_bandwidth_type=Enhanced
+tf output
+
+step "terraform destroy"
+tf destroy -auto-approve -input=false -var "cen_end_time=$end_time" -var ga_bandwidth=100 -var ga_bandwidth_type=Enhanced
+
+step "What the mock cloud was asked"
+curl -fsS "$url/_mock/calls" | grep -o '"Action": *"[A-Za-z]*"' | cut -d'"' -f4 | sort | uniq -c
