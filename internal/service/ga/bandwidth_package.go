@@ -423,19 +423,27 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	deadline := time.Now().Add(timeout)
 	id := state.ID.ValueString()
 
+	bp, err := findBandwidthPackageByID(ctx, r.client, id)
+	if err != nil {
+		addError(&resp.Diagnostics, fmt.Sprintf("Reading GA bandwidth plan %s before updating it failed", id), err)
+		return
+	}
 	update, async := expandUpdateRequest(id, plan, state)
-	var bp *gasdk.DescribeBandwidthPackageResponse
-	var err error
 	switch {
 	case update == nil: // only purchase options changed: nothing to send
-		bp, err = findBandwidthPackageByID(ctx, r.client, id)
+	case bp.ChargeType == chargeTypePrepay && bp.State == PackageStateInit:
+		// Retrying would only run out the timeout: nothing changes until the order is paid.
+		resp.Diagnostics.AddError("GA bandwidth plan awaits payment",
+			fmt.Sprintf("Bandwidth plan %s is a Subscription whose order is not paid yet (state \"init\"), and the API "+
+				"refuses every change until it is. Pay the order in the Alibaba Cloud Order Center, then apply again.", id))
+		return
 	case !async:
 		err = r.sendUpdate(ctx, update, remaining(deadline))
 		if err == nil {
 			bp, err = findBandwidthPackageByID(ctx, r.client, id)
 		}
 	default:
-		bp, err = r.updateAndWait(ctx, update, plan, remaining(deadline))
+		bp, err = r.updateAndWait(ctx, update, bp.Accelerators, plan, remaining(deadline))
 	}
 	if err != nil {
 		addError(&resp.Diagnostics, fmt.Sprintf("Updating GA bandwidth plan %s failed", id), err)
@@ -452,24 +460,19 @@ func (r *bandwidthPackageResource) sendUpdate(ctx context.Context, update *gasdk
 	})
 }
 
-// updateAndWait sends an asynchronous update and waits until it is over: for a bound plan
-// until every accelerator it is bound to is active again, then until the plan shows the new
+// updateAndWait sends an asynchronous update and waits until it is over: for a plan bound to
+// accelerators, until every one of them is active again, then until the plan shows the new
 // values.
-func (r *bandwidthPackageResource) updateAndWait(ctx context.Context, update *gasdk.UpdateBandwidthPackageRequest, plan bandwidthPackageModel, timeout time.Duration) (*gasdk.DescribeBandwidthPackageResponse, error) {
+func (r *bandwidthPackageResource) updateAndWait(ctx context.Context, update *gasdk.UpdateBandwidthPackageRequest, accelerators []string, plan bandwidthPackageModel, timeout time.Duration) (*gasdk.DescribeBandwidthPackageResponse, error) {
 	deadline := time.Now().Add(timeout)
-	id := update.BandwidthPackageId
-	before, err := findBandwidthPackageByID(ctx, r.client, id)
-	if err != nil {
-		return nil, err
-	}
 	if err := r.sendUpdate(ctx, update, remaining(deadline)); err != nil {
 		return nil, err
 	}
 	want := packageValues{Bandwidth: plan.Bandwidth.ValueInt64(), BandwidthType: plan.BandwidthType.ValueString()}
-	bp, err := waitBandwidthPackageUpdated(ctx, r.client, id, before.Accelerators, want, remaining(deadline))
-	if err != nil && len(before.Accelerators) > 0 {
+	bp, err := waitBandwidthPackageUpdated(ctx, r.client, update.BandwidthPackageId, accelerators, want, remaining(deadline))
+	if err != nil && len(accelerators) > 0 {
 		err = fmt.Errorf("waiting for accelerators %s, bound to the plan, to finish configuring the new bandwidth: %w",
-			strings.Join(before.Accelerators, ", "), err)
+			strings.Join(accelerators, ", "), err)
 	}
 	return bp, err
 }

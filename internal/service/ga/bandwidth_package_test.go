@@ -196,6 +196,7 @@ func TestAccGABandwidthPackage_subscription(t *testing.T) {
 
 func TestAccGABandwidthPackage_subscriptionAwaitingPayment(t *testing.T) {
 	m := newTestAccMock(t)
+	g := &mutationGuard{t: t, m: m}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
@@ -217,8 +218,11 @@ func TestAccGABandwidthPackage_subscriptionAwaitingPayment(t *testing.T) {
 				},
 				ExpectNonEmptyPlan: true,
 			},
+			// Unpaid, it cannot change: refused at once rather than retried for the whole timeout.
+			g.refused(testAccConfigBandwidthPackage_subscription(20, false), `(?s)whose order is\s+not\s+paid\s+yet`),
 			{
 				PreConfig: func() {
+					g.check()
 					bps := packagesInMock(m)
 					if len(bps) != 1 {
 						t.Fatalf("want one plan in the mock, got %d", len(bps))

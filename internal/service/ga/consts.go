@@ -84,14 +84,17 @@ const (
 
 // API error codes this package reacts to.
 const (
-	ErrCodeNotExistBandwidthPackage     = "NotExist.BandwidthPackage"
-	ErrCodeNotExistAccelerator          = "NotExist.Accelerator"
-	ErrCodeStateErrorBandwidthPackage   = "StateError.BandwidthPackage"
-	ErrCodeStateErrorAccelerator        = "StateError.Accelerator"
-	ErrCodeUpgradeErrorBandwidthPackage = "UpgradeError.BandwidthPackage"
-	ErrCodeGreaterThanGaIPSetBandwidth  = "GreaterThanGa.IpSetBandwidth"
-	ErrCodeBandwidthIllegal             = "BandwidthIllegal.BandwidthPackage"
-	ErrCodeBindExistBandwidthPackage    = "BindExist.BandwidthPackage"
+	ErrCodeNotExistBandwidthPackage = "NotExist.BandwidthPackage"
+	ErrCodeNotExistAccelerator      = "NotExist.Accelerator"
+	// ErrCodeNotExistBasicBandwidthPackage refuses binding a CrossDomain plan to an
+	// accelerator that has no Basic plan.
+	ErrCodeNotExistBasicBandwidthPackage = "NotExist.BasicBandwidthPackage"
+	ErrCodeStateErrorBandwidthPackage    = "StateError.BandwidthPackage"
+	ErrCodeStateErrorAccelerator         = "StateError.Accelerator"
+	ErrCodeUpgradeErrorBandwidthPackage  = "UpgradeError.BandwidthPackage"
+	ErrCodeGreaterThanGaIPSetBandwidth   = "GreaterThanGa.IpSetBandwidth"
+	ErrCodeBandwidthIllegal              = "BandwidthIllegal.BandwidthPackage"
+	ErrCodeBindExistBandwidthPackage     = "BindExist.BandwidthPackage"
 	// ErrCodeOperationConflict is Alibaba Cloud's refusal of a call while an earlier one on
 	// the same object is being processed. (Ga answers its cool-down after an update, "cannot
 	// be called repeatedly within a specific period", with StateError.BandwidthPackage.)

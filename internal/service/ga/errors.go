@@ -27,6 +27,8 @@ var codeAdvice = map[string]string{
 		"terraform state rm.",
 	ErrCodeNotExistAccelerator: "The accelerator does not exist. Check accelerator_id; if the accelerator was deleted " +
 		"outside Terraform, remove the attachment from the configuration.",
+	ErrCodeNotExistBasicBandwidthPackage: "A CrossDomain bandwidth plan can only be bound to an accelerator that " +
+		"already has a Basic plan bound. Bind a Basic plan first (an attachment the CrossDomain one depends_on).",
 	ErrCodeUpgradeErrorBandwidthPackage: "One update of a bandwidth plan must be either all upgrades (more bandwidth, " +
 		"Basic to Enhanced) or all downgrades (less bandwidth). Apply the upgrade and the downgrade in two steps: change " +
 		"one, apply, then change the other and apply again.",
