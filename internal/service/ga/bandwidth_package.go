@@ -155,7 +155,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 			"description": schema.StringAttribute{
 				Optional:            true,
 				Computed:            true,
-				MarkdownDescription: fmt.Sprintf("Description of the plan, up to %d characters. Changed in place, at once.", DescriptionMaxLength),
+				MarkdownDescription: fmt.Sprintf("Description of the plan, up to %d characters. Changed in place, at once; `\"\"` clears it.", DescriptionMaxLength),
 				Validators:          []validator.String{stringvalidator.LengthAtMost(DescriptionMaxLength)},
 				PlanModifiers:       useState,
 			},
@@ -623,6 +623,10 @@ func expandUpdateRequest(id string, plan, state bandwidthPackageModel) (req *gas
 	}
 	if known(plan.Description) && !plan.Description.Equal(state.Description) {
 		req.Description, changed = plan.Description.ValueString(), true
+		if req.Description == "" {
+			// The SDK leaves empty fields out; an explicit empty value clears the description.
+			req.QueryParams["Description"] = ""
+		}
 	}
 	if !plan.Bandwidth.Equal(state.Bandwidth) {
 		req.Bandwidth, async = requests.NewInteger64(plan.Bandwidth.ValueInt64()), true

@@ -133,6 +133,16 @@ func TestAccGABandwidthPackage_payAsYouGo(t *testing.T) {
 					},
 				),
 			},
+			{
+				Config:            m.Config(testAccConfigBandwidthPackage_payAsYouGo(20, "Basic", "tf-payg-renamed", "")),
+				ConfigStateChecks: []statecheck.StateCheck{stateValue("description", knownvalue.StringExact(""))},
+				Check: func(*terraform.State) error {
+					if d := packagesInMock(m)[0].Description; d != "" {
+						return fmt.Errorf("description %q left in the cloud", d)
+					}
+					return nil
+				},
+			},
 		},
 	})
 }

@@ -217,6 +217,12 @@ func TestExpandUpdateRequestSendsOnlyChanges(t *testing.T) {
 	if req.RegionId != GlobalRegionID || req.QueryParams["RegionId"] != GlobalRegionID {
 		t.Errorf("rename went to region %q", req.RegionId)
 	}
+	cleared := base
+	cleared.Description = types.StringValue("")
+	req, async = expandUpdateRequest("gbwp-1", cleared, base)
+	if v, ok := req.QueryParams["Description"]; req == nil || async || !ok || v != "" || req.Name != "" {
+		t.Errorf("clearing the description: async=%t params=%v", async, req.QueryParams)
+	}
 	bigger := base
 	bigger.Bandwidth = types.Int64Value(20)
 	req, async = expandUpdateRequest("gbwp-1", bigger, base)
