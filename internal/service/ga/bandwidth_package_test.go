@@ -397,9 +397,34 @@ resource "alibabacloud_ga_bandwidth_package" "test" {
 			{PreConfig: g.check, Config: m.Config(enhanced)},
 			g.refused(testAccConfigBandwidthPackage_payAsYouGo(100, "Basic", "tf-refused", "d"),
 				`(?s)refuses a change from "Enhanced" to\s+"Basic"`),
+			// type and payment_type replace the plan (planned only, never applied here).
+			replacedBy(g, strings.Replace(enhanced, `payment_type           = "PayAsYouGo"
+  billing_type           = "PayByTraffic"`, `duration               = 1`, 1)),
+			replacedBy(g, `
+resource "alibabacloud_ga_bandwidth_package" "test" {
+  bandwidth              = 100
+  type                   = "CrossDomain"
+  payment_type           = "PayAsYouGo"
+  bandwidth_package_name = "tf-refused"
+  description            = "d"
+}
+`),
 			{PreConfig: g.check, Config: m.Config(enhanced), PlanOnly: true},
 		},
 	})
+}
+
+// replacedBy returns a plan-only step checking that config replaces the bandwidth plan.
+func replacedBy(g *mutationGuard, config string) resource.TestStep {
+	return resource.TestStep{
+		PreConfig:          g.check,
+		Config:             g.m.Config(config),
+		PlanOnly:           true,
+		ExpectNonEmptyPlan: true,
+		ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+			plancheck.ExpectResourceAction(testAccPackageAddress, plancheck.ResourceActionDestroyBeforeCreate),
+		}},
+	}
 }
 
 func TestAccGABandwidthPackage_boundUpdateWaitsForAccelerator(t *testing.T) {
