@@ -194,7 +194,7 @@ func TestAccCENBandwidthTempUpgrade_basic(t *testing.T) {
 	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
 		Steps: []resource.TestStep{
@@ -268,7 +268,7 @@ func TestAccCENBandwidthTempUpgrade_raiseBandwidth(t *testing.T) {
 	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 200))
 	end := testAccEndIn(24 * time.Hour)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 800),
 		Steps: []resource.TestStep{
@@ -299,7 +299,7 @@ func TestAccCENBandwidthTempUpgrade_moveEndTime(t *testing.T) {
 	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
 	end, later, earlier := testAccEndIn(24*time.Hour), testAccEndIn(48*time.Hour), testAccEndIn(12*time.Hour)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
 		Steps: []resource.TestStep{
@@ -397,7 +397,7 @@ func TestAccCENBandwidthTempUpgrade_planRules(t *testing.T) {
 			testAccCheckpoint(m),
 		),
 	})
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
 		Steps:                    steps,
@@ -418,7 +418,7 @@ func TestAccCENBandwidthTempUpgrade_planRulesOpenWindow(t *testing.T) {
 			ExpectError: testAccExpectError(want),
 		}
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
 		Steps: []resource.TestStep{
@@ -455,7 +455,7 @@ func TestAccCENBandwidthTempUpgrade_unknownPackageID(t *testing.T) {
 	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
 		Steps: []resource.TestStep{
@@ -486,7 +486,7 @@ func TestAccCENBandwidthTempUpgrade_expiry(t *testing.T) {
 	// The mock's clock will be 5 hours ahead: the new window must start 3 hours after that.
 	next := testAccEndIn(24 * time.Hour)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 600),
 		Steps: []resource.TestStep{
@@ -545,7 +545,7 @@ func TestAccCENBandwidthTempUpgrade_disappears(t *testing.T) {
 		}
 	}
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
 		Steps: []resource.TestStep{
@@ -604,7 +604,7 @@ func TestAccCENBandwidthTempUpgrade_slowCompletion(t *testing.T) {
 	m := testAccNewMock(t, 15*time.Second, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 700),
 		Steps: []resource.TestStep{
@@ -637,7 +637,7 @@ func TestAccCENBandwidthTempUpgrade_createTimeout(t *testing.T) {
 	m := testAccNewMock(t, time.Hour, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
 		Steps: []resource.TestStep{
@@ -680,7 +680,7 @@ func TestAccCENBandwidthTempUpgrade_throttled(t *testing.T) {
 			Message: "Request was denied due to user flow control."}
 	}
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
 		Steps: []resource.TestStep{
@@ -731,7 +731,7 @@ func TestAccCENBandwidthTempUpgrade_lostResponse(t *testing.T) {
 	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
 		Steps: []resource.TestStep{
@@ -795,7 +795,7 @@ func TestAccCENBandwidthTempUpgrade_apiErrors(t *testing.T) {
 		}
 	}
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
 		Steps: []resource.TestStep{
@@ -849,7 +849,7 @@ func TestAccCENBandwidthTempUpgrade_importErrors(t *testing.T) {
 	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100), testAccPackage(idleID, 100))
 	end := testAccEndIn(24 * time.Hour)
 
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
 		Steps: []resource.TestStep{
