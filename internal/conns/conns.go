@@ -20,6 +20,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 )
 
 // Default endpoints of the real cloud (from the SDK's endpoint data: Cbn is a central product,
@@ -226,4 +227,20 @@ func NewClientToken() string {
 	var b [16]byte
 	_, _ = crand.Read(b[:]) // crypto/rand.Read never fails on supported platforms.
 	return "tf-" + hex.EncodeToString(b[:])
+}
+
+// FromProviderData returns the client a resource's Configure receives as provider data. It
+// returns nil without a diagnostic while the provider is not configured yet (data is nil, as
+// during validation or when provider values are unknown at plan), and nil with an error
+// diagnostic for data of any other type.
+func FromProviderData(data any, diags *diag.Diagnostics) *Client {
+	if data == nil {
+		return nil
+	}
+	client, ok := data.(*Client)
+	if !ok {
+		diags.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *conns.Client, got %T. This is a bug in the provider; please report it.", data))
+	}
+	return client
 }

@@ -135,13 +135,8 @@ func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.Sc
 
 // Configure implements resource.ResourceWithConfigure.
 func (r *bandwidthTempUpgradeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	client, ok := req.ProviderData.(*conns.Client)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *conns.Client, got %T. Please report this to the provider developers.", req.ProviderData))
+	client := conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+	if client == nil {
 		return
 	}
 	if client.CBN != nil {

@@ -243,7 +243,7 @@ func bandwidthPackageConfigValidators() []resource.ConfigValidator {
 
 // Configure implements resource.ResourceWithConfigure.
 func (r *bandwidthPackageResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan implements resource.ResourceWithModifyPlan: the update rules of the API page,
@@ -525,7 +525,6 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	}
 
 	del := gasdk.CreateDeleteBandwidthPackageRequest()
-	inGlobalRegion(del.RpcRequest)
 	del.BandwidthPackageId = id
 	del.ClientToken = conns.NewClientToken()
 	err = retryOnCodes(ctx, "DeleteBandwidthPackage", remaining(deadline), retryableDeleteCodes, func(ctx context.Context) error {
@@ -570,7 +569,6 @@ func (r *bandwidthPackageResource) ImportState(ctx context.Context, req resource
 // expandCreateRequest builds CreateBandwidthPackage from the plan, with a fresh ClientToken.
 func expandCreateRequest(plan bandwidthPackageModel) *gasdk.CreateBandwidthPackageRequest {
 	req := gasdk.CreateCreateBandwidthPackageRequest()
-	inGlobalRegion(req.RpcRequest)
 	req.ClientToken = conns.NewClientToken()
 	req.Bandwidth = requests.NewInteger64(plan.Bandwidth.ValueInt64())
 	req.Type = plan.Type.ValueString()
@@ -615,7 +613,6 @@ func expandCreateRequest(plan bandwidthPackageModel) *gasdk.CreateBandwidthPacka
 // bandwidth_type changed.
 func expandUpdateRequest(id string, plan, state bandwidthPackageModel) (req *gasdk.UpdateBandwidthPackageRequest, async bool) {
 	req = gasdk.CreateUpdateBandwidthPackageRequest()
-	inGlobalRegion(req.RpcRequest)
 	req.BandwidthPackageId = id
 	changed := false
 	if known(plan.BandwidthPackageName) && !plan.BandwidthPackageName.Equal(state.BandwidthPackageName) {
@@ -670,20 +667,6 @@ func expired(apiTime string, now time.Time) bool {
 		}
 	}
 	return false
-}
-
-// clientFrom takes the shared client from provider data (nil before the provider is
-// configured, as during validation).
-func clientFrom(providerData any, diags *diag.Diagnostics) *conns.Client {
-	if providerData == nil {
-		return nil
-	}
-	client, ok := providerData.(*conns.Client)
-	if !ok {
-		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *conns.Client, got %T. This is a bug in the provider; please report it.", providerData))
-	}
-	return client
 }
 
 // bandwidthPackageModel is the resource's data.

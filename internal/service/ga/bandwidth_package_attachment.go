@@ -92,7 +92,7 @@ func (r *bandwidthPackageAttachmentResource) Schema(ctx context.Context, _ resou
 
 // Configure implements resource.ResourceWithConfigure.
 func (r *bandwidthPackageAttachmentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 // Create implements resource.Resource: BandwidthPackageAddAccelerator, retried while the plan
@@ -112,7 +112,6 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 	packageID, acceleratorID := plan.BandwidthPackageID.ValueString(), plan.AcceleratorID.ValueString()
 
 	add := gasdk.CreateBandwidthPackageAddAcceleratorRequest()
-	inGlobalRegion(add.RpcRequest)
 	add.BandwidthPackageId = packageID
 	add.AcceleratorId = acceleratorID
 	err := retryOnCodes(ctx, "BandwidthPackageAddAccelerator", remaining(deadline), retryableBindingCodes, func(ctx context.Context) error {
@@ -201,7 +200,6 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 		return
 	}
 	remove := gasdk.CreateBandwidthPackageRemoveAcceleratorRequest()
-	inGlobalRegion(remove.RpcRequest)
 	remove.BandwidthPackageId = packageID
 	remove.AcceleratorId = acceleratorID
 	err = retryOnCodes(ctx, "BandwidthPackageRemoveAccelerator", remaining(deadline), retryableBindingCodes, func(ctx context.Context) error {

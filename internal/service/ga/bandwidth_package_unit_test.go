@@ -214,9 +214,6 @@ func TestExpandUpdateRequestSendsOnlyChanges(t *testing.T) {
 	if req == nil || async || req.Name != "a2" || req.Description != "" || req.Bandwidth != "" || req.BandwidthType != "" || req.AutoPay != "" {
 		t.Errorf("rename: async=%t req=%+v", async, req)
 	}
-	if req.RegionId != GlobalRegionID || req.QueryParams["RegionId"] != GlobalRegionID {
-		t.Errorf("rename went to region %q", req.RegionId)
-	}
 	cleared := base
 	cleared.Description = types.StringValue("")
 	req, async = expandUpdateRequest("gbwp-1", cleared, base)

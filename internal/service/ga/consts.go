@@ -2,10 +2,6 @@ package ga
 
 import "time"
 
-// GlobalRegionID is the only region Global Accelerator's API accepts: every Ga call sends it,
-// whatever the provider's region.
-const GlobalRegionID = "cn-hangzhou"
-
 // Bandwidth plan types (attribute type, API field Type).
 const (
 	PackageTypeBasic       = "Basic"

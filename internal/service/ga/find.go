@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 
 	"terraform-provider-alibabacloud/internal/conns"
@@ -36,16 +35,9 @@ func isNotFound(err error) bool {
 	return errors.As(err, &nf)
 }
 
-// inGlobalRegion points a Ga request at the only region Global Accelerator accepts.
-func inGlobalRegion(r *requests.RpcRequest) {
-	r.RegionId = GlobalRegionID
-	r.QueryParams["RegionId"] = GlobalRegionID
-}
-
 // findBandwidthPackageByID reads a bandwidth plan with DescribeBandwidthPackage.
 func findBandwidthPackageByID(ctx context.Context, client *conns.Client, id string) (*gasdk.DescribeBandwidthPackageResponse, error) {
 	req := gasdk.CreateDescribeBandwidthPackageRequest()
-	inGlobalRegion(req.RpcRequest)
 	req.BandwidthPackageId = id
 	resp := gasdk.CreateDescribeBandwidthPackageResponse()
 	if err := client.GA.Do(ctx, req, resp); err != nil {
@@ -63,7 +55,6 @@ func findBandwidthPackageByID(ctx context.Context, client *conns.Client, id stri
 // findAcceleratorByID reads an accelerator with DescribeAccelerator.
 func findAcceleratorByID(ctx context.Context, client *conns.Client, id string) (*gasdk.DescribeAcceleratorResponse, error) {
 	req := gasdk.CreateDescribeAcceleratorRequest()
-	inGlobalRegion(req.RpcRequest)
 	req.AcceleratorId = id
 	resp := gasdk.CreateDescribeAcceleratorResponse()
 	if err := client.GA.Do(ctx, req, resp); err != nil {
