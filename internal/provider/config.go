@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"terraform-provider-alibabacloud/internal/conns"
 )
 
 // Environment variables, in the order they are read: the first non-empty one wins, and an
@@ -28,10 +29,11 @@ var (
 	EnvRequestTimeout        = []string{"ALIBABA_CLOUD_REQUEST_TIMEOUT"}
 )
 
-// Defaults of the retry and timeout attributes.
+// Defaults of the retry, timeout and assume_role attributes. The retry and timeout ones are
+// the clients' own.
 const (
-	DefaultMaxRetries        = 5
-	DefaultRequestTimeout    = 30 * time.Second
+	DefaultMaxRetries        = conns.DefaultMaxRetries
+	DefaultRequestTimeout    = conns.DefaultRequestTimeout
 	DefaultRoleSessionName   = "terraform-provider-alibabacloud"
 	DefaultSessionExpiration = 3600
 )
@@ -52,16 +54,14 @@ func (s setting) set() bool { return s.value != "" }
 
 // places names everywhere a setting is read, for "not found" diagnostics.
 func (s setting) places() string {
-	return fmt.Sprintf("the %s attribute or the environment variable %s", attrName(s.attr), strings.Join(s.envs, " or "))
+	return fmt.Sprintf("the %s attribute or the environment variable %s", s.attr.String(), strings.Join(s.envs, " or "))
 }
-
-func attrName(p path.Path) string { return p.String() }
 
 // lookup resolves one string setting: the attribute when set, else the first non-empty env.
 func lookup(v types.String, attr path.Path, envs ...string) setting {
 	s := setting{attr: attr, envs: envs}
 	if !v.IsNull() && !v.IsUnknown() && v.ValueString() != "" {
-		s.value, s.from = v.ValueString(), "attribute "+attrName(attr)
+		s.value, s.from = v.ValueString(), "attribute "+attr.String()
 		return s
 	}
 	for _, env := range envs {

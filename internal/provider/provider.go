@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"terraform-provider-alibabacloud/internal/conns"
@@ -72,6 +74,7 @@ type endpointsModel struct {
 	GA  types.String `tfsdk:"ga"`
 }
 
+// Metadata implements provider.Provider: the type name and the version.
 func (p *alibabaCloudProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
 	resp.TypeName = TypeName
 	resp.Version = p.version
@@ -85,6 +88,7 @@ func envDoc(envs []string) string {
 	return strings.Join(quoted, " or ")
 }
 
+// Schema implements provider.Provider: the provider block, whose descriptions become the docs.
 func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The Alibaba Cloud provider manages Cloud Enterprise Network (CEN) and Global Accelerator (GA) " +
@@ -191,13 +195,15 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 	}
 }
 
+// Configure implements provider.Provider: it resolves attributes and environment variables,
+// finds credentials and hands every resource the shared *conns.Client.
 func (p *alibabaCloudProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var config providerModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if unknown := unknownAttributes(ctx, config); len(unknown) > 0 {
+	if unknown := unknownAttributes(req.Config.Raw); len(unknown) > 0 {
 		// Values computed from other resources are only known at apply; Terraform configures the
 		// provider again then. Resources get no client until that happens.
 		tflog.Info(ctx, "Provider configuration not yet known; deferring client setup", map[string]any{"unknown": unknown})
@@ -348,48 +354,32 @@ func parsePositiveDuration(s string) (time.Duration, error) {
 	return d, nil
 }
 
-// unknownAttributes names the configuration values that are not known yet.
-func unknownAttributes(ctx context.Context, config providerModel) []string {
+// unknownAttributes names the configuration values that are not known yet, as dotted paths
+// ("region", "endpoints.ga"). It walks the raw configuration, so it needs no update when the
+// schema grows.
+func unknownAttributes(config tftypes.Value) []string {
 	var unknown []string
-	check := func(name string, v interface{ IsUnknown() bool }) {
-		if v.IsUnknown() {
-			unknown = append(unknown, name)
+	_ = tftypes.Walk(config, func(p *tftypes.AttributePath, v tftypes.Value) (bool, error) {
+		if v.IsKnown() {
+			return true, nil
 		}
-	}
-	check("access_key", config.AccessKey)
-	check("assume_role", config.AssumeRole)
-	check("ecs_role_name", config.ECSRoleName)
-	check("endpoints", config.Endpoints)
-	check("max_retries", config.MaxRetries)
-	check("profile", config.Profile)
-	check("region", config.Region)
-	check("request_timeout", config.RequestTimeout)
-	check("secret_key", config.SecretKey)
-	check("security_token", config.SecurityToken)
-	check("shared_credentials_file", config.SharedCredentialsFile)
-	if !config.AssumeRole.IsNull() && !config.AssumeRole.IsUnknown() {
-		var ar assumeRoleModel
-		if !config.AssumeRole.As(ctx, &ar, basetypes.ObjectAsOptions{}).HasError() {
-			check("assume_role.policy", ar.Policy)
-			check("assume_role.role_arn", ar.RoleARN)
-			check("assume_role.session_expiration", ar.SessionExpiration)
-			check("assume_role.session_name", ar.SessionName)
+		names := make([]string, 0, len(p.Steps()))
+		for _, step := range p.Steps() {
+			names = append(names, fmt.Sprint(step))
 		}
-	}
-	if !config.Endpoints.IsNull() && !config.Endpoints.IsUnknown() {
-		var e endpointsModel
-		if !config.Endpoints.As(ctx, &e, basetypes.ObjectAsOptions{}).HasError() {
-			check("endpoints.cbn", e.CBN)
-			check("endpoints.ga", e.GA)
-		}
-	}
+		unknown = append(unknown, strings.Join(names, "."))
+		return false, nil
+	})
+	sort.Strings(unknown)
 	return unknown
 }
 
+// Resources implements provider.Provider.
 func (p *alibabaCloudProvider) Resources(_ context.Context) []func() resource.Resource {
 	return append(cen.Resources(), ga.Resources()...)
 }
 
+// DataSources implements provider.Provider; there are none yet.
 func (p *alibabaCloudProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return nil
 }
@@ -397,12 +387,15 @@ func (p *alibabaCloudProvider) DataSources(_ context.Context) []func() datasourc
 // regionValidator rejects region ids that are not in Regions (at validate, before Configure).
 type regionValidator struct{}
 
+// Description implements validator.String.
 func (regionValidator) Description(context.Context) string {
 	return "value must be a known Alibaba Cloud region id"
 }
 
+// MarkdownDescription implements validator.String.
 func (v regionValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
+// ValidateString implements validator.String.
 func (regionValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || isKnownRegion(req.ConfigValue.ValueString()) {
 		return
@@ -414,12 +407,15 @@ func (regionValidator) ValidateString(_ context.Context, req validator.StringReq
 // durationValidator requires a positive Go duration string.
 type durationValidator struct{}
 
+// Description implements validator.String.
 func (durationValidator) Description(context.Context) string {
 	return "value must be a positive duration such as 30s or 2m"
 }
 
+// MarkdownDescription implements validator.String.
 func (v durationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
+// ValidateString implements validator.String.
 func (durationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return

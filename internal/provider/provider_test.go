@@ -111,6 +111,13 @@ func configValue(t *testing.T, attrs map[string]any) (tftypes.Object, tftypes.Va
 // configure calls the provider's Configure directly.
 func configure(t *testing.T, attrs map[string]any) *provider.ConfigureResponse {
 	t.Helper()
+	resp, _ := configureLogged(t, attrs)
+	return resp
+}
+
+// configureLogged is configure that also returns what Configure logged.
+func configureLogged(t *testing.T, attrs map[string]any) (*provider.ConfigureResponse, string) {
+	t.Helper()
 	ctx := context.Background()
 	p := New("test")()
 	var schemaResp provider.SchemaResponse
@@ -128,7 +135,7 @@ func configure(t *testing.T, attrs map[string]any) *provider.ConfigureResponse {
 			t.Errorf("Configure logs show a secret: %s", logs.String())
 		}
 	}
-	return resp
+	return resp, logs.String()
 }
 
 func assertNoSecrets(t *testing.T, diags diag.Diagnostics) {
@@ -346,12 +353,15 @@ func TestConfigure_unknownValuesDeferred(t *testing.T) {
 	attrs := keys()
 	attrs["region"] = tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
 	attrs["endpoints"] = map[string]tftypes.Value{"ga": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)}
-	resp := configure(t, attrs)
+	resp, logs := configureLogged(t, attrs)
 	if resp.Diagnostics.HasError() {
 		t.Fatalf("unknown values must not fail Configure: %v", resp.Diagnostics)
 	}
 	if resp.ResourceData != nil {
 		t.Errorf("ResourceData = %v, want nil until the values are known", resp.ResourceData)
+	}
+	if !strings.Contains(logs, `"unknown":["endpoints.ga","region"]`) {
+		t.Errorf("the deferral log should name the unknown values: %s", logs)
 	}
 }
 
