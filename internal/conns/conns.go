@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"strings"
@@ -205,8 +204,6 @@ func (l *lockedCredentials) GetProviderName() string {
 	defer l.mu.Unlock()
 	return l.inner.GetProviderName()
 }
-
-func defaultRand() float64 { return rand.Float64() }
 
 // sleepCtx waits d, or less when ctx is done first.
 func sleepCtx(ctx context.Context, d time.Duration) error {

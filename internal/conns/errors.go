@@ -26,6 +26,7 @@ var RetryableCodes = []string{
 // NetworkError is a failure to reach the API or to read its answer: no API error code, and
 // retried when it is a reset, refused connection, EOF or timeout.
 type NetworkError struct {
+	// Product and Action name the call, e.g. "Ga" and "DescribeBandwidthPackage".
 	Product, Action string
 	// Err is the transport error, with the request URL (which carries the signature) removed.
 	Err error
@@ -48,9 +49,6 @@ func stripURL(err error) error {
 	}
 	return err
 }
-
-// errForLog returns err as safe to log (the URL removed).
-func errForLog(err error) error { return stripURL(err) }
 
 func asServerError(err error) *sdkerrors.ServerError {
 	var se *sdkerrors.ServerError
@@ -151,7 +149,7 @@ func ErrorDetail(err error) string {
 	}
 	se := asServerError(err)
 	if se == nil {
-		return Redact(errForLog(err).Error())
+		return Redact(stripURL(err).Error())
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "The Alibaba Cloud API answered %s", se.ErrorCode())

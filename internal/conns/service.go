@@ -1,11 +1,13 @@
 package conns
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"net/http"
 	"strings"
 	"time"
@@ -46,9 +48,9 @@ func newService(product, region string, endpoint Endpoint, client *sdk.Client, c
 		http:           cfg.HTTPClient,
 		userAgent:      strings.TrimSpace(sdk.DefaultUserAgent + " " + cfg.UserAgent),
 		maxRetries:     cfg.MaxRetries,
-		requestTimeout: cmpDefault(cfg.RequestTimeout, DefaultRequestTimeout),
-		retryBase:      cmpDefault(cfg.RetryBase, DefaultRetryBase),
-		retryCap:       cmpDefault(cfg.RetryCap, DefaultRetryCap),
+		requestTimeout: cmp.Or(cfg.RequestTimeout, DefaultRequestTimeout),
+		retryBase:      cmp.Or(cfg.RetryBase, DefaultRetryBase),
+		retryCap:       cmp.Or(cfg.RetryCap, DefaultRetryCap),
 		sleep:          cfg.Sleep,
 		rand:           cfg.Rand,
 	}
@@ -69,7 +71,7 @@ func newService(product, region string, endpoint Endpoint, client *sdk.Client, c
 		s.sleep = sleepCtx
 	}
 	if s.rand == nil {
-		s.rand = defaultRand
+		s.rand = rand.Float64
 	}
 	return s
 }
@@ -201,7 +203,7 @@ func addErrorFields(fields map[string]any, err error, response responses.AcsResp
 		fields["request_id"] = se.RequestId()
 		return
 	}
-	fields["error"] = errForLog(err).Error()
+	fields["error"] = stripURL(err).Error()
 }
 
 // requestIDOf reads the RequestId of a successful JSON answer.
@@ -214,12 +216,4 @@ func requestIDOf(response responses.AcsResponse) string {
 		return h[0]
 	}
 	return ""
-}
-
-func cmpDefault[V comparable](v, def V) V {
-	var zero V
-	if v == zero {
-		return def
-	}
-	return v
 }

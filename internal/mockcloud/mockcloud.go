@@ -36,10 +36,14 @@ const (
 
 // State is the whole mock state, the format of seed and state files.
 type State struct {
-	CenBandwidthPackages []cbn.Package         `json:"CenBandwidthPackages"`
-	BandwidthPackages    []ga.BandwidthPackage `json:"BandwidthPackages"`
-	Accelerators         []ga.Accelerator      `json:"Accelerators"`
-	AccessKeys           []rpc.AccessKey       `json:"AccessKeys"`
+	// CenBandwidthPackages are the Cbn bandwidth packages, as DescribeCenBandwidthPackages shows them.
+	CenBandwidthPackages []cbn.Package `json:"CenBandwidthPackages"`
+	// BandwidthPackages are the GA bandwidth packages, as DescribeBandwidthPackage shows them.
+	BandwidthPackages []ga.BandwidthPackage `json:"BandwidthPackages"`
+	// Accelerators are the GA accelerators, as DescribeAccelerator shows them.
+	Accelerators []ga.Accelerator `json:"Accelerators"`
+	// AccessKeys are key pairs accepted besides the Options pair.
+	AccessKeys []rpc.AccessKey `json:"AccessKeys"`
 }
 
 // Options configure a Cloud.
@@ -61,9 +65,13 @@ type Options struct {
 
 // Cloud is a running mock: an http.Handler plus test controls.
 type Cloud struct {
-	Clock  *clock.Clock
-	CBN    *cbn.Product
-	GA     *ga.Product
+	// Clock is the virtual clock every product runs on.
+	Clock *clock.Clock
+	// CBN serves Cbn 2017-09-12.
+	CBN *cbn.Product
+	// GA serves Ga 2019-11-20.
+	GA *ga.Product
+	// Engine verifies, logs and dispatches the API calls.
 	Engine *rpc.Server
 
 	// optionKey is the Options key pair; it is not part of State.AccessKeys.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -40,7 +41,7 @@ func ParseState(data []byte) (*State, error) {
 	}
 	var unknown []string
 	for k := range top {
-		if !contains(stateKeys, k) {
+		if !slices.Contains(stateKeys, k) {
 			unknown = append(unknown, fmt.Sprintf("%q", k))
 		}
 	}
@@ -54,15 +55,6 @@ func ParseState(data []byte) (*State, error) {
 		return nil, describeJSONError(data, err)
 	}
 	return &s, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // describeJSONError adds the line number to a JSON syntax or type error.

@@ -3,6 +3,7 @@
 package waiter
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -54,7 +55,10 @@ type Conf[T any] struct {
 // realClock is the wall clock.
 type realClock struct{}
 
-func (realClock) Now() time.Time                         { return time.Now() }
+// Now implements Clock.
+func (realClock) Now() time.Time { return time.Now() }
+
+// After implements Clock.
 func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
 
 // Wait polls until a Target state, an unexpected state, an error, or the deadline. It returns
@@ -70,9 +74,9 @@ func Wait[T any](ctx context.Context, conf Conf[T]) (T, error) {
 	if clock == nil {
 		clock = realClock{}
 	}
-	interval := cmpDefault(conf.MinInterval, DefaultMinInterval)
-	maxInterval := max(cmpDefault(conf.MaxInterval, DefaultMaxInterval), interval)
-	notFoundChecks := cmpDefault(conf.NotFoundChecks, DefaultNotFoundChecks)
+	interval := cmp.Or(conf.MinInterval, DefaultMinInterval)
+	maxInterval := max(cmp.Or(conf.MaxInterval, DefaultMaxInterval), interval)
+	notFoundChecks := cmp.Or(conf.NotFoundChecks, DefaultNotFoundChecks)
 	notFoundIsTarget := len(conf.Target) == 0 || slices.Contains(conf.Target, "")
 
 	var deadline time.Time
@@ -150,14 +154,6 @@ func Wait[T any](ctx context.Context, conf Conf[T]) (T, error) {
 	}
 }
 
-func cmpDefault[V comparable](v, def V) V {
-	var zero V
-	if v == zero {
-		return def
-	}
-	return v
-}
-
 // quoteStates renders states for messages: 'A', 'B'; the empty state reads as "not found".
 func quoteStates(states []string) string {
 	if len(states) == 0 {
@@ -179,9 +175,12 @@ func quoteState(s string) string {
 
 // TimeoutError is returned when the deadline passes first.
 type TimeoutError struct {
-	LastState     string
+	// LastState is the state of the last successful poll ("" when not found).
+	LastState string
+	// ExpectedState are the target states.
 	ExpectedState []string
-	Timeout       time.Duration
+	// Timeout is Conf.Timeout (zero when only the context's deadline bounded the wait).
+	Timeout time.Duration
 	// TransientErrors counts the tolerated errors seen during the wait.
 	TransientErrors int
 	// LastError is the transient error of the last poll, if that poll failed.
@@ -212,7 +211,9 @@ func (e *TimeoutError) Unwrap() error { return e.LastError }
 
 // UnexpectedStateError is returned when the object reaches a state neither pending nor target.
 type UnexpectedStateError struct {
-	State         string
+	// State is the state seen.
+	State string
+	// ExpectedState are the target states.
 	ExpectedState []string
 }
 
@@ -223,6 +224,7 @@ func (e *UnexpectedStateError) Error() string {
 
 // NotFoundError is returned when the object stays missing longer than NotFoundChecks allow.
 type NotFoundError struct {
+	// Checks is how many consecutive polls found nothing.
 	Checks int
 }
 

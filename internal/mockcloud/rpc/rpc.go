@@ -71,8 +71,10 @@ type ScriptedFault struct {
 	// Count is how many calls fail before the fault is used up.
 	Count int `json:"Count"`
 	// Status, Code and Message form the error returned instead of the real answer.
-	Status  int    `json:"Status,omitempty"`
-	Code    string `json:"Code,omitempty"`
+	Status int `json:"Status,omitempty"`
+	// Code is the error code (see Status).
+	Code string `json:"Code,omitempty"`
+	// Message is the error message (see Status).
 	Message string `json:"Message,omitempty"`
 	// DropResponse runs the action for real and then closes the connection without
 	// answering, as a network failure after the server acted would.
@@ -93,11 +95,16 @@ type Faults struct {
 
 // CallRecord is one entry of the call log.
 type CallRecord struct {
-	Time      time.Time         `json:"Time"`
-	Action    string            `json:"Action"`
-	Version   string            `json:"Version"`
-	Params    map[string]string `json:"Params"`    // without signature fields
-	RequestId string            `json:"RequestId"` //nolint:revive // the API's own field name
+	// Time is the virtual time the call arrived.
+	Time time.Time `json:"Time"`
+	// Action is the Action parameter.
+	Action string `json:"Action"`
+	// Version is the Version parameter, which picks the product.
+	Version string `json:"Version"`
+	// Params are the other parameters (first value of each), without signature fields.
+	Params map[string]string `json:"Params"`
+	// RequestId is the id the answer carried.
+	RequestId string `json:"RequestId"` //nolint:revive // the API's own field name
 	// Code is the error code answered, "" on success.
 	Code string `json:"Code"`
 	// Status is the HTTP status answered (0 when the response was dropped).
