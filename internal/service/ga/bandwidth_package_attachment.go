@@ -164,10 +164,16 @@ func (r *bandwidthPackageAttachmentResource) Read(ctx context.Context, req resou
 }
 
 // Update implements resource.Resource. Every argument replaces the attachment, so only the
-// timeouts block can change in place, which needs no call.
+// timeouts block can change in place, which needs no call: the computed status, unknown in
+// the plan, keeps its state value.
 func (r *bandwidthPackageAttachmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan bandwidthPackageAttachmentModel
+	var plan, state bandwidthPackageAttachmentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.Status = state.Status
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 

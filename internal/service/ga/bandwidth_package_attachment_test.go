@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -15,6 +16,7 @@ import (
 
 	"terraform-provider-alibabacloud/internal/acctest"
 	mockga "terraform-provider-alibabacloud/internal/mockcloud/ga"
+	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
 const testAccAttachmentAddress = "alibabacloud_ga_bandwidth_package_attachment.test"
@@ -73,6 +75,13 @@ func TestAccGABandwidthPackageAttachment_basic(t *testing.T) {
 				ImportStateVerify: true,
 			},
 			{
+				// An import block plans no change.
+				Config:          testAccConfigBandwidthPackageAttachment_basic(m),
+				ResourceName:    testAccAttachmentAddress,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+			},
+			{
 				// With the binding in place, the plan's own refresh shows it.
 				Config: testAccConfigBandwidthPackageAttachment_basic(m),
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -80,6 +89,23 @@ func TestAccGABandwidthPackageAttachment_basic(t *testing.T) {
 					stateValue("status", knownvalue.StringExact("binded")),
 				},
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				// Only the timeouts block changes: an update in place that calls nothing and
+				// keeps the status.
+				PreConfig: m.Checkpoint,
+				Config: strings.Replace(testAccConfigBandwidthPackageAttachment_basic(m),
+					"accelerator_id       = ", "timeouts {\n    create = \"20m\"\n  }\n  accelerator_id       = ", 1),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccAttachmentAddress, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(testAccAttachmentAddress, tfjsonpath.New("status"), knownvalue.StringExact("binded")),
+				},
+				Check: func(*terraform.State) error {
+					m.ExpectNoMutationSinceCheckpoint(t)
+					return nil
+				},
 			},
 			{
 				// Unbinding first, destroying second, in one apply.
@@ -111,9 +137,33 @@ removed {
 				ExpectError: regexp.MustCompile(`(?s)is bound to accelerator\(s\)\s+` + testAccAcceleratorID),
 			},
 			{
-				// Unbound behind Terraform's back, the plan can go.
-				PreConfig: func() { unbindBehindTerraformsBack(t, m) },
-				Config:    m.Config(`# nothing`),
+				// Unbound behind Terraform's back, the plan can go. BindExist.BandwidthPackage,
+				// answered while an unbinding settles, is retried with the same ClientToken.
+				PreConfig: func() {
+					unbindBehindTerraformsBack(t, m)
+					if err := m.SetFaults(rpc.Faults{Scripted: []rpc.ScriptedFault{{
+						Action: "DeleteBandwidthPackage", Count: 1, Status: 400,
+						Code: "BindExist.BandwidthPackage", Message: "scripted: unbinding settles",
+					}}}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: m.Config(`# nothing`),
+				Check: func(*terraform.State) error {
+					var codes, tokens []string
+					for _, c := range m.Calls() {
+						if c.Action == "DeleteBandwidthPackage" {
+							codes, tokens = append(codes, c.Code), append(tokens, c.Params["ClientToken"])
+						}
+					}
+					if fmt.Sprint(codes) != fmt.Sprint([]string{"BindExist.BandwidthPackage", ""}) {
+						return fmt.Errorf("DeleteBandwidthPackage answered %q, want BindExist then success", codes)
+					}
+					if tokens[0] == "" || tokens[0] != tokens[1] {
+						return fmt.Errorf("DeleteBandwidthPackage sent ClientTokens %q, want one token, repeated", tokens)
+					}
+					return nil
+				},
 			},
 		},
 	})
