@@ -5,6 +5,7 @@ package acctest
 import (
 	"fmt"
 	"net/http/httptest"
+	"os"
 	"sync"
 	"testing"
 
@@ -42,8 +43,18 @@ type Mock struct {
 }
 
 // NewMock starts a mock cloud with opts for the duration of t.
+//
+// It also clears every environment variable the provider reads (provider.EnvironmentVariables)
+// for the rest of the test binary: a developer's own Alibaba Cloud settings, such as a role ARN
+// to assume or a security token, must neither send a test to the real cloud nor change its
+// retries. Tests run in parallel, so they configure the provider through ProviderConfig only.
 func NewMock(t *testing.T, opts mockcloud.Options) *Mock {
 	t.Helper()
+	for _, env := range provider.EnvironmentVariables() {
+		if err := os.Unsetenv(env); err != nil {
+			t.Fatalf("clearing %s: %v", env, err)
+		}
+	}
 	cloud, err := mockcloud.New(opts)
 	if err != nil {
 		t.Fatalf("starting mock cloud: %v", err)

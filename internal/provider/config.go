@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -28,6 +29,20 @@ var (
 	EnvMaxRetries            = []string{"ALIBABA_CLOUD_MAX_RETRIES"}
 	EnvRequestTimeout        = []string{"ALIBABA_CLOUD_REQUEST_TIMEOUT"}
 )
+
+// sdkCredentialEnv are variables the SDK's default credential chain reads besides those above.
+var sdkCredentialEnv = []string{
+	"ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE", "ALIBABA_CLOUD_CREDENTIALS_URI",
+	"ALIBABA_CLOUD_CLI_PROFILE_DISABLED",
+}
+
+// EnvironmentVariables lists every environment variable that changes what the provider does:
+// those above and those the SDK's default credential chain reads.
+func EnvironmentVariables() []string {
+	return slices.Concat(EnvAccessKey, EnvSecretKey, EnvSecurityToken, EnvRegion, EnvProfile,
+		EnvSharedCredentialsFile, EnvRoleARN, EnvRoleSessionName, EnvECSRoleName, EnvEndpointCBN, EnvEndpointGA,
+		EnvMaxRetries, EnvRequestTimeout, sdkCredentialEnv)
+}
 
 // Defaults of the retry, timeout and assume_role attributes. The retry and timeout ones are
 // the clients' own.

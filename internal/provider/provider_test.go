@@ -29,18 +29,6 @@ const (
 	tokenValue  = "ToKeN-value-never-shown"
 )
 
-// allEnv are every environment variable the provider or the SDK's credential chain reads.
-var allEnv = func() []string {
-	var all []string
-	for _, envs := range [][]string{EnvAccessKey, EnvSecretKey, EnvSecurityToken, EnvRegion, EnvProfile,
-		EnvSharedCredentialsFile, EnvRoleARN, EnvRoleSessionName, EnvECSRoleName, EnvEndpointCBN, EnvEndpointGA,
-		EnvMaxRetries, EnvRequestTimeout} {
-		all = append(all, envs...)
-	}
-	return append(all, "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE", "ALIBABA_CLOUD_CREDENTIALS_URI",
-		"ALIBABA_CLOUD_CLI_PROFILE_DISABLED")
-}()
-
 // TestMain keeps every test away from the ECS instance metadata service: no test may send
 // traffic off this machine.
 func TestMain(m *testing.M) {
@@ -53,7 +41,7 @@ func TestMain(m *testing.M) {
 // cleanEnv empties every variable the provider reads and points HOME at an empty folder.
 func cleanEnv(t *testing.T) string {
 	t.Helper()
-	for _, env := range allEnv {
+	for _, env := range EnvironmentVariables() {
 		t.Setenv(env, "")
 	}
 	home := t.TempDir()
