@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -149,7 +148,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 			},
 			"create_time": schema.StringAttribute{
 				Computed:            true,
-				MarkdownDescription: "When the plan was created, as the API reports it.",
+				MarkdownDescription: "When the plan was created: RFC 3339, in UTC (for example `2026-11-24T13:21:09Z`).",
 				PlanModifiers:       useState,
 			},
 			"description": schema.StringAttribute{
@@ -168,7 +167,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 			},
 			"expired_time": schema.StringAttribute{
 				Computed:            true,
-				MarkdownDescription: "When a `Subscription` plan expires, as the API reports it (empty for `PayAsYouGo`).",
+				MarkdownDescription: "When a `Subscription` plan expires: RFC 3339, in UTC (empty for `PayAsYouGo`).",
 				PlanModifiers:       useState,
 			},
 			"id": schema.StringAttribute{
@@ -553,14 +552,6 @@ func warnSubscriptionKept(diags *diag.Diagnostics, id, expiredTime string) {
 			"To stop it earlier, unsubscribe in the Alibaba Cloud console.", id, describeTime(expiredTime)))
 }
 
-// describeTime renders an API time for a person: RFC 3339 when it is a millisecond timestamp.
-func describeTime(apiTime string) string {
-	if ms, err := strconv.ParseInt(apiTime, 10, 64); err == nil {
-		return time.UnixMilli(ms).UTC().Format(time.RFC3339)
-	}
-	return strconv.Quote(apiTime)
-}
-
 // ImportState implements resource.ResourceWithImportState: import by bandwidth plan ID.
 func (r *bandwidthPackageResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
@@ -651,24 +642,6 @@ func awaitsPayment(plan bandwidthPackageModel) bool {
 	return plan.PaymentType.ValueString() == PaymentTypeSubscription && !plan.AutoPay.ValueBool()
 }
 
-// timeLayouts are the textual formats the API has used for times.
-var timeLayouts = []string{time.RFC3339, "2006-01-02T15:04Z", "2006-01-02T15:04:05Z", "2006-01-02 15:04:05"}
-
-// expired reports whether an API time lies before now. DescribeBandwidthPackage gives times as
-// millisecond Unix timestamps in strings; older answers used text. A time that is empty or
-// cannot be read counts as not expired, the safe side: the plan is then left alone.
-func expired(apiTime string, now time.Time) bool {
-	if ms, err := strconv.ParseInt(apiTime, 10, 64); err == nil {
-		return time.UnixMilli(ms).Before(now)
-	}
-	for _, layout := range timeLayouts {
-		if t, err := time.Parse(layout, apiTime); err == nil {
-			return t.Before(now)
-		}
-	}
-	return false
-}
-
 // bandwidthPackageModel is the resource's data.
 type bandwidthPackageModel struct {
 	Accelerators           types.Set      `tfsdk:"accelerators"`
@@ -704,9 +677,9 @@ func (m *bandwidthPackageModel) flatten(ctx context.Context, bp *gasdk.DescribeB
 	m.BillingType = stringOrNull(bp.BillingType)
 	m.CbnGeographicRegionIDA = stringOrNull(bp.CbnGeographicRegionIdA)
 	m.CbnGeographicRegionIDB = stringOrNull(bp.CbnGeographicRegionIdB)
-	m.CreateTime = types.StringValue(bp.CreateTime)
+	m.CreateTime = types.StringValue(formatAPITime(bp.CreateTime))
 	m.Description = types.StringValue(bp.Description)
-	m.ExpiredTime = types.StringValue(bp.ExpiredTime)
+	m.ExpiredTime = types.StringValue(formatAPITime(bp.ExpiredTime))
 	m.ID = types.StringValue(bp.BandwidthPackageId)
 	m.PaymentType = types.StringValue(paymentTypeOf(bp.ChargeType))
 	m.Ratio = types.Int64Null()

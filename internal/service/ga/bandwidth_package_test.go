@@ -21,6 +21,9 @@ import (
 
 const testAccPackageAddress = "alibabacloud_ga_bandwidth_package.test"
 
+// rfc3339UTC matches the form create_time and expired_time hold.
+var rfc3339UTC = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)
+
 // purchaseOptions are the write-only attributes import cannot read back.
 var purchaseOptions = []string{"auto_pay", "auto_use_coupon", "duration", "pricing_cycle"}
 
@@ -76,6 +79,8 @@ func TestAccGABandwidthPackage_payAsYouGo(t *testing.T) {
 					stateValue("description", knownvalue.StringExact("first")),
 					stateValue("accelerators", knownvalue.SetExact([]knownvalue.Check{})),
 					stateValue("ratio", knownvalue.Null()),
+					stateValue("create_time", knownvalue.StringRegexp(rfc3339UTC)),
+					stateValue("expired_time", knownvalue.StringExact("")),
 				},
 				Check: resource.ComposeTestCheckFunc(
 					testAccCheckBandwidthPackageExistsInMock(m, 10),
@@ -168,7 +173,8 @@ func TestAccGABandwidthPackage_subscription(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateValue("status", knownvalue.StringExact("active")),
 					stateValue("payment_type", knownvalue.StringExact("Subscription")),
-					stateValue("expired_time", knownvalue.StringRegexp(regexp.MustCompile(`^\d+$`))),
+					stateValue("expired_time", knownvalue.StringRegexp(rfc3339UTC)),
+					stateValue("create_time", knownvalue.StringRegexp(rfc3339UTC)),
 					stateValue("billing_type", knownvalue.Null()),
 					stateValue("bandwidth_package_name", knownvalue.StringExact("tf-subscription")),
 				},

@@ -271,10 +271,28 @@ func TestExpired(t *testing.T) {
 	}
 }
 
+func TestFormatAPITime(t *testing.T) {
+	for in, want := range map[string]string{
+		"1795525943297":        "2026-11-24T13:12:23Z", // DescribeBandwidthPackage: milliseconds
+		"2026-11-24T13:12:23Z": "2026-11-24T13:12:23Z", // already in the state's form
+		"2026-11-24T13:12Z":    "2026-11-24T13:12:00Z",
+		"":                     "",
+		"soon":                 "soon",
+	} {
+		if got := formatAPITime(in); got != want {
+			t.Errorf("formatAPITime(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := describeTime(""); got != `""` {
+		t.Errorf("describeTime(\"\") = %s, want it quoted", got)
+	}
+}
+
 func TestFlattenReadsAPIValues(t *testing.T) {
 	bp := &gasdk.DescribeBandwidthPackageResponse{
 		BandwidthPackageId: "gbwp-1", Bandwidth: 30, BandwidthType: "Enhanced", Type: "Basic", ChargeType: "POSTPAY",
 		BillingType: "PayByTraffic", State: "binded", Name: "n", Accelerators: []string{"ga-1"},
+		CreateTime: "1795525943297",
 	}
 	m := bandwidthPackageModel{Duration: types.Int64Value(3), AutoPay: types.BoolValue(true)}
 	if diags := m.flatten(context.Background(), bp); diags.HasError() {
@@ -283,6 +301,9 @@ func TestFlattenReadsAPIValues(t *testing.T) {
 	if m.PaymentType.ValueString() != "PayAsYouGo" || m.Bandwidth.ValueInt64() != 30 || !m.Ratio.IsNull() ||
 		!m.CbnGeographicRegionIDA.IsNull() || m.Status.ValueString() != "binded" || len(m.Accelerators.Elements()) != 1 {
 		t.Errorf("flatten gave %+v", m)
+	}
+	if m.CreateTime.ValueString() != "2026-11-24T13:12:23Z" || m.ExpiredTime.ValueString() != "" {
+		t.Errorf("times flattened to %q and %q", m.CreateTime.ValueString(), m.ExpiredTime.ValueString())
 	}
 	if m.Duration.ValueInt64() != 3 || !m.AutoPay.ValueBool() {
 		t.Error("flatten overwrote write-only purchase options")
