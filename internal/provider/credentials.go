@@ -220,14 +220,19 @@ type cliProfile struct {
 	ExpiredSeconds  int    `json:"expired_seconds"`
 	RAMRoleName     string `json:"ram_role_name"`
 	StsRegion       string `json:"sts_region"`
+	EnableVpc       bool   `json:"enable_vpc"`
 	Policy          string `json:"policy"`
+	ExternalID      string `json:"external_id"`
 	SourceProfile   string `json:"source_profile"`
+	OIDCTokenFile   string `json:"oidc_token_file"`
+	OIDCProviderARN string `json:"oidc_provider_arn"`
 }
 
 // cliFileCredentials builds the SDK credentials provider for one profile of an aliyun CLI
-// config file at a path of the user's choice. The SDK's CLIProfileCredentialsProvider only
-// reads ~/.aliyun/config.json, so this reads the file and hands each mode to the SDK provider
-// of the same kind (the same mapping the SDK does for its fixed path).
+// config file at a path of the user's choice. The SDK's CLIProfileCredentialsProvider (v1.63)
+// reads only $HOME/.aliyun/config.json and keeps its parser unexported, so this reads the file
+// and hands each mode to the SDK provider of the same kind, as the SDK does for its fixed path
+// (plus a guard against source_profile cycles).
 func cliFileCredentials(file, profileName string) (credentials.CredentialsProvider, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -268,7 +273,9 @@ func cliProfileCredentials(conf cliConfig, name string, depth int) (credentials.
 			WithRoleSessionName(p.RAMSessionName).
 			WithDurationSeconds(p.ExpiredSeconds).
 			WithStsRegion(p.StsRegion).
+			WithEnableVpc(p.EnableVpc).
 			WithPolicy(p.Policy).
+			WithExternalId(p.ExternalID).
 			Build()
 	}
 	var (
@@ -297,8 +304,19 @@ func cliProfileCredentials(conf cliConfig, name string, depth int) (credentials.
 		}
 	case "EcsRamRole":
 		provider, err = credentials.NewECSRAMRoleCredentialsProviderBuilder().WithRoleName(p.RAMRoleName).Build()
+	case "OIDC":
+		provider, err = credentials.NewOIDCCredentialsProviderBuilder().
+			WithOIDCTokenFilePath(p.OIDCTokenFile).
+			WithOIDCProviderARN(p.OIDCProviderARN).
+			WithRoleArn(p.RAMRoleARN).
+			WithStsRegion(p.StsRegion).
+			WithEnableVpc(p.EnableVpc).
+			WithDurationSeconds(p.ExpiredSeconds).
+			WithRoleSessionName(p.RAMSessionName).
+			WithPolicy(p.Policy).
+			Build()
 	default:
-		return nil, fmt.Errorf("profile %q has mode %q, which the provider does not support (AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole)", name, p.Mode)
+		return nil, fmt.Errorf("profile %q has mode %q, which the provider does not support (AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC)", name, p.Mode)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("profile %q (mode %s): %s", name, p.Mode, conns.Redact(err.Error()))

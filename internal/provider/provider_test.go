@@ -405,6 +405,33 @@ func TestConfigure_sharedCredentialsFile(t *testing.T) {
 		"Unusable aliyun CLI config file", "does not exist")
 }
 
+// TestCLIFileCredentials_modes: every mode the SDK's own CLI profile provider knows maps to the
+// SDK provider of that kind (built only: OIDC and role modes call STS at the first use).
+func TestCLIFileCredentials_modes(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "cli.json")
+	content := `{"current":"oidc","profiles":[
+		{"name":"oidc","mode":"OIDC","ram_role_arn":"acs:ram::1:role/t","oidc_provider_arn":"acs:ram::1:oidc-provider/p",
+		 "oidc_token_file":"/var/run/token","ram_session_name":"s"},
+		{"name":"base","mode":"AK","access_key_id":"LTAIbase","access_key_secret":"x"},
+		{"name":"chain","mode":"ChainableRamRoleArn","source_profile":"base","ram_role_arn":"acs:ram::1:role/t",
+		 "ram_session_name":"s","external_id":"abc"},
+		{"name":"loop","mode":"ChainableRamRoleArn","source_profile":"loop","ram_role_arn":"acs:ram::1:role/t"}]}`
+	if err := os.WriteFile(file, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := cliFileCredentials(file, "")
+	if _, ok := p.(*credentials.OIDCCredentialsProvider); err != nil || !ok {
+		t.Errorf("OIDC profile: %T, %v; want *credentials.OIDCCredentialsProvider", p, err)
+	}
+	p, err = cliFileCredentials(file, "chain")
+	if _, ok := p.(*credentials.RAMRoleARNCredentialsProvider); err != nil || !ok {
+		t.Errorf("chained profile: %T, %v; want *credentials.RAMRoleARNCredentialsProvider", p, err)
+	}
+	if _, err := cliFileCredentials(file, "loop"); err == nil || !strings.Contains(err.Error(), "source_profile chain too long") {
+		t.Errorf("a source_profile cycle: err = %v", err)
+	}
+}
+
 func TestConfigure_iniCredentialsFileFromSDKVariable(t *testing.T) {
 	cleanEnv(t)
 	file := filepath.Join(t.TempDir(), "credentials")
