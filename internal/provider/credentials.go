@@ -161,6 +161,14 @@ func addNoCredentials(cs credentialSettings, source string, err error, diags *di
 			"or name a profile of the aliyun CLI config (profile, shared_credentials_file), or an ECS RAM role (ecs_role_name).")
 }
 
+// isOIDCLoginRole reports whether a role ARN is the SDK's OIDC login role: it comes from
+// ALIBABA_CLOUD_ROLE_ARN while ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE
+// are set, the variables the SDK's OIDC credentials provider reads together.
+func isOIDCLoginRole(roleARN setting) bool {
+	return roleARN.from == "environment variable ALIBABA_CLOUD_ROLE_ARN" &&
+		os.Getenv("ALIBABA_CLOUD_OIDC_PROVIDER_ARN") != "" && os.Getenv("ALIBABA_CLOUD_OIDC_TOKEN_FILE") != ""
+}
+
 // safeCredentialError shortens an SDK credentials error to what is safe to show.
 func safeCredentialError(err error) string {
 	msg := err.Error()

@@ -272,6 +272,12 @@ func (p *alibabaCloudProvider) resolve(ctx context.Context, config providerModel
 		sessionExpiration:     DefaultSessionExpiration,
 		policy:                assumeRole.Policy.ValueString(),
 	}
+	if config.AssumeRole.IsNull() && isOIDCLoginRole(cs.roleARN) {
+		// RRSA (ACK) and other OIDC setups: the SDK's default chain already logs in as this role
+		// with AssumeRoleWithOIDC; assuming it once more would need a trust policy on itself.
+		tflog.Debug(ctx, "Role ARN from the environment belongs to the SDK's OIDC login; not assuming it again")
+		cs.roleARN = setting{}
+	}
 	if !cs.roleSessionName.set() {
 		cs.roleSessionName.value = DefaultRoleSessionName
 	}

@@ -485,6 +485,32 @@ func TestConfigure_assumeRole(t *testing.T) {
 	clientOf(t, configure(t, attrs)) // the STS call waits for the first API call
 }
 
+// TestConfigure_oidcRoleNotAssumedTwice: in RRSA setups ALIBABA_CLOUD_ROLE_ARN is the role the
+// SDK's OIDC login assumes; the provider must not stack an assume_role of the same role on it.
+func TestConfigure_oidcRoleNotAssumedTwice(t *testing.T) {
+	cleanEnv(t)
+	t.Setenv("ALIBABA_CLOUD_ROLE_ARN", "acs:ram::1:role/rrsa")
+	_, logs := configureLogged(t, keys())
+	if !strings.Contains(logs, "ram_role_arn/") {
+		t.Fatalf("ALIBABA_CLOUD_ROLE_ARN alone should assume the role: %s", logs)
+	}
+
+	t.Setenv("ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "acs:ram::1:oidc-provider/ack")
+	t.Setenv("ALIBABA_CLOUD_OIDC_TOKEN_FILE", filepath.Join(t.TempDir(), "token"))
+	resp, logs := configureLogged(t, keys())
+	clientOf(t, resp)
+	if strings.Contains(logs, "ram_role_arn") {
+		t.Errorf("with the OIDC variables the role ARN is the SDK's login role, assumed again: %s", logs)
+	}
+
+	// An assume_role block asks for the role explicitly.
+	attrs := keys()
+	attrs["assume_role"] = map[string]tftypes.Value{"session_name": str("tf")}
+	if _, logs = configureLogged(t, attrs); !strings.Contains(logs, "ram_role_arn/") {
+		t.Errorf("an assume_role block should take its role ARN from the environment: %s", logs)
+	}
+}
+
 func TestBuildCredentials_kinds(t *testing.T) {
 	cleanEnv(t)
 	ak := setting{value: "LTAIkey", from: "attribute access_key"}
