@@ -98,8 +98,6 @@ func (s *Service) MaxRetries() int { return s.maxRetries }
 func (s *Service) Do(ctx context.Context, request requests.AcsRequest, response responses.AcsResponse) error {
 	request.SetDomain(s.endpoint.Host)
 	request.SetScheme(strings.ToUpper(s.endpoint.Scheme))
-	request.SetReadTimeout(s.requestTimeout)
-	request.SetConnectTimeout(s.requestTimeout)
 	action := request.GetActionName()
 	ctx = tflog.SetField(ctx, "alibabacloud_product", s.product)
 	ctx = tflog.SetField(ctx, "alibabacloud_action", action)

@@ -203,19 +203,31 @@ func TestDo_5xxRetriedUpToMaxRetries(t *testing.T) {
 	}
 }
 
-func TestDo_5xxWithoutCodeRetried(t *testing.T) {
-	f := newFakeAPI(t, func(n int, _ *http.Request) (int, string) {
-		if n == 1 {
-			return 502, "<html>Bad Gateway</html>"
-		}
-		return 200, okBody
-	})
-	c, _ := newTestClient(t, f, nil)
-	if _, err := describe(context.Background(), c); err != nil {
-		t.Fatalf("Do: %v", err)
+// TestDo_retriedOnceThenSuccess: failures without an API error code are retried too.
+func TestDo_retriedOnceThenSuccess(t *testing.T) {
+	firstAnswers := map[string]struct {
+		status int
+		body   string
+	}{
+		"5xx without code": {502, "<html>Bad Gateway</html>"},
+		"connection drop":  {-1, ""},
 	}
-	if got := f.calls.Load(); got != 2 {
-		t.Errorf("attempts = %d, want 2", got)
+	for name, first := range firstAnswers {
+		t.Run(name, func(t *testing.T) {
+			f := newFakeAPI(t, func(n int, _ *http.Request) (int, string) {
+				if n == 1 {
+					return first.status, first.body
+				}
+				return 200, okBody
+			})
+			c, _ := newTestClient(t, f, nil)
+			if _, err := describe(context.Background(), c); err != nil {
+				t.Fatalf("Do: %v", err)
+			}
+			if got := f.calls.Load(); got != 2 {
+				t.Errorf("attempts = %d, want 2", got)
+			}
+		})
 	}
 }
 
@@ -227,22 +239,6 @@ func TestDo_noRetries(t *testing.T) {
 	}
 	if got := f.calls.Load(); got != 1 {
 		t.Errorf("attempts = %d, want 1", got)
-	}
-}
-
-func TestDo_connectionDropRetried(t *testing.T) {
-	f := newFakeAPI(t, func(n int, _ *http.Request) (int, string) {
-		if n == 1 {
-			return -1, ""
-		}
-		return 200, okBody
-	})
-	c, _ := newTestClient(t, f, nil)
-	if _, err := describe(context.Background(), c); err != nil {
-		t.Fatalf("Do: %v", err)
-	}
-	if got := f.calls.Load(); got != 2 {
-		t.Errorf("attempts = %d, want 2", got)
 	}
 }
 
@@ -459,6 +455,48 @@ func TestNew_defaults(t *testing.T) {
 	}
 	if _, err := New(Config{Region: "cn-shanghai"}); err == nil {
 		t.Error("New without credentials should fail")
+	}
+}
+
+// TestBackoff_fullJitter: each delay is the random draw times the capped, doubling window, so
+// clients throttled together do not retry in step.
+func TestBackoff_fullJitter(t *testing.T) {
+	draws := []float64{0.25, 0.5, 0, 0.999, 0.5}
+	i := 0
+	c, err := New(Config{
+		Region:      "cn-hangzhou",
+		Credentials: credentials.NewStaticAKCredentialsProvider(testKeyID, testSecret),
+		RetryCap:    time.Second,
+		Rand:        func() float64 { d := draws[i]; i++; return d },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []time.Duration
+	for attempt := 1; attempt <= len(draws); attempt++ {
+		got = append(got, c.CBN.backoff(attempt))
+	}
+	// Windows: 200ms, 400ms, 800ms, 1s (capped), 1s.
+	want := []time.Duration{50 * time.Millisecond, 200 * time.Millisecond, 0, 999 * time.Millisecond, 500 * time.Millisecond}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("delays = %v, want %v", got, want)
+	}
+
+	// The default source of randomness spreads the delays over the window.
+	c, err = New(Config{Region: "cn-hangzhou", Credentials: credentials.NewStaticAKCredentialsProvider(testKeyID, testSecret)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	distinct := map[time.Duration]bool{}
+	for range 20 {
+		d := c.CBN.backoff(3)
+		if d < 0 || d >= 4*DefaultRetryBase {
+			t.Fatalf("delay %s outside [0, %s)", d, 4*DefaultRetryBase)
+		}
+		distinct[d] = true
+	}
+	if len(distinct) < 2 {
+		t.Errorf("20 delays for the same attempt were all %v: no jitter", distinct)
 	}
 }
 
