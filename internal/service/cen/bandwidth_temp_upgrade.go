@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -158,13 +159,7 @@ func (r *bandwidthTempUpgradeResource) Create(ctx context.Context, req resource.
 		return
 	}
 	plan.ID = plan.CenBandwidthPackageID
-	ordered, diags := r.upgrade(ctx, &plan, timeout)
-	resp.Diagnostics.Append(diags...)
-	// Set state even after a failed wait: the upgrade was ordered, so Terraform must keep it
-	// (tainted) rather than forget it.
-	if ordered {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	}
+	r.upgradeIntoState(ctx, &plan, timeout, &resp.State, &resp.Diagnostics)
 }
 
 // Read implements resource.Resource.
@@ -175,22 +170,16 @@ func (r *bandwidthTempUpgradeResource) Read(ctx context.Context, req resource.Re
 		return
 	}
 	id := state.ID.ValueString()
-	p, err := findBandwidthPackageByID(ctx, r.api, id)
-	if isNotFound(err) {
+	p, w, found := r.readPackage(ctx, id, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !found {
 		resp.Diagnostics.AddWarning("CEN bandwidth package not found",
 			fmt.Sprintf("CEN bandwidth package %s no longer exists in region %s, so its temporary upgrade is "+
 				"removed from Terraform state. If it was deleted on purpose, remove this resource from the "+
 				"configuration; otherwise check cen_bandwidth_package_id.", id, r.region))
 		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		addReadError(&resp.Diagnostics, id, err)
-		return
-	}
-	w, err := windowOf(p)
-	if err != nil {
-		resp.Diagnostics.AddError("Unexpected answer from DescribeCenBandwidthPackages", err.Error())
 		return
 	}
 	state.CenBandwidthPackageID = types.StringValue(p.CenBandwidthPackageId)
@@ -228,11 +217,7 @@ func (r *bandwidthTempUpgradeResource) Update(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ordered, diags := r.upgrade(ctx, &plan, timeout)
-	resp.Diagnostics.Append(diags...)
-	if ordered {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	}
+	r.upgradeIntoState(ctx, &plan, timeout, &resp.State, &resp.Diagnostics)
 }
 
 // Delete implements resource.Resource. The API cannot end a temporary upgrade early, so Delete
@@ -250,20 +235,14 @@ func (r *bandwidthTempUpgradeResource) Delete(ctx context.Context, req resource.
 // the package must show an open temporary upgrade.
 func (r *bandwidthTempUpgradeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	id := strings.TrimSpace(req.ID)
-	p, err := findBandwidthPackageByID(ctx, r.api, id)
-	if isNotFound(err) {
+	_, w, found := r.readPackage(ctx, id, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !found {
 		resp.Diagnostics.AddError("Cannot import: CEN bandwidth package not found",
 			fmt.Sprintf("No CEN bandwidth package %q exists in region %s. Import by the package id (cenbwp-...) "+
 				"of a package with an active temporary upgrade.", id, r.region))
-		return
-	}
-	if err != nil {
-		addReadError(&resp.Diagnostics, id, err)
-		return
-	}
-	w, err := windowOf(p)
-	if err != nil {
-		resp.Diagnostics.AddError("Unexpected answer from DescribeCenBandwidthPackages", err.Error())
 		return
 	}
 	if !w.Open {
@@ -275,6 +254,36 @@ func (r *bandwidthTempUpgradeResource) ImportState(ctx context.Context, req reso
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("cen_bandwidth_package_id"), id)...)
+}
+
+// readPackage reads package id and what it shows of a temporary upgrade, for Read and
+// ImportState. A missing package is found == false without a diagnostic, for the caller to
+// judge; any other failure adds an error diagnostic.
+func (r *bandwidthTempUpgradeResource) readPackage(ctx context.Context, id string, diags *diag.Diagnostics) (p *cbn.CenBandwidthPackage, w window, found bool) {
+	p, err := findBandwidthPackageByID(ctx, r.api, id)
+	if isNotFound(err) {
+		return nil, w, false
+	}
+	if err != nil {
+		addReadError(diags, id, err)
+		return nil, w, true
+	}
+	w, err = windowOf(p)
+	if err != nil {
+		diags.AddError("Unexpected answer from DescribeCenBandwidthPackages", err.Error())
+	}
+	return p, w, true
+}
+
+// upgradeIntoState orders the upgrade plan describes (see upgrade) and, once it is ordered,
+// records plan in state, also when the wait then fails: Terraform must keep an ordered upgrade
+// (tainted, after a create) rather than forget it.
+func (r *bandwidthTempUpgradeResource) upgradeIntoState(ctx context.Context, plan *bandwidthTempUpgradeModel, timeout time.Duration, state *tfsdk.State, diags *diag.Diagnostics) {
+	ordered, upgradeDiags := r.upgrade(ctx, plan, timeout)
+	diags.Append(upgradeDiags...)
+	if ordered {
+		diags.Append(state.Set(ctx, plan)...)
+	}
 }
 
 // upgrade orders the temporary upgrade m describes and waits until the API shows it, within
@@ -340,9 +349,10 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 	return true, diags
 }
 
-// upgradeChanged reports whether plan asks the API for something state does not have.
+// upgradeChanged reports whether plan asks the API for something state does not have: another
+// bandwidth, or an end_time in another minute.
 func upgradeChanged(plan, state bandwidthTempUpgradeModel) bool {
-	return !plan.Bandwidth.Equal(state.Bandwidth) || !sameEndTime(plan.EndTime.ValueString(), state.EndTime.ValueString())
+	return !plan.Bandwidth.Equal(state.Bandwidth) || !sameMinute(plan.EndTime.ValueString(), state.EndTime.ValueString())
 }
 
 // deleteWarning tells what happens to the package once Terraform forgets its upgrade.

@@ -180,6 +180,26 @@ func testAccCheckBandwidthTempUpgradeDestroy(m *acctest.Mock, id string, bandwid
 	}
 }
 
+// testAccStepUpgraded applies the basic configuration and asserts the open window in state and
+// in the mock, and that the mock has logged upgradeCalls upgrade calls in all.
+func testAccStepUpgraded(m *acctest.Mock, id string, bandwidth, original int64, endTime string, upgradeCalls int) resource.TestStep {
+	return resource.TestStep{
+		Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, bandwidth, endTime),
+		ConfigStateChecks: testAccStateChecks("Active", bandwidth, original, endTime),
+		Check: resource.ComposeAggregateTestCheckFunc(
+			testAccCheckPackage(m, id, bandwidth, original, endTime),
+			testAccCheckUpgradeCalls(m, upgradeCalls),
+			testAccCheckpoint(m),
+		),
+	}
+}
+
+// withPlanChecks returns step with pre-apply plan checks.
+func withPlanChecks(step resource.TestStep, checks ...plancheck.PlanCheck) resource.TestStep {
+	step.ConfigPlanChecks.PreApply = checks
+	return step
+}
+
 // noMutationSince asserts, as a PreConfig, that the previous (failed) step made no mutating
 // call, then marks the call log for the next one.
 func noMutationSince(t *testing.T, m *acctest.Mock) func() {
@@ -272,24 +292,9 @@ func TestAccCENBandwidthTempUpgrade_raiseBandwidth(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 800),
 		Steps: []resource.TestStep{
-			{
-				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-				ConfigStateChecks: testAccStateChecks("Active", 500, 200, end),
-			},
-			{
-				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 800, end),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionUpdate),
-					},
-				},
-				ConfigStateChecks: testAccStateChecks("Active", 800, 200, end),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 800, 200, end),
-					testAccCheckUpgradeCalls(m, 2),
-					testAccCheckpoint(m),
-				),
-			},
+			testAccStepUpgraded(m, id, 500, 200, end, 1),
+			withPlanChecks(testAccStepUpgraded(m, id, 800, 200, end, 2),
+				plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionUpdate)),
 		},
 	})
 }
@@ -303,33 +308,44 @@ func TestAccCENBandwidthTempUpgrade_moveEndTime(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
 		Steps: []resource.TestStep{
+			testAccStepUpgraded(m, id, 500, 100, end, 1),
+			withPlanChecks(testAccStepUpgraded(m, id, 500, 100, later, 2),
+				plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionUpdate)),
+			// Shortening the window (still 3 hours or more away) is allowed too.
+			testAccStepUpgraded(m, id, 500, 100, earlier, 3),
+		},
+	})
+}
+
+// TestAccCENBandwidthTempUpgrade_endTimeSeconds writes end_time with seconds, which the API
+// reports to the minute only: refreshes keep the written value and plan empty, raising the
+// bandwidth keeps it, moving it within its minute orders nothing, and moving it across a minute
+// boundary, even by less than a minute, orders the new end.
+func TestAccCENBandwidthTempUpgrade_endTimeSeconds(t *testing.T) {
+	const id = "cenbwp-seconds0001"
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	minute := testAccEndIn(24 * time.Hour)
+	end := minute[:17] + "37Z"
+	sameMinute := minute[:17] + "59Z"
+	nextMinute := testAccEndIn(24*time.Hour + time.Minute)[:17] + "05Z"
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 800),
+		Steps: []resource.TestStep{
+			testAccStepUpgraded(m, id, 500, 100, end, 1),
 			{
-				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				// The refresh reads ReservationActiveTime without seconds and keeps end_time as written.
+				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
 				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
 			},
-			{
-				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, later),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionUpdate),
-					},
-				},
-				ConfigStateChecks: testAccStateChecks("Active", 500, 100, later),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 500, 100, later),
-					testAccCheckUpgradeCalls(m, 2),
-				),
-			},
-			{
-				// Shortening the window (still 3 hours or more away) is allowed too.
-				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, earlier),
-				ConfigStateChecks: testAccStateChecks("Active", 500, 100, earlier),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 500, 100, earlier),
-					testAccCheckUpgradeCalls(m, 3),
-					testAccCheckpoint(m),
-				),
-			},
+			testAccStepUpgraded(m, id, 800, 100, end, 2),
+			withPlanChecks(testAccStepUpgraded(m, id, 800, 100, sameMinute, 2),
+				plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionUpdate)),
+			testAccStepUpgraded(m, id, 800, 100, nextMinute, 3),
 		},
 	})
 }
@@ -388,15 +404,9 @@ func TestAccCENBandwidthTempUpgrade_planRules(t *testing.T) {
 		})
 	}
 	// The last rejected plan made no call either; then a valid plan goes through.
-	steps = append(steps, resource.TestStep{
-		PreConfig:         noMutationSince(t, m),
-		Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-		ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
-		Check: resource.ComposeAggregateTestCheckFunc(
-			testAccCheckUpgradeCalls(m, 1),
-			testAccCheckpoint(m),
-		),
-	})
+	valid := testAccStepUpgraded(m, id, 500, 100, end, 1)
+	valid.PreConfig = noMutationSince(t, m)
+	steps = append(steps, valid)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
@@ -422,11 +432,7 @@ func TestAccCENBandwidthTempUpgrade_planRulesOpenWindow(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
 		Steps: []resource.TestStep{
-			{
-				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
-				Check:             testAccCheckpoint(m),
-			},
+			testAccStepUpgraded(m, id, 500, 100, end, 1),
 			rejected(300, end, `(?s)bandwidth = 300 is lower than the 500 Mbps.*open until`),
 			rejected(100, end, `(?s)bandwidth = 100 does not exceed the package's base bandwidth of 100 Mbps`),
 			rejected(500, testAccEndIn(-2*time.Hour), `(?s)end_time.*is in the past`),
@@ -485,15 +491,16 @@ func TestAccCENBandwidthTempUpgrade_expiry(t *testing.T) {
 	end := testAccEndIn(4 * time.Hour)
 	// The mock's clock will be 5 hours ahead: the new window must start 3 hours after that.
 	next := testAccEndIn(24 * time.Hour)
+	newWindow := withPlanChecks(testAccStepUpgraded(m, id, 600, 100, next, 2),
+		plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionUpdate),
+		plancheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("status"), knownvalue.StringExact("Active")))
+	newWindow.PreConfig = noMutationSince(t, m)
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 600),
 		Steps: []resource.TestStep{
-			{
-				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
-			},
+			testAccStepUpgraded(m, id, 500, 100, end, 1),
 			{
 				PreConfig: func() { m.Advance(5 * time.Hour) },
 				Config:    testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
@@ -512,22 +519,7 @@ func TestAccCENBandwidthTempUpgrade_expiry(t *testing.T) {
 				Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, 600, end),
 				ExpectError: testAccExpectError(`(?s)end_time.*window.*ended.*Set a new\s+end_time`),
 			},
-			{
-				PreConfig: noMutationSince(t, m),
-				Config:    testAccConfigBandwidthTempUpgrade_basic(m, id, 600, next),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("status"), knownvalue.StringExact("Active")),
-					},
-				},
-				ConfigStateChecks: testAccStateChecks("Active", 600, 100, next),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 600, 100, next),
-					testAccCheckUpgradeCalls(m, 2),
-					testAccCheckpoint(m),
-				),
-			},
+			newWindow,
 		},
 	})
 }
@@ -544,15 +536,15 @@ func TestAccCENBandwidthTempUpgrade_disappears(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	recreated := withPlanChecks(testAccStepUpgraded(m, id, 500, 100, end, 2),
+		plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionCreate))
+	recreated.PreConfig = func() { replace(testAccPackage(id, 100)) }
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
 		Steps: []resource.TestStep{
-			{
-				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
-			},
+			testAccStepUpgraded(m, id, 500, 100, end, 1),
 			{
 				PreConfig: func() {
 					replace(testAccPackage("cenbwp-other0001", 50))
@@ -571,20 +563,7 @@ func TestAccCENBandwidthTempUpgrade_disappears(t *testing.T) {
 				},
 				Check: testAccCheckBandwidthTempUpgradeGone,
 			},
-			{
-				PreConfig: func() { replace(testAccPackage(id, 100)) },
-				Config:    testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionCreate),
-					},
-				},
-				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 500, 100, end),
-					testAccCheckpoint(m),
-				),
-			},
+			recreated,
 		},
 	})
 }
@@ -608,23 +587,8 @@ func TestAccCENBandwidthTempUpgrade_slowCompletion(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 700),
 		Steps: []resource.TestStep{
-			{
-				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 500, 100, end),
-					testAccCheckUpgradeCalls(m, 1),
-				),
-			},
-			{
-				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 700, end),
-				ConfigStateChecks: testAccStateChecks("Active", 700, 100, end),
-				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 700, 100, end),
-					testAccCheckUpgradeCalls(m, 2),
-					testAccCheckpoint(m),
-				),
-			},
+			testAccStepUpgraded(m, id, 500, 100, end, 1),
+			testAccStepUpgraded(m, id, 700, 100, end, 2),
 		},
 	})
 }

@@ -151,23 +151,36 @@ func TestCreate(t *testing.T) {
 
 func TestUpdateOnlyCallsForChanges(t *testing.T) {
 	s := testSchema(t)
-	day := endIn(24 * time.Hour)
-	fake := newFakeCBN(withWindow(testPackage(100), 500, testNow.Add(24*time.Hour)))
-	prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
-	plan := prior
-	plan.EndTime = NewEndTimeValue(day[:17] + "40Z") // same minute
-	resp := resource.UpdateResponse{State: testState(t, s, &prior)}
-	testResource(fake).Update(context.Background(), resource.UpdateRequest{
-		Plan: testPlan(t, s, &plan), State: testState(t, s, &prior),
-	}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatal(resp.Diagnostics)
+	day := endIn(24 * time.Hour) // a whole minute
+	cases := []struct {
+		name, priorEnd, planEnd string
+		wantUpgrades            int
+	}{
+		{"seconds within the minute", day, day[:17] + "40Z", 0},
+		// Less than a minute apart, but another minute for the API: a new order.
+		{"seconds across a minute", day[:17] + "52Z", endIn(24*time.Hour + time.Minute)[:17] + "10Z", 1},
 	}
-	if len(fake.calls) != 0 {
-		t.Errorf("update of the seconds of end_time made calls %v", fake.calls)
-	}
-	if got := getModel(t, resp.State); got.EndTime.ValueString() != day[:17]+"40Z" {
-		t.Errorf("end_time %s", got.EndTime)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fake := newFakeCBN(withWindow(testPackage(100), 500, testNow.Add(24*time.Hour)))
+			fake.applyUpgrades = true
+			prior := testStateModel(testID, 500, 100, c.priorEnd, TempUpgradeStatusActive)
+			plan := prior
+			plan.EndTime = NewEndTimeValue(c.planEnd)
+			resp := resource.UpdateResponse{State: testState(t, s, &prior)}
+			testResource(fake).Update(context.Background(), resource.UpdateRequest{
+				Plan: testPlan(t, s, &plan), State: testState(t, s, &prior),
+			}, &resp)
+			if resp.Diagnostics.HasError() {
+				t.Fatal(resp.Diagnostics)
+			}
+			if got := fake.callCount(upgradeAct); got != c.wantUpgrades {
+				t.Errorf("%d upgrade calls, want %d (calls %v)", got, c.wantUpgrades, fake.calls)
+			}
+			if got := getModel(t, resp.State); got.EndTime.ValueString() != c.planEnd {
+				t.Errorf("end_time %s, want %s", got.EndTime, c.planEnd)
+			}
+		})
 	}
 }
 

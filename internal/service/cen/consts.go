@@ -25,8 +25,7 @@ const (
 
 	reservationOrderTypeTempUpgrade = "TEMP_UPGRADE"
 
-	businessStatusNormal          = "Normal"
-	businessStatusFinancialLocked = "FinancialLocked"
+	businessStatusNormal = "Normal"
 )
 
 // Limits of TempUpgradeCenBandwidthPackageSpec.

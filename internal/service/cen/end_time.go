@@ -61,14 +61,6 @@ func NewEndTimeValue(s string) EndTime {
 	return EndTime{StringValue: basetypes.NewStringValue(s)}
 }
 
-// NewEndTimeFromTime returns a known EndTime for t, written YYYY-MM-DDThh:mm:ssZ in UTC.
-func NewEndTimeFromTime(t time.Time) EndTime {
-	return NewEndTimeValue(t.UTC().Format(endTimeLayout))
-}
-
-// NewEndTimeNull returns a null EndTime.
-func NewEndTimeNull() EndTime { return EndTime{StringValue: basetypes.NewStringNull()} }
-
 // Type implements attr.Value.
 func (v EndTime) Type(context.Context) attr.Type { return EndTimeType{} }
 
@@ -112,16 +104,30 @@ func parseTime(s string) (time.Time, error) {
 // sameEndTime reports whether a and b denote end times less than a minute apart, which is how
 // precisely the API reports them. Unparsable values are equal only when identical.
 func sameEndTime(a, b string) bool {
+	return endTimesMatch(a, b, func(ta, tb time.Time) bool {
+		d := ta.Sub(tb)
+		return d < time.Minute && d > -time.Minute
+	})
+}
+
+// sameMinute reports whether a and b fall in the same minute, which makes them the same order
+// for the API: it keeps end times to the minute. Unlike sameEndTime it is an equivalence, so
+// that an end_time moved across a minute boundary, even by a few seconds, is a change to order.
+// Unparsable values are the same only when identical.
+func sameMinute(a, b string) bool {
+	return endTimesMatch(a, b, func(ta, tb time.Time) bool {
+		return ta.Truncate(time.Minute).Equal(tb.Truncate(time.Minute))
+	})
+}
+
+// endTimesMatch reports whether a and b are identical or, both parsed, satisfy match.
+func endTimesMatch(a, b string, match func(ta, tb time.Time) bool) bool {
 	if a == b {
 		return true
 	}
 	ta, errA := parseTime(a)
 	tb, errB := parseTime(b)
-	if errA != nil || errB != nil {
-		return false
-	}
-	d := ta.Sub(tb)
-	return d < time.Minute && d > -time.Minute
+	return errA == nil && errB == nil && match(ta, tb)
 }
 
 // normalizeAPITime rewrites an API time (minutes only) in the configuration's layout, so that

@@ -100,8 +100,24 @@ func TestEndTimeTime(t *testing.T) {
 	if _, err := NewEndTimeValue("2026-12-01 10:00:00").Time(); err == nil {
 		t.Error("want an error for a malformed time")
 	}
-	if s := NewEndTimeFromTime(want.In(time.FixedZone("CST", 8*3600))).ValueString(); s != "2026-12-01T10:00:52Z" {
-		t.Errorf("NewEndTimeFromTime = %q", s)
+}
+
+func TestSameMinute(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"2026-12-01T10:00:00Z", "2026-12-01T10:00:59Z", true},
+		{"2026-12-01T10:00:52Z", "2026-12-01T10:00Z", true},
+		{"2026-12-01T10:00:52Z", "2026-12-01T10:01:10Z", false},
+		{"2026-12-01T10:00:59Z", "2026-12-01T10:01:00Z", false},
+		{"tomorrow", "tomorrow", true},
+		{"tomorrow", "2026-12-01T10:00:00Z", false},
+	}
+	for _, c := range cases {
+		if got, back := sameMinute(c.a, c.b), sameMinute(c.b, c.a); got != c.want || back != c.want {
+			t.Errorf("sameMinute(%q, %q) = %v (reversed %v), want %v", c.a, c.b, got, back, c.want)
+		}
 	}
 }
 

@@ -76,8 +76,7 @@ func addReadError(diags *diag.Diagnostics, id string, err error) {
 }
 
 // addWaitError adds a diagnostic for a wait on id's upgrade that did not end in the target
-// state.
-// timeout is the user's whole create or update timeout.
+// state; timeout is the user's whole create or update timeout.
 func addWaitError(diags *diag.Diagnostics, id string, bandwidth int64, endTime string, timeout time.Duration, err error) {
 	summary := fmt.Sprintf("Temporary upgrade of CEN bandwidth package %s not confirmed", id)
 	var timedOut *waiter.TimeoutError

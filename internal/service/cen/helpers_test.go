@@ -181,13 +181,8 @@ func testStateModel(id string, bandwidth, original int64, end, status string) ba
 // testPlan and testState wrap m (nil: null) for the schema.
 func testPlan(t *testing.T, s schema.Schema, m *bandwidthTempUpgradeModel) tfsdk.Plan {
 	t.Helper()
-	p := tfsdk.Plan{Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(context.Background()), nil)}
-	if m != nil {
-		if diags := p.Set(context.Background(), m); diags.HasError() {
-			t.Fatal(diags)
-		}
-	}
-	return p
+	st := testState(t, s, m)
+	return tfsdk.Plan(st)
 }
 
 func testState(t *testing.T, s schema.Schema, m *bandwidthTempUpgradeModel) tfsdk.State {

@@ -167,7 +167,7 @@ func checkEndTime(u upgradePlan, w window) diag.Diagnostics {
 	etPath := path.Root("end_time")
 	earliest := u.now.Add(minUpgradeInterval).Truncate(time.Minute).Add(time.Minute).Format(endTimeLayout)
 	given := u.endTime.ValueString()
-	changed := u.prior == nil || !sameEndTime(given, u.prior.EndTime.ValueString())
+	changed := u.prior == nil || !sameMinute(given, u.prior.EndTime.ValueString())
 	switch {
 	case changed && !end.After(u.now):
 		diags.AddAttributeError(etPath, "end_time is in the past",

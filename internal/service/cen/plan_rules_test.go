@@ -34,6 +34,7 @@ func TestModifyPlan(t *testing.T) {
 	short.ExpiredTime = testNow.Add(30 * time.Hour).Format(apiTimeLayout)
 
 	activeState := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
+	secondsState := testStateModel(testID, 500, 100, day[:17]+"52Z", TempUpgradeStatusActive)
 	pastEnd := endIn(-2 * time.Hour)
 	expiredState := testStateModel(testID, 500, 100, pastEnd, TempUpgradeStatusExpired)
 	soonState := testStateModel(testID, 400, 100, endIn(2*time.Hour), TempUpgradeStatusActive)
@@ -67,6 +68,10 @@ func TestModifyPlan(t *testing.T) {
 		{name: "unchanged", pkg: &open, prior: &activeState, plan: fromState(activeState, 500, day)},
 		{name: "unchanged after expiry, whatever the clock", pkg: &ended, prior: &expiredState, plan: fromState(expiredState, 500, pastEnd)},
 		{name: "end_time seconds only", pkg: &open, prior: &activeState, plan: fromState(activeState, 500, day[:17]+"30Z")},
+		{
+			name: "end_time seconds across a minute", pkg: &open, prior: &secondsState,
+			plan: fromState(secondsState, 500, endIn(24*time.Hour + time.Minute)[:17]+"10Z"), wantDescribes: 1, wantOriginal: 100,
+		},
 		{name: "raise", pkg: &open, prior: &activeState, plan: fromState(activeState, 800, day), wantDescribes: 1, wantOriginal: 100},
 		{name: "move end_time", pkg: &open, prior: &activeState, plan: fromState(activeState, 500, endIn(48*time.Hour)), wantDescribes: 1, wantOriginal: 100},
 		{name: "new window after expiry", pkg: &ended, prior: &expiredState, plan: fromState(expiredState, 300, day), wantDescribes: 1, wantOriginal: 100},
