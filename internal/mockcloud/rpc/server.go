@@ -30,13 +30,10 @@ var commonParams = map[string]bool{
 	"SignatureType": true, "SecurityToken": true, "BearerToken": true,
 }
 
-// unloggedParams never reach the call log: signature fields, credentials beyond the key id,
-// and what the record holds in its own fields.
-var unloggedParams = map[string]bool{
-	"Action": true, "Version": true, "Timestamp": true,
-	"Signature": true, "SignatureMethod": true, "SignatureNonce": true, "SignatureVersion": true,
-	"SignatureType": true, "SecurityToken": true, "BearerToken": true,
-}
+// loggedCommonParams are the common parameters the call log shows among the product's own;
+// the others are signature fields, credentials beyond the key id, or held by the record's
+// own fields (Action, Version).
+var loggedCommonParams = map[string]bool{"AccessKeyId": true, "Format": true}
 
 // requiredSignatureParams must be present on every API request, in the order they are checked.
 var requiredSignatureParams = []string{
@@ -515,7 +512,7 @@ func mergedParams(r *http.Request) url.Values {
 func loggedParams(params url.Values) map[string]string {
 	out := make(map[string]string, len(params))
 	for k, vs := range params {
-		if !unloggedParams[k] && len(vs) > 0 {
+		if (!commonParams[k] || loggedCommonParams[k]) && len(vs) > 0 {
 			out[k] = vs[0]
 		}
 	}
