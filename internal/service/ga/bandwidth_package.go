@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -43,7 +42,7 @@ func NewBandwidthPackageResource() resource.Resource {
 
 // bandwidthPackageResource manages a Global Accelerator bandwidth plan.
 type bandwidthPackageResource struct {
-	client *conns.Client
+	withClient
 }
 
 // Metadata implements resource.Resource.
@@ -218,80 +217,6 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 	}
 }
 
-// ConfigValidators implements resource.ResourceWithConfigValidators: the cross-attribute
-// rules of CreateBandwidthPackage, checked offline at terraform validate.
-func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return bandwidthPackageConfigValidators()
-}
-
-// bandwidthPackageConfigValidators lists the cross-attribute rules.
-func bandwidthPackageConfigValidators() []resource.ConfigValidator {
-	return []resource.ConfigValidator{
-		requiredWhen("bandwidth_type", "type", "", PackageTypeBasic),
-		allowedOnlyWhen("cbn_geographic_region_ida", "type", "", PackageTypeCrossDomain),
-		allowedOnlyWhen("cbn_geographic_region_idb", "type", "", PackageTypeCrossDomain),
-		requiredWhen("duration", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
-		allowedOnlyWhen("duration", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
-		allowedOnlyWhen("pricing_cycle", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
-		allowedOnlyWhen("billing_type", "payment_type", PaymentTypeSubscription, PaymentTypePayAsYouGo),
-		requiredWhen("ratio", "billing_type", "", BillingTypePayBY95),
-		allowedOnlyWhen("ratio", "billing_type", "", BillingTypePayBY95),
-		durationRange{},
-	}
-}
-
-// Configure implements resource.ResourceWithConfigure.
-func (r *bandwidthPackageResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
-// ModifyPlan implements resource.ResourceWithModifyPlan: the update rules of the API page,
-// enforced before any call, and warnings about what an apply will leave behind.
-func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	switch {
-	case req.Plan.Raw.IsNull(): // destroy
-		var state bandwidthPackageModel
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		if state.PaymentType.ValueString() == PaymentTypeSubscription {
-			resp.Diagnostics.AddWarning("Subscription bandwidth plan will only leave the state",
-				fmt.Sprintf("%s is a Subscription plan, which cannot be deleted before it expires. Destroying it removes "+
-					"it from the Terraform state only; it stays billed until it expires (expired_time %s).",
-					state.ID.ValueString(), describeTime(state.ExpiredTime.ValueString())))
-		}
-		return
-	case req.State.Raw.IsNull(): // create
-		var plan bandwidthPackageModel
-		resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-		if awaitsPayment(plan) {
-			resp.Diagnostics.AddAttributeWarning(path.Root("auto_pay"), "Subscription will be created unpaid",
-				"auto_pay is not true, so buying this Subscription plan creates an unpaid order: the plan stays in "+
-					"state \"init\" until you pay the order in the Alibaba Cloud Order Center. Set auto_pay = true to pay "+
-					"automatically.")
-		}
-		return
-	}
-	var plan, state bandwidthPackageModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(checkUpdate(
-		updateSettings{Bandwidth: state.Bandwidth, BandwidthType: state.BandwidthType},
-		updateSettings{Bandwidth: plan.Bandwidth, BandwidthType: plan.BandwidthType},
-	)...)
-	for name, changed := range map[string]bool{
-		"duration":      !plan.Duration.Equal(state.Duration),
-		"pricing_cycle": !plan.PricingCycle.Equal(state.PricingCycle),
-	} {
-		if changed {
-			resp.Diagnostics.AddAttributeWarning(path.Root(name), "Purchase option has no effect on an existing plan",
-				name+" is used only when the bandwidth plan is bought; the change is saved in the state but nothing "+
-					"is sent to the cloud.")
-		}
-	}
-}
-
 // Create implements resource.Resource: CreateBandwidthPackage with a ClientToken (a retried
 // call never buys twice), then a wait until the plan is active.
 func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -300,12 +225,10 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	deadline, ok := operationDeadline(ctx, plan.Timeouts.Create, defaultCreateTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	deadline := time.Now().Add(timeout)
 
 	out := gasdk.CreateCreateBandwidthPackageResponse()
 	if err := r.client.GA.Do(ctx, expandCreateRequest(plan), out); err != nil {
@@ -414,12 +337,10 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	deadline, ok := operationDeadline(ctx, plan.Timeouts.Update, defaultUpdateTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	deadline := time.Now().Add(timeout)
 	id := state.ID.ValueString()
 
 	bp, err := findBandwidthPackageByID(ctx, r.client, id)
@@ -485,12 +406,10 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	deadline, ok := operationDeadline(ctx, state.Timeouts.Delete, defaultDeleteTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	deadline := time.Now().Add(timeout)
 	id := state.ID.ValueString()
 
 	bp, err := findBandwidthPackageByID(ctx, r.client, id)
@@ -557,91 +476,6 @@ func (r *bandwidthPackageResource) ImportState(ctx context.Context, req resource
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 
-// expandCreateRequest builds CreateBandwidthPackage from the plan, with a fresh ClientToken.
-func expandCreateRequest(plan bandwidthPackageModel) *gasdk.CreateBandwidthPackageRequest {
-	req := gasdk.CreateCreateBandwidthPackageRequest()
-	req.ClientToken = conns.NewClientToken()
-	req.Bandwidth = requests.NewInteger64(plan.Bandwidth.ValueInt64())
-	req.Type = plan.Type.ValueString()
-	req.BandwidthType = plan.BandwidthType.ValueString()
-	if req.Type == PackageTypeCrossDomain {
-		// The only areas the API offers, sent when the configuration leaves them out.
-		req.CbnGeographicRegionIdA, req.CbnGeographicRegionIdB = GeographicRegionChinaMainland, GeographicRegionGlobal
-		if known(plan.CbnGeographicRegionIDA) {
-			req.CbnGeographicRegionIdA = plan.CbnGeographicRegionIDA.ValueString()
-		}
-		if known(plan.CbnGeographicRegionIDB) {
-			req.CbnGeographicRegionIdB = plan.CbnGeographicRegionIDB.ValueString()
-		}
-	}
-	if !plan.AutoPay.IsNull() && !plan.AutoPay.IsUnknown() {
-		req.AutoPay = requests.NewBoolean(plan.AutoPay.ValueBool())
-	}
-	if !plan.AutoUseCoupon.IsNull() && !plan.AutoUseCoupon.IsUnknown() {
-		req.AutoUseCoupon = fmt.Sprint(plan.AutoUseCoupon.ValueBool())
-	}
-	if plan.PaymentType.ValueString() == PaymentTypePayAsYouGo {
-		req.ChargeType = chargeTypePostpay
-		req.BillingType = plan.BillingType.ValueString()
-		if !plan.Ratio.IsNull() && !plan.Ratio.IsUnknown() {
-			req.Ratio = requests.NewInteger64(plan.Ratio.ValueInt64())
-		}
-		return req
-	}
-	req.ChargeType = chargeTypePrepay
-	req.PricingCycle = PricingCycleMonth
-	if known(plan.PricingCycle) {
-		req.PricingCycle = plan.PricingCycle.ValueString()
-	}
-	if !plan.Duration.IsNull() && !plan.Duration.IsUnknown() {
-		req.Duration = fmt.Sprint(plan.Duration.ValueInt64())
-	}
-	return req
-}
-
-// expandUpdateRequest builds UpdateBandwidthPackage with only what changed from state to plan.
-// It returns nil when nothing the API knows changed; async is true when bandwidth or
-// bandwidth_type changed.
-func expandUpdateRequest(id string, plan, state bandwidthPackageModel) (req *gasdk.UpdateBandwidthPackageRequest, async bool) {
-	req = gasdk.CreateUpdateBandwidthPackageRequest()
-	req.BandwidthPackageId = id
-	changed := false
-	if known(plan.BandwidthPackageName) && !plan.BandwidthPackageName.Equal(state.BandwidthPackageName) {
-		req.Name, changed = plan.BandwidthPackageName.ValueString(), true
-	}
-	if known(plan.Description) && !plan.Description.Equal(state.Description) {
-		req.Description, changed = plan.Description.ValueString(), true
-		if req.Description == "" {
-			// The SDK leaves empty fields out; an explicit empty value clears the description.
-			req.QueryParams["Description"] = ""
-		}
-	}
-	if !plan.Bandwidth.Equal(state.Bandwidth) {
-		req.Bandwidth, async = requests.NewInteger64(plan.Bandwidth.ValueInt64()), true
-	}
-	if known(plan.BandwidthType) && !plan.BandwidthType.Equal(state.BandwidthType) {
-		req.BandwidthType, async = plan.BandwidthType.ValueString(), true
-	}
-	if !changed && !async {
-		return nil, false
-	}
-	if async {
-		if !plan.AutoPay.IsNull() && !plan.AutoPay.IsUnknown() {
-			req.AutoPay = requests.NewBoolean(plan.AutoPay.ValueBool())
-		}
-		if !plan.AutoUseCoupon.IsNull() && !plan.AutoUseCoupon.IsUnknown() {
-			req.AutoUseCoupon = requests.NewBoolean(plan.AutoUseCoupon.ValueBool())
-		}
-	}
-	return req, async
-}
-
-// awaitsPayment reports whether a plan is bought as a Subscription that is not paid
-// automatically, so it will not become active on its own.
-func awaitsPayment(plan bandwidthPackageModel) bool {
-	return plan.PaymentType.ValueString() == PaymentTypeSubscription && !plan.AutoPay.ValueBool()
-}
-
 // bandwidthPackageModel is the resource's data.
 type bandwidthPackageModel struct {
 	Accelerators           types.Set      `tfsdk:"accelerators"`
@@ -664,64 +498,4 @@ type bandwidthPackageModel struct {
 	Status                 types.String   `tfsdk:"status"`
 	Timeouts               timeouts.Value `tfsdk:"timeouts"`
 	Type                   types.String   `tfsdk:"type"`
-}
-
-// flatten sets the attributes the API reports; the purchase options it does not report
-// (auto_pay, auto_use_coupon, duration, pricing_cycle) keep their values.
-func (m *bandwidthPackageModel) flatten(ctx context.Context, bp *gasdk.DescribeBandwidthPackageResponse) diag.Diagnostics {
-	accelerators, diags := types.SetValueFrom(ctx, types.StringType, append([]string{}, bp.Accelerators...))
-	m.Accelerators = accelerators
-	m.Bandwidth = types.Int64Value(int64(bp.Bandwidth))
-	m.BandwidthPackageName = types.StringValue(bp.Name)
-	m.BandwidthType = stringOrNull(bp.BandwidthType)
-	m.BillingType = stringOrNull(bp.BillingType)
-	m.CbnGeographicRegionIDA = stringOrNull(bp.CbnGeographicRegionIdA)
-	m.CbnGeographicRegionIDB = stringOrNull(bp.CbnGeographicRegionIdB)
-	m.CreateTime = types.StringValue(formatAPITime(bp.CreateTime))
-	m.Description = types.StringValue(bp.Description)
-	m.ExpiredTime = types.StringValue(formatAPITime(bp.ExpiredTime))
-	m.ID = types.StringValue(bp.BandwidthPackageId)
-	m.PaymentType = types.StringValue(paymentTypeOf(bp.ChargeType))
-	m.Ratio = types.Int64Null()
-	if bp.Ratio != 0 {
-		m.Ratio = types.Int64Value(int64(bp.Ratio))
-	}
-	m.Status = types.StringValue(bp.State)
-	m.Type = types.StringValue(bp.Type)
-	return diags
-}
-
-// nullUnknowns replaces the values still unknown after planning by null, so that a state
-// saved before the first read is valid.
-func (m *bandwidthPackageModel) nullUnknowns() {
-	for _, s := range []*types.String{
-		&m.BandwidthPackageName, &m.BandwidthType, &m.BillingType, &m.CbnGeographicRegionIDA,
-		&m.CbnGeographicRegionIDB, &m.CreateTime, &m.Description, &m.ExpiredTime, &m.Status,
-	} {
-		if s.IsUnknown() {
-			*s = types.StringNull()
-		}
-	}
-	if m.Ratio.IsUnknown() {
-		m.Ratio = types.Int64Null()
-	}
-	if m.Accelerators.IsUnknown() {
-		m.Accelerators = types.SetNull(types.StringType)
-	}
-}
-
-// paymentTypeOf maps the API's ChargeType to payment_type.
-func paymentTypeOf(chargeType string) string {
-	if chargeType == chargeTypePostpay {
-		return PaymentTypePayAsYouGo
-	}
-	return PaymentTypeSubscription
-}
-
-// stringOrNull returns null for the empty string.
-func stringOrNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }

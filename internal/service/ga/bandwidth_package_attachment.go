@@ -4,10 +4,11 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -42,7 +43,7 @@ func NewBandwidthPackageAttachmentResource() resource.Resource {
 
 // bandwidthPackageAttachmentResource binds a bandwidth plan to an accelerator.
 type bandwidthPackageAttachmentResource struct {
-	client *conns.Client
+	withClient
 }
 
 // Metadata implements resource.Resource.
@@ -90,11 +91,6 @@ func (r *bandwidthPackageAttachmentResource) Schema(ctx context.Context, _ resou
 	}
 }
 
-// Configure implements resource.ResourceWithConfigure.
-func (r *bandwidthPackageAttachmentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // Create implements resource.Resource: BandwidthPackageAddAccelerator, retried while the plan
 // or the accelerator is in a transitional state, then a wait until the binding is done.
 func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -103,21 +99,12 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	deadline, ok := operationDeadline(ctx, plan.Timeouts.Create, defaultCreateTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	deadline := time.Now().Add(timeout)
-	packageID, acceleratorID := plan.BandwidthPackageID.ValueString(), plan.AcceleratorID.ValueString()
-
-	add := gasdk.CreateBandwidthPackageAddAcceleratorRequest()
-	add.BandwidthPackageId = packageID
-	add.AcceleratorId = acceleratorID
-	err := retryOnCodes(ctx, "BandwidthPackageAddAccelerator", remaining(deadline), retryableBindingCodes, func(ctx context.Context) error {
-		return r.client.GA.Do(ctx, add, gasdk.CreateBandwidthPackageAddAcceleratorResponse())
-	})
-	if err != nil {
+	packageID, acceleratorID := plan.ids()
+	if err := r.sendBinding(ctx, packageID, acceleratorID, true, remaining(deadline)); err != nil {
 		addError(&resp.Diagnostics, fmt.Sprintf("Binding GA bandwidth plan %s to accelerator %s failed", packageID, acceleratorID), err)
 		return
 	}
@@ -144,18 +131,18 @@ func (r *bandwidthPackageAttachmentResource) Read(ctx context.Context, req resou
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	packageID, acceleratorID := state.BandwidthPackageID.ValueString(), state.AcceleratorID.ValueString()
-	bp, err := findBandwidthPackageByID(ctx, r.client, packageID)
-	if err != nil && !isNotFound(err) {
-		addError(&resp.Diagnostics, "Reading the GA bandwidth plan attachment failed", err)
-		return
-	}
-	if err != nil || !slices.Contains(bp.Accelerators, acceleratorID) {
+	packageID, acceleratorID := state.ids()
+	bp, err := findAttachment(ctx, r.client, packageID, acceleratorID)
+	if isNotFound(err) {
 		resp.Diagnostics.AddWarning("GA bandwidth plan attachment no longer exists",
 			fmt.Sprintf("Bandwidth plan %s is not bound to accelerator %s any more (changed outside Terraform). The "+
 				"attachment is removed from the state; the next apply binds them again if it is still configured.",
 				packageID, acceleratorID))
 		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addError(&resp.Diagnostics, "Reading the GA bandwidth plan attachment failed", err)
 		return
 	}
 	state.ID = types.StringValue(attachmentID(packageID, acceleratorID))
@@ -186,15 +173,13 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	deadline, ok := operationDeadline(ctx, state.Timeouts.Delete, defaultDeleteTimeout, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	deadline := time.Now().Add(timeout)
-	packageID, acceleratorID := state.BandwidthPackageID.ValueString(), state.AcceleratorID.ValueString()
+	packageID, acceleratorID := state.ids()
 
-	bp, err := findBandwidthPackageByID(ctx, r.client, packageID)
+	_, err := findAttachment(ctx, r.client, packageID, acceleratorID)
 	if isNotFound(err) {
 		return
 	}
@@ -202,15 +187,7 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 		addError(&resp.Diagnostics, fmt.Sprintf("Reading GA bandwidth plan %s before unbinding it failed", packageID), err)
 		return
 	}
-	if !slices.Contains(bp.Accelerators, acceleratorID) {
-		return
-	}
-	remove := gasdk.CreateBandwidthPackageRemoveAcceleratorRequest()
-	remove.BandwidthPackageId = packageID
-	remove.AcceleratorId = acceleratorID
-	err = retryOnCodes(ctx, "BandwidthPackageRemoveAccelerator", remaining(deadline), retryableBindingCodes, func(ctx context.Context) error {
-		return r.client.GA.Do(ctx, remove, gasdk.CreateBandwidthPackageRemoveAcceleratorResponse())
-	})
+	err = r.sendBinding(ctx, packageID, acceleratorID, false, remaining(deadline))
 	if conns.IsErrorCode(err, ErrCodeNotExistBandwidthPackage, ErrCodeNotExistAccelerator) {
 		return
 	}
@@ -221,6 +198,26 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 	if _, err := waitAttachment(ctx, r.client, packageID, acceleratorID, false, remaining(deadline)); err != nil && !isNotFound(err) {
 		addError(&resp.Diagnostics, fmt.Sprintf("Waiting for GA bandwidth plan %s to be unbound from accelerator %s failed", packageID, acceleratorID), err)
 	}
+}
+
+// sendBinding calls BandwidthPackageAddAccelerator (attach) or
+// BandwidthPackageRemoveAccelerator (!attach), retrying while the plan or the accelerator is in
+// a transitional state.
+func (r *bandwidthPackageAttachmentResource) sendBinding(ctx context.Context, packageID, acceleratorID string, attach bool, timeout time.Duration) error {
+	var request requests.AcsRequest
+	var response responses.AcsResponse
+	if attach {
+		add := gasdk.CreateBandwidthPackageAddAcceleratorRequest()
+		add.BandwidthPackageId, add.AcceleratorId = packageID, acceleratorID
+		request, response = add, gasdk.CreateBandwidthPackageAddAcceleratorResponse()
+	} else {
+		remove := gasdk.CreateBandwidthPackageRemoveAcceleratorRequest()
+		remove.BandwidthPackageId, remove.AcceleratorId = packageID, acceleratorID
+		request, response = remove, gasdk.CreateBandwidthPackageRemoveAcceleratorResponse()
+	}
+	return retryOnCodes(ctx, request.GetActionName(), timeout, retryableBindingCodes, func(ctx context.Context) error {
+		return r.client.GA.Do(ctx, request, response)
+	})
 }
 
 // ImportState implements resource.ResourceWithImportState: import by
@@ -258,4 +255,9 @@ type bandwidthPackageAttachmentModel struct {
 	ID                 types.String   `tfsdk:"id"`
 	Status             types.String   `tfsdk:"status"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+}
+
+// ids returns the bandwidth plan and accelerator IDs.
+func (m bandwidthPackageAttachmentModel) ids() (packageID, acceleratorID string) {
+	return m.BandwidthPackageID.ValueString(), m.AcceleratorID.ValueString()
 }

@@ -1,13 +1,103 @@
 package ga
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
+
+// ConfigValidators implements resource.ResourceWithConfigValidators: the cross-attribute
+// rules of CreateBandwidthPackage, checked offline at terraform validate.
+func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return bandwidthPackageConfigValidators()
+}
+
+// bandwidthPackageConfigValidators lists the cross-attribute rules.
+func bandwidthPackageConfigValidators() []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		requiredWhen("bandwidth_type", "type", "", PackageTypeBasic),
+		allowedOnlyWhen("cbn_geographic_region_ida", "type", "", PackageTypeCrossDomain),
+		allowedOnlyWhen("cbn_geographic_region_idb", "type", "", PackageTypeCrossDomain),
+		requiredWhen("duration", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
+		allowedOnlyWhen("duration", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
+		allowedOnlyWhen("pricing_cycle", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
+		allowedOnlyWhen("billing_type", "payment_type", PaymentTypeSubscription, PaymentTypePayAsYouGo),
+		requiredWhen("ratio", "billing_type", "", BillingTypePayBY95),
+		allowedOnlyWhen("ratio", "billing_type", "", BillingTypePayBY95),
+		durationRange{},
+	}
+}
+
+// ModifyPlan implements resource.ResourceWithModifyPlan: the update rules of the API page,
+// enforced before any call, and warnings about what an apply will leave behind.
+func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var plan, state bandwidthPackageModel
+	if !req.Plan.Raw.IsNull() {
+		resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	}
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	switch {
+	case req.Plan.Raw.IsNull():
+		warnDestroy(state, &resp.Diagnostics)
+	case req.State.Raw.IsNull():
+		warnCreate(plan, &resp.Diagnostics)
+	default:
+		resp.Diagnostics.Append(checkUpdate(
+			updateSettings{Bandwidth: state.Bandwidth, BandwidthType: state.BandwidthType},
+			updateSettings{Bandwidth: plan.Bandwidth, BandwidthType: plan.BandwidthType},
+		)...)
+		warnPurchaseOptionsChanged(plan, state, &resp.Diagnostics)
+	}
+}
+
+// warnDestroy warns, when a Subscription is planned for destruction, that it only leaves the
+// state.
+func warnDestroy(state bandwidthPackageModel, diags *diag.Diagnostics) {
+	if state.PaymentType.ValueString() == PaymentTypeSubscription {
+		diags.AddWarning("Subscription bandwidth plan will only leave the state",
+			fmt.Sprintf("%s is a Subscription plan, which cannot be deleted before it expires. Destroying it removes "+
+				"it from the Terraform state only; it stays billed until it expires (expired_time %s).",
+				state.ID.ValueString(), describeTime(state.ExpiredTime.ValueString())))
+	}
+}
+
+// warnCreate warns, when a Subscription is planned without automatic payment, that it will be
+// an unpaid order.
+func warnCreate(plan bandwidthPackageModel, diags *diag.Diagnostics) {
+	if awaitsPayment(plan) {
+		diags.AddAttributeWarning(path.Root("auto_pay"), "Subscription will be created unpaid",
+			"auto_pay is not true, so buying this Subscription plan creates an unpaid order: the plan stays in "+
+				"state \"init\" until you pay the order in the Alibaba Cloud Order Center. Set auto_pay = true to pay "+
+				"automatically.")
+	}
+}
+
+// warnPurchaseOptionsChanged warns that a change of a purchase option is saved but sent nowhere.
+func warnPurchaseOptionsChanged(plan, state bandwidthPackageModel, diags *diag.Diagnostics) {
+	for _, option := range []struct {
+		name    string
+		changed bool
+	}{
+		{"duration", !plan.Duration.Equal(state.Duration)},
+		{"pricing_cycle", !plan.PricingCycle.Equal(state.PricingCycle)},
+	} {
+		if option.changed {
+			diags.AddAttributeWarning(path.Root(option.name), "Purchase option has no effect on an existing plan",
+				option.name+" is used only when the bandwidth plan is bought; the change is saved in the state but "+
+					"nothing is sent to the cloud.")
+		}
+	}
+}
 
 // direction says which way one change moves a bandwidth plan's price.
 type direction int
@@ -123,9 +213,4 @@ func describeChanges(changes []change) string {
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-// known reports whether a string value is neither null nor unknown.
-func known(v types.String) bool {
-	return !v.IsNull() && !v.IsUnknown()
 }

@@ -174,6 +174,7 @@ func TestBandwidthPackageModifyPlan(t *testing.T) {
 		"create pay-as-you-go":       {plan: existing(20, "Basic")},
 		"create unpaid subscription": {plan: subscription, wantWarnings: []string{"unpaid order"}},
 		"create paid subscription":   {plan: withValue(subscription, "auto_pay", true)},
+		"auto_pay not known yet":     {plan: withValue(subscription, "auto_pay", tftypes.UnknownValue)},
 		"destroy subscription":       {state: subscription, wantWarnings: []string{"stays billed until it expires (expired_time 2026-01-01T00:00:00Z)"}},
 		"destroy pay-as-you-go":      {state: existing(10, "Basic")},
 		"purchase option changed":    {state: subscription, plan: withValue(subscription, "duration", 3), wantWarnings: []string{"duration is used only when the bandwidth plan is bought"}},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 
@@ -67,4 +68,17 @@ func findAcceleratorByID(ctx context.Context, client *conns.Client, id string) (
 		return nil, &NotFoundError{Kind: "accelerator", ID: id}
 	}
 	return resp, nil
+}
+
+// findAttachment reads the bandwidth plan of an attachment; the attachment is not found when
+// the plan is gone or does not list the accelerator.
+func findAttachment(ctx context.Context, client *conns.Client, packageID, acceleratorID string) (*gasdk.DescribeBandwidthPackageResponse, error) {
+	bp, err := findBandwidthPackageByID(ctx, client, packageID)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(bp.Accelerators, acceleratorID) {
+		return nil, &NotFoundError{Kind: "binding of bandwidth plan " + packageID + " to accelerator", ID: acceleratorID}
+	}
+	return bp, nil
 }

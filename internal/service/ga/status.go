@@ -17,26 +17,14 @@ const (
 	stateGone     = "gone"
 )
 
-// statusBandwidthPackage reports a bandwidth plan's state; not found is "no state yet".
-func statusBandwidthPackage(client *conns.Client, id string) waiter.StatusFunc[*gasdk.DescribeBandwidthPackageResponse] {
+// statusBandwidthPackage reports a bandwidth plan's state, and notFound once it cannot be
+// found: "" (no state yet) while waiting for a plan to appear or settle, stateGone while
+// waiting for it to be deleted.
+func statusBandwidthPackage(client *conns.Client, id, notFound string) waiter.StatusFunc[*gasdk.DescribeBandwidthPackageResponse] {
 	return func(ctx context.Context) (*gasdk.DescribeBandwidthPackageResponse, string, error) {
 		bp, err := findBandwidthPackageByID(ctx, client, id)
 		if isNotFound(err) {
-			return nil, "", nil
-		}
-		if err != nil {
-			return nil, "", err
-		}
-		return bp, bp.State, nil
-	}
-}
-
-// statusBandwidthPackageGone reports stateGone once the bandwidth plan cannot be found.
-func statusBandwidthPackageGone(client *conns.Client, id string) waiter.StatusFunc[*gasdk.DescribeBandwidthPackageResponse] {
-	return func(ctx context.Context) (*gasdk.DescribeBandwidthPackageResponse, string, error) {
-		bp, err := findBandwidthPackageByID(ctx, client, id)
-		if isNotFound(err) {
-			return nil, stateGone, nil
+			return nil, notFound, nil
 		}
 		if err != nil {
 			return nil, "", err

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"terraform-provider-alibabacloud/internal/conns"
 	"terraform-provider-alibabacloud/internal/waiter"
@@ -31,12 +32,24 @@ func remaining(deadline time.Time) time.Duration {
 	return max(time.Until(deadline), minRemaining)
 }
 
+// timeoutFunc reads one operation's timeout from a timeouts block, with a default
+// (timeouts.Value's Create, Update and Delete methods).
+type timeoutFunc func(ctx context.Context, def time.Duration) (time.Duration, diag.Diagnostics)
+
+// operationDeadline is when an operation starting now must be over: the timeouts block's value
+// for it, or def. ok is false when the value cannot be read (diags then say why).
+func operationDeadline(ctx context.Context, timeout timeoutFunc, def time.Duration, diags *diag.Diagnostics) (deadline time.Time, ok bool) {
+	d, readDiags := timeout(ctx, def)
+	diags.Append(readDiags...)
+	return time.Now().Add(d), !readDiags.HasError()
+}
+
 // waitBandwidthPackageActive waits for a new bandwidth plan to leave "init".
 func waitBandwidthPackageActive(ctx context.Context, client *conns.Client, id string, timeout time.Duration) (*gasdk.DescribeBandwidthPackageResponse, error) {
 	return waiter.Wait(ctx, waiter.Conf[*gasdk.DescribeBandwidthPackageResponse]{
 		Pending: []string{PackageStateInit},
 		Target:  []string{PackageStateActive, PackageStateBinded},
-		Refresh: statusBandwidthPackage(client, id),
+		Refresh: statusBandwidthPackage(client, id, ""),
 		Timeout: timeout,
 	})
 }
@@ -47,7 +60,7 @@ func waitBandwidthPackageStable(ctx context.Context, client *conns.Client, id st
 	return waiter.Wait(ctx, waiter.Conf[*gasdk.DescribeBandwidthPackageResponse]{
 		Pending: packageTransitionalStates,
 		Target:  []string{PackageStateActive, PackageStateBinded},
-		Refresh: statusBandwidthPackage(client, id),
+		Refresh: statusBandwidthPackage(client, id, ""),
 		Timeout: timeout,
 	})
 }
@@ -68,7 +81,7 @@ func waitBandwidthPackageDeleted(ctx context.Context, client *conns.Client, id s
 	_, err := waiter.Wait(ctx, waiter.Conf[*gasdk.DescribeBandwidthPackageResponse]{
 		Pending: append([]string{PackageStateDeleting, PackageStateActive}, packageTransitionalStates...),
 		Target:  []string{stateGone},
-		Refresh: statusBandwidthPackageGone(client, id),
+		Refresh: statusBandwidthPackage(client, id, stateGone),
 		Timeout: timeout,
 	})
 	return err
