@@ -35,6 +35,26 @@ type answer struct {
 	err   error
 }
 
+// waitResult is what one scripted wait returned and how it polled.
+type waitResult struct {
+	obj   int
+	err   error
+	start time.Time
+	polls []time.Time
+	clock *fakeClock
+}
+
+// waitScripted runs Wait on a fresh fake clock with a Refresh that plays answers (see script);
+// conf gives the rest.
+func waitScripted(conf Conf[int], answers ...answer) waitResult {
+	r := waitResult{clock: newFakeClock()}
+	r.start = r.clock.Now()
+	conf.Clock = r.clock
+	conf.Refresh = script(r.clock, &r.polls, answers...)
+	r.obj, r.err = Wait(context.Background(), conf)
+	return r
+}
+
 // script returns a StatusFunc that plays answers in order (repeating the last one) and records
 // the clock time of each poll.
 func script(clock *fakeClock, polls *[]time.Time, answers ...answer) StatusFunc[int] {
@@ -49,218 +69,176 @@ func script(clock *fakeClock, polls *[]time.Time, answers ...answer) StatusFunc[
 
 var errTransient = errors.New("throttled: slow down")
 
+// pendingThenActive answers "Upgrading" n times (objects 0..n-1), then "Active" (object 99).
+func pendingThenActive(n int) []answer {
+	answers := make([]answer, n, n+1)
+	for i := range answers {
+		answers[i] = answer{i, "Upgrading", nil}
+	}
+	return append(answers, answer{99, "Active", nil})
+}
+
 func TestWait_reachesTarget(t *testing.T) {
-	clock := newFakeClock()
-	var polls []time.Time
-	start := clock.Now()
-	obj, err := Wait(context.Background(), Conf[int]{
+	r := waitScripted(Conf[int]{
 		Pending: []string{"Upgrading"},
 		Target:  []string{"Active"},
-		Refresh: script(clock, &polls, answer{1, "Upgrading", nil}, answer{2, "Upgrading", nil}, answer{3, "Active", nil}),
-		Clock:   clock,
-	})
-	if err != nil {
-		t.Fatalf("Wait: %v", err)
+	}, answer{1, "Upgrading", nil}, answer{2, "Upgrading", nil}, answer{3, "Active", nil})
+	if r.err != nil {
+		t.Fatalf("Wait: %v", r.err)
 	}
-	if obj != 3 {
-		t.Errorf("object = %d, want 3 (the one in the target state)", obj)
+	if r.obj != 3 {
+		t.Errorf("object = %d, want 3 (the one in the target state)", r.obj)
 	}
-	if len(polls) != 3 {
-		t.Errorf("polls = %d, want 3", len(polls))
+	if len(r.polls) != 3 {
+		t.Errorf("polls = %d, want 3", len(r.polls))
 	}
-	if !polls[0].Equal(start) {
-		t.Errorf("first poll at +%s, want immediate", polls[0].Sub(start))
+	if !r.polls[0].Equal(r.start) {
+		t.Errorf("first poll at +%s, want immediate", r.polls[0].Sub(r.start))
 	}
 }
 
 func TestWait_unexpectedState(t *testing.T) {
-	clock := newFakeClock()
-	var polls []time.Time
-	obj, err := Wait(context.Background(), Conf[int]{
+	r := waitScripted(Conf[int]{
 		Pending: []string{"Upgrading"},
 		Target:  []string{"Active"},
-		Refresh: script(clock, &polls, answer{1, "Upgrading", nil}, answer{7, "Failed", nil}),
-		Clock:   clock,
-	})
+	}, answer{1, "Upgrading", nil}, answer{7, "Failed", nil})
 	var unexpected *UnexpectedStateError
-	if !errors.As(err, &unexpected) {
-		t.Fatalf("err = %v, want *UnexpectedStateError", err)
+	if !errors.As(r.err, &unexpected) {
+		t.Fatalf("err = %v, want *UnexpectedStateError", r.err)
 	}
 	if unexpected.State != "Failed" || !slices.Equal(unexpected.ExpectedState, []string{"Active"}) {
 		t.Errorf("error = %+v", unexpected)
 	}
-	if obj != 7 {
-		t.Errorf("object = %d, want the last one seen (7)", obj)
+	if r.obj != 7 {
+		t.Errorf("object = %d, want the last one seen (7)", r.obj)
 	}
-	if msg := err.Error(); !strings.Contains(msg, "'Failed'") || !strings.Contains(msg, "'Active'") {
+	if msg := r.err.Error(); !strings.Contains(msg, "'Failed'") || !strings.Contains(msg, "'Active'") {
 		t.Errorf("message %q should name the state and the target", msg)
 	}
 }
 
 func TestWait_notFoundWindowExceeded(t *testing.T) {
-	clock := newFakeClock()
-	var polls []time.Time
-	_, err := Wait(context.Background(), Conf[int]{
+	r := waitScripted(Conf[int]{
 		Pending:        []string{"Creating"},
 		Target:         []string{"Active"},
 		NotFoundChecks: 2,
-		Refresh:        script(clock, &polls, answer{0, "", nil}),
-		Clock:          clock,
-	})
+	}, answer{0, "", nil})
 	var nf *NotFoundError
-	if !errors.As(err, &nf) {
-		t.Fatalf("err = %v, want *NotFoundError", err)
+	if !errors.As(r.err, &nf) {
+		t.Fatalf("err = %v, want *NotFoundError", r.err)
 	}
-	if len(polls) != 3 || nf.Checks != 3 {
-		t.Errorf("polls = %d, checks = %d; want 3 (2 tolerated, the third fails)", len(polls), nf.Checks)
+	if len(r.polls) != 3 || nf.Checks != 3 {
+		t.Errorf("polls = %d, checks = %d; want 3 (2 tolerated, the third fails)", len(r.polls), nf.Checks)
 	}
 }
 
 func TestWait_notFoundWithinWindowThenFound(t *testing.T) {
-	clock := newFakeClock()
-	var polls []time.Time
-	obj, err := Wait(context.Background(), Conf[int]{
+	r := waitScripted(Conf[int]{
 		Pending: []string{"Creating"},
 		Target:  []string{"Active"},
-		Refresh: script(clock, &polls, answer{0, "", nil}, answer{0, "", nil}, answer{0, "", nil}, answer{5, "Active", nil}),
-		Clock:   clock,
-	})
-	if err != nil || obj != 5 {
-		t.Fatalf("Wait = %d, %v; want 5, nil (3 not-found answers are tolerated by default)", obj, err)
+	}, answer{0, "", nil}, answer{0, "", nil}, answer{0, "", nil}, answer{5, "Active", nil})
+	if r.err != nil || r.obj != 5 {
+		t.Fatalf("Wait = %d, %v; want 5, nil (3 not-found answers are tolerated by default)", r.obj, r.err)
 	}
 }
 
 func TestWait_notFoundIsTargetForDeletion(t *testing.T) {
-	clock := newFakeClock()
-	var polls []time.Time
-	_, err := Wait(context.Background(), Conf[int]{
+	r := waitScripted(Conf[int]{
 		Pending: []string{"Deleting"},
 		Target:  []string{},
-		Refresh: script(clock, &polls, answer{1, "Deleting", nil}, answer{0, "", nil}),
-		Clock:   clock,
-	})
-	if err != nil || len(polls) != 2 {
-		t.Fatalf("Wait: err %v after %d polls; want success on the first not-found", err, len(polls))
+	}, answer{1, "Deleting", nil}, answer{0, "", nil})
+	if r.err != nil || len(r.polls) != 2 {
+		t.Fatalf("Wait: err %v after %d polls; want success on the first not-found", r.err, len(r.polls))
 	}
 }
 
 func TestWait_transientErrorsTolerated(t *testing.T) {
-	clock := newFakeClock()
-	var polls []time.Time
-	obj, err := Wait(context.Background(), Conf[int]{
+	r := waitScripted(Conf[int]{
 		Pending:     []string{"Upgrading"},
 		Target:      []string{"Active"},
 		IsTransient: func(err error) bool { return errors.Is(err, errTransient) },
-		Refresh: script(clock, &polls,
-			answer{1, "Upgrading", nil}, answer{0, "", errTransient}, answer{0, "", errTransient}, answer{4, "Active", nil}),
-		Clock: clock,
-	})
-	if err != nil || obj != 4 {
-		t.Fatalf("Wait = %d, %v; want 4, nil", obj, err)
+	}, answer{1, "Upgrading", nil}, answer{0, "", errTransient}, answer{0, "", errTransient}, answer{4, "Active", nil})
+	if r.err != nil || r.obj != 4 {
+		t.Fatalf("Wait = %d, %v; want 4, nil", r.obj, r.err)
 	}
-	if len(polls) != 4 {
-		t.Errorf("polls = %d, want 4", len(polls))
+	if len(r.polls) != 4 {
+		t.Errorf("polls = %d, want 4", len(r.polls))
 	}
 }
 
 func TestWait_nonTransientErrorReturned(t *testing.T) {
-	clock := newFakeClock()
-	var polls []time.Time
 	boom := errors.New("Forbidden.RAM")
-	obj, err := Wait(context.Background(), Conf[int]{
+	r := waitScripted(Conf[int]{
 		Pending:     []string{"Upgrading"},
 		Target:      []string{"Active"},
 		IsTransient: func(err error) bool { return errors.Is(err, errTransient) },
-		Refresh:     script(clock, &polls, answer{1, "Upgrading", nil}, answer{0, "", boom}),
-		Clock:       clock,
-	})
-	if !errors.Is(err, boom) {
-		t.Fatalf("err = %v, want %v", err, boom)
+	}, answer{1, "Upgrading", nil}, answer{0, "", boom})
+	if !errors.Is(r.err, boom) {
+		t.Fatalf("err = %v, want %v", r.err, boom)
 	}
-	if obj != 1 {
-		t.Errorf("object = %d, want last seen 1", obj)
+	if r.obj != 1 {
+		t.Errorf("object = %d, want last seen 1", r.obj)
 	}
 }
 
 func TestWait_timeoutReturnsLastState(t *testing.T) {
-	clock := newFakeClock()
-	var polls []time.Time
-	start := clock.Now()
-	obj, err := Wait(context.Background(), Conf[int]{
+	r := waitScripted(Conf[int]{
 		Pending:     []string{"Upgrading"},
 		Target:      []string{"Active"},
 		Timeout:     5 * time.Second,
 		MinInterval: time.Second,
 		MaxInterval: time.Second,
 		IsTransient: func(err error) bool { return errors.Is(err, errTransient) },
-		Refresh:     script(clock, &polls, answer{1, "Upgrading", nil}, answer{2, "Upgrading", nil}, answer{0, "", errTransient}, answer{9, "Upgrading", nil}),
-		Clock:       clock,
-	})
+	}, answer{1, "Upgrading", nil}, answer{2, "Upgrading", nil}, answer{0, "", errTransient}, answer{9, "Upgrading", nil})
 	var te *TimeoutError
-	if !errors.As(err, &te) {
-		t.Fatalf("err = %v, want *TimeoutError", err)
+	if !errors.As(r.err, &te) {
+		t.Fatalf("err = %v, want *TimeoutError", r.err)
 	}
 	if te.LastState != "Upgrading" || te.Timeout != 5*time.Second || te.TransientErrors != 1 {
 		t.Errorf("TimeoutError = %+v", te)
 	}
-	if obj != 9 {
-		t.Errorf("object = %d, want last seen 9", obj)
+	if r.obj != 9 {
+		t.Errorf("object = %d, want last seen 9", r.obj)
 	}
 	// Polls at 0,1,2,3,4,5 s: the last one exactly at the deadline.
-	if len(polls) != 6 || !polls[5].Equal(start.Add(5*time.Second)) {
-		t.Errorf("polls at %v, want 6 polls ending at the deadline", polls)
+	if len(r.polls) != 6 || !r.polls[5].Equal(r.start.Add(5*time.Second)) {
+		t.Errorf("polls at %v, want 6 polls ending at the deadline", r.polls)
 	}
-	if msg := err.Error(); !strings.Contains(msg, "'Upgrading'") || !strings.Contains(msg, "5s") {
+	if msg := r.err.Error(); !strings.Contains(msg, "'Upgrading'") || !strings.Contains(msg, "5s") {
 		t.Errorf("message %q should name the last state and the timeout", msg)
 	}
 }
 
 func TestWait_intervalsGrowAndCap(t *testing.T) {
-	clock := newFakeClock()
-	var polls []time.Time
-	answers := make([]answer, 8)
-	for i := range answers {
-		answers[i] = answer{i, "Upgrading", nil}
-	}
-	answers = append(answers, answer{99, "Active", nil})
-	_, err := Wait(context.Background(), Conf[int]{
+	r := waitScripted(Conf[int]{
 		Pending:     []string{"Upgrading"},
 		Target:      []string{"Active"},
 		MinInterval: time.Second,
 		MaxInterval: 4 * time.Second,
-		Refresh:     script(clock, &polls, answers...),
-		Clock:       clock,
-	})
-	if err != nil {
-		t.Fatal(err)
+	}, pendingThenActive(8)...)
+	if r.err != nil {
+		t.Fatal(r.err)
 	}
 	want := []time.Duration{
 		time.Second, 1500 * time.Millisecond, 2250 * time.Millisecond, 3375 * time.Millisecond,
 		4 * time.Second, 4 * time.Second, 4 * time.Second, 4 * time.Second,
 	}
-	if !slices.Equal(clock.sleeps, want) {
-		t.Errorf("sleeps = %v, want %v", clock.sleeps, want)
+	if !slices.Equal(r.clock.sleeps, want) {
+		t.Errorf("sleeps = %v, want %v", r.clock.sleeps, want)
 	}
 }
 
 func TestWait_defaults(t *testing.T) {
-	clock := newFakeClock()
-	var polls []time.Time
-	answers := make([]answer, 20)
-	for i := range answers {
-		answers[i] = answer{i, "Upgrading", nil}
-	}
-	answers = append(answers, answer{99, "Active", nil})
-	if _, err := Wait(context.Background(), Conf[int]{
+	r := waitScripted(Conf[int]{
 		Pending: []string{"Upgrading"},
 		Target:  []string{"Active"},
-		Refresh: script(clock, &polls, answers...),
-		Clock:   clock,
-	}); err != nil {
-		t.Fatal(err)
+	}, pendingThenActive(20)...)
+	if r.err != nil {
+		t.Fatal(r.err)
 	}
-	if clock.sleeps[0] != DefaultMinInterval || clock.sleeps[len(clock.sleeps)-1] != DefaultMaxInterval {
-		t.Errorf("sleeps = %v, want from %s up to %s", clock.sleeps, DefaultMinInterval, DefaultMaxInterval)
+	sleeps := r.clock.sleeps
+	if sleeps[0] != DefaultMinInterval || sleeps[len(sleeps)-1] != DefaultMaxInterval {
+		t.Errorf("sleeps = %v, want from %s up to %s", sleeps, DefaultMinInterval, DefaultMaxInterval)
 	}
 }
 
