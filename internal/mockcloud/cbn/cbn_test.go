@@ -371,6 +371,9 @@ func TestDescribePaging(t *testing.T) {
 func TestDescribeFilters(t *testing.T) {
 	seeds := seedList(6)
 	seeds[1].Name = "special"
+	seeds[2].ResourceGroupId = "rg-team"
+	seeds[3].Tags.Tag = []Tag{{Key: "env", Value: "prod"}, {Key: "team", Value: "net"}}
+	seeds[4].Tags.Tag = []Tag{{Key: "env", Value: "dev"}}
 	f := newFixture(t, 0, seeds...)
 	tests := []struct {
 		name   string
@@ -395,6 +398,14 @@ func TestDescribeFilters(t *testing.T) {
 			"Filter.2.Key", "Status", "Filter.2.Value.1", "InUse"}, "01,02,03,05"},
 		{"filter without values constrains nothing", []string{"Filter.1.Key", "Name"}, "01,02,03,04,05,06"},
 		{"fifth filter", []string{"Filter.5.Key", "Name", "Filter.5.Value.1", "even"}, "04,06"},
+		{"resource group", []string{"ResourceGroupId", "rg-team"}, "03"},
+		{"default resource group", []string{"ResourceGroupId", DefaultResourceGroupID}, "01,02,04,05,06"},
+		{"tag key and value", []string{"Tag.1.Key", "env", "Tag.1.Value", "prod"}, "04"},
+		{"tag key, any value", []string{"Tag.1.Key", "env"}, "04,05"},
+		{"tags are and'ed", []string{"Tag.1.Key", "env", "Tag.2.Key", "team", "Tag.2.Value", "net"}, "04"},
+		{"tags and'ed with or'ed filters", []string{"IsOrKey", "true", "Filter.1.Key", "Name", "Filter.1.Value.1", "even",
+			"Filter.2.Key", "Status", "Filter.2.Value.1", "InUse", "Tag.1.Key", "env"}, "04,05"},
+		{"twentieth tag", []string{"Tag.20.Key", "team"}, "04"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -411,6 +422,9 @@ func TestDescribeFilters(t *testing.T) {
 		{"Filter.x.Key", "Name"},
 		{"Filter.1.Key", "Name", "Filter.1.Value.y", "odd"},
 		{"Filter.1.Values", "odd"},
+		{"Tag.1.Value", "prod"},
+		{"Tag.21.Key", "env"},
+		{"Tag.1.Name", "env"},
 	} {
 		_, err := f.handle(describeAction, bad...)
 		wantCode(t, err, CodeInvalidParameter)

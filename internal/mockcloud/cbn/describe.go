@@ -8,11 +8,12 @@ import (
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
-// Paging limits of DescribeCenBandwidthPackages.
+// Paging and filter limits of DescribeCenBandwidthPackages.
 const (
 	defaultPageSize = 10
 	maxPageSize     = 50
 	maxFilters      = 5
+	maxTags         = 20
 )
 
 // DescribeResponse is the answer of DescribeCenBandwidthPackages (the engine adds RequestId).
@@ -73,10 +74,16 @@ func (p *Product) describe(call *rpc.Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	tags, err := parseTags(call)
+	if err != nil {
+		return nil, err
+	}
+	resourceGroupID := params.Get("ResourceGroupId")
 
 	var matched []Package
 	for _, q := range p.packages {
-		if matchesAll(&q.Package, filters, isOr) {
+		if matchesAll(&q.Package, filters, isOr) && hasTags(&q.Package, tags) &&
+			(resourceGroupID == "" || q.ResourceGroupId == resourceGroupID) {
 			matched = append(matched, view(q, includeReservation))
 		}
 	}
@@ -128,50 +135,105 @@ func view(q *pkg, includeReservation bool) Package {
 // parseFilters reads Filter.N.Key and Filter.N.Value.M (N from 1 to 5). Filters without a value
 // constrain nothing.
 func parseFilters(call *rpc.Call) ([]filter, error) {
-	byIndex := map[int]*filter{}
+	groups, err := indexedParams(call, "Filter", maxFilters)
+	if err != nil {
+		return nil, err
+	}
+	var filters []filter
+	for _, g := range groups {
+		f := filter{}
+		for field, values := range g.fields {
+			switch {
+			case field == "Key":
+				f.key = values[0]
+			case strings.HasPrefix(field, "Value."):
+				if _, err := strconv.Atoi(strings.TrimPrefix(field, "Value.")); err != nil {
+					return nil, invalidParameter("The parameter Filter.%d.%s is invalid: use Filter.N.Value.M with an integer M.", g.n, field)
+				}
+				f.values = append(f.values, values...)
+			default:
+				return nil, invalidParameter("The parameter Filter.%d.%s is invalid: use Filter.N.Key and Filter.N.Value.M.", g.n, field)
+			}
+		}
+		if _, ok := filterFields[f.key]; !ok {
+			return nil, invalidParameter("The filter key %q of Filter.%d is not supported: use CenBandwidthPackageId, Name, Status or CenId.", f.key, g.n)
+		}
+		if len(f.values) > 0 {
+			filters = append(filters, f)
+		}
+	}
+	return filters, nil
+}
+
+// parseTags reads Tag.N.Key and Tag.N.Value (N from 1 to 20). Every tag needs a key; a tag
+// without a value matches any value of its key.
+func parseTags(call *rpc.Call) ([]Tag, error) {
+	groups, err := indexedParams(call, "Tag", maxTags)
+	if err != nil {
+		return nil, err
+	}
+	tags := make([]Tag, 0, len(groups))
+	for _, g := range groups {
+		var tag Tag
+		for field, values := range g.fields {
+			switch field {
+			case "Key":
+				tag.Key = values[0]
+			case "Value":
+				tag.Value = values[0]
+			default:
+				return nil, invalidParameter("The parameter Tag.%d.%s is invalid: use Tag.N.Key and Tag.N.Value.", g.n, field)
+			}
+		}
+		if tag.Key == "" {
+			return nil, invalidParameter("The parameter Tag.%d.Key is invalid: a tag key cannot be empty.", g.n)
+		}
+		tags = append(tags, tag)
+	}
+	return tags, nil
+}
+
+// hasTags reports whether p carries every tag of want (any value where want gives none).
+func hasTags(p *Package, want []Tag) bool {
+	for _, w := range want {
+		if !slices.ContainsFunc(p.Tags.Tag, func(t Tag) bool { return t.Key == w.Key && (w.Value == "" || t.Value == w.Value) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// paramGroup is the parameters Prefix.N.* of one index N, by what follows "Prefix.N.".
+type paramGroup struct {
+	n      int
+	fields map[string][]string
+}
+
+// indexedParams groups the parameters named prefix.N.<field>, N from 1 to maxN, by N in
+// ascending order.
+func indexedParams(call *rpc.Call, prefix string, maxN int) ([]paramGroup, error) {
+	byIndex := map[int]map[string][]string{}
 	for name, values := range call.Params {
-		rest, ok := strings.CutPrefix(name, "Filter.")
+		rest, ok := strings.CutPrefix(name, prefix+".")
 		if !ok {
 			continue
 		}
 		indexText, field, _ := strings.Cut(rest, ".")
 		n, err := strconv.Atoi(indexText)
-		if err != nil || n < 1 || n > maxFilters {
-			return nil, invalidParameter("The parameter %s is invalid: N in Filter.N must be an integer from 1 to %d.", name, maxFilters)
+		if err != nil || n < 1 || n > maxN {
+			return nil, invalidParameter("The parameter %s is invalid: N in %s.N must be an integer from 1 to %d.", name, prefix, maxN)
 		}
-		f := byIndex[n]
-		if f == nil {
-			f = &filter{}
-			byIndex[n] = f
+		if byIndex[n] == nil {
+			byIndex[n] = map[string][]string{}
 		}
-		switch {
-		case field == "Key":
-			f.key = values[0]
-		case strings.HasPrefix(field, "Value."):
-			if _, err := strconv.Atoi(strings.TrimPrefix(field, "Value.")); err != nil {
-				return nil, invalidParameter("The parameter %s is invalid: use Filter.N.Value.M with an integer M.", name)
-			}
-			f.values = append(f.values, values...)
-		default:
-			return nil, invalidParameter("The parameter %s is invalid: use Filter.N.Key and Filter.N.Value.M.", name)
-		}
+		byIndex[n][field] = append(byIndex[n][field], values...)
 	}
-	indexes := make([]int, 0, len(byIndex))
-	for n := range byIndex {
-		indexes = append(indexes, n)
+	groups := make([]paramGroup, 0, len(byIndex))
+	for n, fields := range byIndex {
+		groups = append(groups, paramGroup{n: n, fields: fields})
 	}
-	slices.Sort(indexes)
-	var filters []filter
-	for _, n := range indexes {
-		f := byIndex[n]
-		if _, ok := filterFields[f.key]; !ok {
-			return nil, invalidParameter("The filter key %q of Filter.%d is not supported: use CenBandwidthPackageId, Name, Status or CenId.", f.key, n)
-		}
-		if len(f.values) > 0 {
-			filters = append(filters, *f)
-		}
-	}
-	return filters, nil
+	slices.SortFunc(groups, func(a, b paramGroup) int { return a.n - b.n })
+	return groups, nil
 }
 
 // intParam reads an optional integer parameter within [lo, hi], def when absent.
