@@ -371,21 +371,13 @@ func (p *Product) removeAccelerator(params url.Values, now time.Time) (any, erro
 // bindingParams finds the plan and the accelerator of a binding call and checks that
 // neither is busy.
 func (p *Product) bindingParams(params url.Values) (*BandwidthPackage, *Accelerator, error) {
-	bpID, err := required(params, "BandwidthPackageId")
+	bp, err := p.packageParam(params)
 	if err != nil {
 		return nil, nil, err
 	}
-	accID, err := required(params, "AcceleratorId")
+	acc, err := p.acceleratorParam(params)
 	if err != nil {
 		return nil, nil, err
-	}
-	bp := p.findPackage(bpID)
-	if bp == nil {
-		return nil, nil, errPackageNotExist()
-	}
-	acc := p.findAccelerator(accID)
-	if acc == nil {
-		return nil, nil, errAcceleratorNotExist()
 	}
 	if err := p.checkIdle(bp); err != nil {
 		return nil, nil, err
@@ -416,13 +408,9 @@ func (p *Product) configure(acceleratorIDs []string, due time.Time) {
 }
 
 func (p *Product) describeAccelerator(params url.Values, _ time.Time) (any, error) {
-	id, err := required(params, "AcceleratorId")
+	acc, err := p.acceleratorParam(params)
 	if err != nil {
 		return nil, err
-	}
-	acc := p.findAccelerator(id)
-	if acc == nil {
-		return nil, errAcceleratorNotExist()
 	}
 	view := p.acceleratorView(acc)
 	view.MockPending = nil
@@ -430,7 +418,7 @@ func (p *Product) describeAccelerator(params url.Values, _ time.Time) (any, erro
 }
 
 // packageParam finds the plan named by BandwidthPackageId.
-func (p *Product) packageParam(params url.Values) (*BandwidthPackage, error) {
+func (p *Product) packageParam(params url.Values) (*BandwidthPackage, *rpc.Error) {
 	id, err := required(params, "BandwidthPackageId")
 	if err != nil {
 		return nil, err
@@ -440,6 +428,19 @@ func (p *Product) packageParam(params url.Values) (*BandwidthPackage, error) {
 		return nil, errPackageNotExist()
 	}
 	return bp, nil
+}
+
+// acceleratorParam finds the accelerator named by AcceleratorId.
+func (p *Product) acceleratorParam(params url.Values) (*Accelerator, *rpc.Error) {
+	id, err := required(params, "AcceleratorId")
+	if err != nil {
+		return nil, err
+	}
+	acc := p.findAccelerator(id)
+	if acc == nil {
+		return nil, errAcceleratorNotExist()
+	}
+	return acc, nil
 }
 
 // checkIdle refuses to change a plan that is in a transitional state or whose accelerator
@@ -461,12 +462,7 @@ func (p *Product) checkIdle(bp *BandwidthPackage) *rpc.Error {
 
 // packageByToken returns the live plan created with the ClientToken, or nil.
 func (p *Product) packageByToken(token string) *BandwidthPackage {
-	for _, bp := range p.packages {
-		if bp.MockClientToken == token {
-			return bp
-		}
-	}
-	return nil
+	return p.packageWhere(func(bp *BandwidthPackage) bool { return bp.MockClientToken == token })
 }
 
 // publicPackage is the plan as the API shows it: without the mock's bookkeeping.

@@ -195,10 +195,13 @@ func (p *Product) forget(bp *BandwidthPackage) {
 
 // findPackage returns the plan with the id, or nil. The caller holds p.mu.
 func (p *Product) findPackage(id string) *BandwidthPackage {
-	for _, bp := range p.packages {
-		if bp.BandwidthPackageId == id {
-			return bp
-		}
+	return p.packageWhere(func(bp *BandwidthPackage) bool { return bp.BandwidthPackageId == id })
+}
+
+// packageWhere returns the first plan for which match is true, or nil. The caller holds p.mu.
+func (p *Product) packageWhere(match func(*BandwidthPackage) bool) *BandwidthPackage {
+	if i := slices.IndexFunc(p.packages, match); i >= 0 {
+		return p.packages[i]
 	}
 	return nil
 }
