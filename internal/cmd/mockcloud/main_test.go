@@ -8,54 +8,81 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 
 	"terraform-provider-alibabacloud/internal/mockcloud"
 )
 
-func TestRun_servesUntilCancelled(t *testing.T) {
+// startRun runs the command with args until the test ends (or stop is called) and returns the
+// base URL its first line announces.
+func startRun(t *testing.T, args ...string) (base string, stop func() error) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(t.Context())
-	defer cancel()
 	stdoutR, stdoutW := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-seed", "../../../examples/demo/seed.json", "-delay", "1s"}, stdoutW)
+		done <- run(ctx, args, stdoutW)
 		_ = stdoutW.Close()
 	}()
+	stopped := false
+	stop = func() error {
+		if stopped {
+			return nil
+		}
+		stopped = true
+		cancel()
+		return <-done
+	}
+	t.Cleanup(func() { _ = stop() })
 
 	line, err := bufio.NewReader(stdoutR).ReadString('\n')
 	if err != nil {
-		t.Fatalf("reading the first line: %v (run: %v)", err, <-done)
+		t.Fatalf("reading the first line: %v (run: %v)", err, stop())
 	}
-	base := strings.TrimPrefix(strings.TrimSpace(line), "listening on ")
+	base = strings.TrimPrefix(strings.TrimSpace(line), "listening on ")
 	u, err := url.Parse(base)
 	if err != nil || u.Scheme != "http" || strings.HasSuffix(u.Host, ":0") || !strings.HasPrefix(line, "listening on http://127.0.0.1:") {
 		t.Fatalf("first line %q", line)
 	}
+	return base, stop
+}
 
+// describe calls Cbn DescribeCenBandwidthPackages on the mock at base with the SDK.
+func describe(t *testing.T, base, keyID, secret string) (string, error) {
+	t.Helper()
 	client, err := sdk.NewClientWithOptions("cn-hangzhou", sdk.NewConfig().WithAutoRetry(false),
-		credentials.NewAccessKeyCredential(mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret))
+		credentials.NewAccessKeyCredential(keyID, secret))
 	if err != nil {
 		t.Fatal(err)
 	}
 	req := requests.NewCommonRequest()
-	req.Scheme, req.Domain, req.Version, req.ApiName = "http", u.Host, "2017-09-12", "DescribeCenBandwidthPackages"
+	req.Scheme, req.Domain, req.Version, req.ApiName = "http", strings.TrimPrefix(base, "http://"), "2017-09-12", "DescribeCenBandwidthPackages"
 	resp, err := client.ProcessCommonRequest(req)
+	if err != nil {
+		return "", err
+	}
+	return resp.GetHttpContentString(), nil
+}
+
+func TestRun_servesUntilCancelled(t *testing.T) {
+	base, stop := startRun(t, "-addr", "127.0.0.1:0", "-seed", "../../../examples/demo/seed.json", "-delay", "1s")
+	body, err := describe(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret)
 	if err != nil {
 		t.Fatalf("SDK call to the standalone mock: %v", err)
 	}
-	if !strings.Contains(resp.GetHttpContentString(), "cenbwp-demo4xrxupouolw5ou") {
-		t.Errorf("the seed's package is missing: %s", resp.GetHttpContentString())
+	if !strings.Contains(body, "cenbwp-demo4xrxupouolw5ou") {
+		t.Errorf("the seed's package is missing: %s", body)
 	}
 
-	cancel()
-	if err := <-done; err != nil {
+	if err := stop(); err != nil {
 		t.Fatalf("run after cancel: %v", err)
 	}
 	httpClient := &http.Client{Timeout: 2 * time.Second}
@@ -66,6 +93,45 @@ func TestRun_servesUntilCancelled(t *testing.T) {
 	if resp, err := httpClient.Do(hreq); err == nil {
 		_ = resp.Body.Close()
 		t.Error("the server still answers after run returned")
+	}
+}
+
+// TestRun_keyPairAndStateFile: -access-key-id/-access-key-secret name the pair the mock accepts
+// (a wrong secret gets SignatureDoesNotMatch) and -state is written as the state changes.
+func TestRun_keyPairAndStateFile(t *testing.T) {
+	stateFile := filepath.Join(t.TempDir(), "state.json")
+	base, _ := startRun(t, "-addr", "127.0.0.1:0", "-access-key-id", "LTAIflagKey", "-access-key-secret", "flag-secret",
+		"-state", stateFile)
+
+	if _, err := describe(t, base, "LTAIflagKey", "flag-secret"); err != nil {
+		t.Fatalf("the -access-key-id pair was refused: %v", err)
+	}
+	for _, c := range []struct{ keyID, secret, code string }{
+		{"LTAIflagKey", "not-the-secret", "SignatureDoesNotMatch"},
+		{mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, "InvalidAccessKeyId.NotFound"},
+	} {
+		_, err := describe(t, base, c.keyID, c.secret)
+		var se *sdkerrors.ServerError
+		if !errors.As(err, &se) || se.ErrorCode() != c.code {
+			t.Errorf("key %s with secret %q: %v, want %s", c.keyID, c.secret, err, c.code)
+		}
+	}
+
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, base+"/_mock/clock?advance=1m", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	state, err := mockcloud.LoadStateFile(stateFile)
+	if err != nil {
+		t.Fatalf("the -state file after a clock advance: %v", err)
+	}
+	if state.CenBandwidthPackages == nil || state.AccessKeys == nil {
+		t.Errorf("state file %+v lacks its lists", state)
 	}
 }
 
