@@ -18,7 +18,7 @@ import (
 )
 
 // ProviderName is the provider's type name in configurations.
-const ProviderName = "alibabacloud"
+const ProviderName = provider.TypeName
 
 // ProtoV6ProviderFactories serve the provider in-process to terraform-plugin-testing. Every
 // call builds a new provider instance, so tests may run in parallel.

@@ -76,9 +76,6 @@ func newService(product, region string, endpoint Endpoint, client *sdk.Client, c
 	return s
 }
 
-// Product returns the product name, "Cbn" or "Ga".
-func (s *Service) Product() string { return s.product }
-
 // Region returns the region the product's calls are signed for.
 func (s *Service) Region() string { return s.region }
 
