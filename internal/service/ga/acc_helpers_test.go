@@ -116,3 +116,29 @@ func lastCall(calls []rpc.CallRecord, action string) (rpc.CallRecord, bool) {
 	}
 	return rpc.CallRecord{}, false
 }
+
+// testAccCheckCallCount checks that the mock received action exactly want times.
+func testAccCheckCallCount(m *acctest.Mock, action string, want int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if n := m.CountCalls(action); n != want {
+			return fmt.Errorf("%s called %d times, want %d", action, n, want)
+		}
+		return nil
+	}
+}
+
+// collect returns, in order, what field picks from each call of action among calls (its
+// error code, one of its parameters).
+func collect(calls []rpc.CallRecord, action string, field func(rpc.CallRecord) string) []string {
+	var out []string
+	for _, c := range calls {
+		if c.Action == action {
+			out = append(out, field(c))
+		}
+	}
+	return out
+}
+
+// code and clientToken are fields for collect.
+func code(c rpc.CallRecord) string        { return c.Code }
+func clientToken(c rpc.CallRecord) string { return c.Params["ClientToken"] }

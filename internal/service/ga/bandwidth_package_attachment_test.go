@@ -51,12 +51,7 @@ func TestAccGABandwidthPackageAttachment_basic(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy: resource.ComposeTestCheckFunc(
 			testAccCheckBandwidthPackageDestroy(m),
-			func(*terraform.State) error {
-				if n := m.CountCalls("BandwidthPackageRemoveAccelerator"); n != 1 {
-					return fmt.Errorf("BandwidthPackageRemoveAccelerator called %d times, want 1", n)
-				}
-				return nil
-			},
+			testAccCheckCallCount(m, "BandwidthPackageRemoveAccelerator", 1),
 		),
 		Steps: []resource.TestStep{
 			{
@@ -150,12 +145,8 @@ removed {
 				},
 				Config: m.Config(`# nothing`),
 				Check: func(*terraform.State) error {
-					var codes, tokens []string
-					for _, c := range m.Calls() {
-						if c.Action == "DeleteBandwidthPackage" {
-							codes, tokens = append(codes, c.Code), append(tokens, c.Params["ClientToken"])
-						}
-					}
+					codes := collect(m.Calls(), "DeleteBandwidthPackage", code)
+					tokens := collect(m.Calls(), "DeleteBandwidthPackage", clientToken)
 					if fmt.Sprint(codes) != fmt.Sprint([]string{"BindExist.BandwidthPackage", ""}) {
 						return fmt.Errorf("DeleteBandwidthPackage answered %q, want BindExist then success", codes)
 					}

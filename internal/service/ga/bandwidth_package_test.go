@@ -84,12 +84,8 @@ func TestAccGABandwidthPackage_payAsYouGo(t *testing.T) {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					testAccCheckBandwidthPackageExistsInMock(m, 10),
-					func(*terraform.State) error {
-						if n := m.CountCalls("CreateBandwidthPackage"); n != 1 {
-							return fmt.Errorf("CreateBandwidthPackage called %d times, want 1", n)
-						}
-						return checkEveryGACallInGlobalRegion(m)
-					},
+					testAccCheckCallCount(m, "CreateBandwidthPackage", 1),
+					func(*terraform.State) error { return checkEveryGACallInGlobalRegion(m) },
 				),
 			},
 			{
@@ -157,16 +153,15 @@ func TestAccGABandwidthPackage_subscription(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		// A subscription cannot be deleted before it expires: destroy leaves it billed.
-		CheckDestroy: func(*terraform.State) error {
-			bps := packagesInMock(m)
-			if len(bps) != 1 || bps[0].ChargeType != "PREPAY" {
-				return fmt.Errorf("want the subscription left in the cloud after destroy, got %+v", bps)
-			}
-			if n := m.CountCalls("DeleteBandwidthPackage"); n != 0 {
-				return fmt.Errorf("DeleteBandwidthPackage called %d times for a subscription in force", n)
-			}
-			return nil
-		},
+		CheckDestroy: resource.ComposeTestCheckFunc(
+			func(*terraform.State) error {
+				if bps := packagesInMock(m); len(bps) != 1 || bps[0].ChargeType != "PREPAY" {
+					return fmt.Errorf("want the subscription left in the cloud after destroy, got %+v", bps)
+				}
+				return nil
+			},
+			testAccCheckCallCount(m, "DeleteBandwidthPackage", 0),
+		),
 		Steps: []resource.TestStep{
 			{
 				Config: m.Config(testAccConfigBandwidthPackage_subscription(10, true)),
@@ -256,12 +251,7 @@ func TestAccGABandwidthPackage_subscriptionAwaitingPayment(t *testing.T) {
 					stateValue("status", knownvalue.StringExact("active")),
 					stateValue("bandwidth_package_name", knownvalue.StringExact("tf-subscription")),
 				},
-				Check: func(*terraform.State) error {
-					if n := m.CountCalls("CreateBandwidthPackage"); n != 1 {
-						return fmt.Errorf("CreateBandwidthPackage called %d times, want 1", n)
-					}
-					return nil
-				},
+				Check: testAccCheckCallCount(m, "CreateBandwidthPackage", 1),
 			},
 		},
 	})
@@ -307,12 +297,8 @@ func TestAccGABandwidthPackage_basicToEnhanced(t *testing.T) {
 					stateValue("bandwidth_type", knownvalue.StringExact("Enhanced")),
 					stateValue("bandwidth", knownvalue.Int64Exact(40)),
 				},
-				Check: func(*terraform.State) error {
-					if n := m.CountCalls("CreateBandwidthPackage"); n != 1 {
-						return fmt.Errorf("the plan was replaced: %d creates", n)
-					}
-					return nil
-				},
+				// Changed in place: bought once.
+				Check: testAccCheckCallCount(m, "CreateBandwidthPackage", 1),
 			},
 		},
 	})
@@ -529,12 +515,7 @@ func TestAccGABandwidthPackage_transitionalErrorsRetried(t *testing.T) {
 				Config:            m.Config(testAccConfigBandwidthPackage_payAsYouGo(20, "Basic", "tf-retry", "d")),
 				ConfigStateChecks: []statecheck.StateCheck{stateValue("bandwidth", knownvalue.Int64Exact(20))},
 				Check: func(*terraform.State) error {
-					var codes []string
-					for _, c := range callsSince(m, step) {
-						if c.Action == "UpdateBandwidthPackage" {
-							codes = append(codes, c.Code)
-						}
-					}
+					codes := collect(callsSince(m, step), "UpdateBandwidthPackage", code)
 					want := []string{"StateError.BandwidthPackage", "StateError.Accelerator", "GreaterThanGa.IpSetBandwidth", "BandwidthIllegal.BandwidthPackage", ""}
 					if fmt.Sprint(codes) != fmt.Sprint(want) {
 						return fmt.Errorf("UpdateBandwidthPackage answers %q, want %q", codes, want)
@@ -556,8 +537,8 @@ func TestAccGABandwidthPackage_transitionalErrorsRetried(t *testing.T) {
 			{
 				PreConfig: func() {
 					refused := 0
-					for _, c := range callsSince(m, step) {
-						if c.Action == "UpdateBandwidthPackage" && c.Code == "StateError.BandwidthPackage" {
+					for _, c := range collect(callsSince(m, step), "UpdateBandwidthPackage", code) {
+						if c == "StateError.BandwidthPackage" {
 							refused++
 						}
 					}
@@ -620,12 +601,7 @@ func TestAccGABandwidthPackage_createRetriedAfterDroppedResponse(t *testing.T) {
 			},
 			Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-dropped", "d")),
 			Check: func(*terraform.State) error {
-				var tokens []string
-				for _, c := range m.Calls() {
-					if c.Action == "CreateBandwidthPackage" {
-						tokens = append(tokens, c.Params["ClientToken"])
-					}
-				}
+				tokens := collect(m.Calls(), "CreateBandwidthPackage", clientToken)
 				if len(tokens) < 2 || tokens[0] == "" || tokens[0] != tokens[len(tokens)-1] {
 					return fmt.Errorf("want the create retried with the same ClientToken, got %q", tokens)
 				}
