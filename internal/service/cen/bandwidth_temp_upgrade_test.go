@@ -455,7 +455,8 @@ func TestAccCENBandwidthTempUpgrade_planRulesOpenWindow(t *testing.T) {
 }
 
 // TestAccCENBandwidthTempUpgrade_unknownPackageID plans with a package id known only at apply:
-// the plan-time checks step aside and the API decides.
+// the time rules, which need no package, still refuse `terraform plan` (not only the plan
+// Terraform makes again during apply); the package checks step aside until the id is known.
 func TestAccCENBandwidthTempUpgrade_unknownPackageID(t *testing.T) {
 	const id = "cenbwp-unknown0001"
 	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
@@ -466,7 +467,18 @@ func TestAccCENBandwidthTempUpgrade_unknownPackageID(t *testing.T) {
 		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
 		Steps: []resource.TestStep{
 			{
-				Config: testAccConfigBandwidthTempUpgrade_unknownID(m, id, 500, end),
+				Config:      testAccConfigBandwidthTempUpgrade_unknownID(m, id, 500, testAccEndIn(-time.Hour)),
+				PlanOnly:    true,
+				ExpectError: testAccExpectError(`(?s)end_time.*is in the past`),
+			},
+			{
+				Config:      testAccConfigBandwidthTempUpgrade_unknownID(m, id, 500, testAccEndIn(time.Hour)),
+				PlanOnly:    true,
+				ExpectError: testAccExpectError(`(?s)end_time.*lasts at least 3 hours`),
+			},
+			{
+				PreConfig: noMutationSince(t, m),
+				Config:    testAccConfigBandwidthTempUpgrade_unknownID(m, id, 500, end),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionCreate),

@@ -31,8 +31,14 @@ func (r *bandwidthTempUpgradeResource) ModifyPlan(ctx context.Context, req resou
 		return
 	}
 	id := plan.CenBandwidthPackageID
-	if id.IsUnknown() || id.IsNull() || r.api == nil {
-		return // known only at apply (or no provider configured yet): the API checks then
+	if id.IsUnknown() || id.IsNull() {
+		// The package is known only at apply, so this plan replaces any prior upgrade: the time
+		// rules need no package and apply now, the API checks the package at apply.
+		resp.Diagnostics.Append(checkEndTime(upgradePlan{now: r.now().UTC(), endTime: plan.EndTime}, window{})...)
+		return
+	}
+	if r.api == nil {
+		return // no provider configured yet: the API checks at apply
 	}
 	if prior != nil && !prior.CenBandwidthPackageID.Equal(id) {
 		prior = nil // a replacement plans a new upgrade

@@ -41,6 +41,9 @@ func TestModifyPlan(t *testing.T) {
 	otherPackageState := testStateModel("cenbwp-other", 500, 100, day, TempUpgradeStatusActive)
 	unknownID := testModel(testID, 500, day)
 	unknownID.CenBandwidthPackageID = types.StringUnknown()
+	unknownIDPast, unknownIDSoon := unknownID, unknownID
+	unknownIDPast.EndTime = NewEndTimeValue(endIn(-time.Hour))
+	unknownIDSoon.EndTime = NewEndTimeValue(endIn(time.Hour))
 
 	model := func(bw int64, end string) *bandwidthTempUpgradeModel {
 		m := testModel(testID, bw, end)
@@ -65,6 +68,14 @@ func TestModifyPlan(t *testing.T) {
 		{name: "create", pkg: &base, plan: model(500, day), wantDescribes: 1, wantOriginal: 100},
 		{name: "destroy", pkg: &base, prior: &activeState},
 		{name: "package id unknown", pkg: &base, plan: &unknownID},
+		{
+			name: "package id unknown, end_time in the past", pkg: &base, plan: &unknownIDPast,
+			wantErrPath: "end_time", wantErr: "is in the past",
+		},
+		{
+			name: "package id unknown, end_time under 3 hours", pkg: &base, plan: &unknownIDSoon,
+			wantErrPath: "end_time", wantErr: "lasts at least 3 hours",
+		},
 		{name: "unchanged", pkg: &open, prior: &activeState, plan: fromState(activeState, 500, day)},
 		{name: "unchanged after expiry, whatever the clock", pkg: &ended, prior: &expiredState, plan: fromState(expiredState, 500, pastEnd)},
 		{name: "end_time seconds only", pkg: &open, prior: &activeState, plan: fromState(activeState, 500, day[:17]+"30Z")},
