@@ -13,6 +13,17 @@ import (
 )
 
 // Defaults used when the matching Conf field is zero.
+//
+// The intervals trade how late a completion is noticed against how many polls it costs
+// (BenchmarkWait_lateness, mean over completion times within ±25% of the length):
+//
+//	operation    1s      10s     1m      5m
+//	late        0.36s   2.6s    5.0s    5.0s
+//	polls       4.6     9.5     15      39
+//
+// A 5s cap halves the lateness of long operations for 70% more polls (68 at 5m); a 30s cap
+// triples it to save half; starting at 1s doubles the lateness of 1s operations to save four
+// polls. Under a minute, lateness stays within a third of the time already waited.
 const (
 	DefaultNotFoundChecks = 3
 	DefaultMinInterval    = 200 * time.Millisecond
