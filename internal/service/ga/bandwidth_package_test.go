@@ -422,8 +422,9 @@ func replacedBy(g *mutationGuard, config string) resource.TestStep {
 func TestAccGABandwidthPackage_boundUpdateWaitsForAccelerator(t *testing.T) {
 	m := newTestAccMock(t)
 	var updateStep int
+	// The provider is in Frankfurt: Global Accelerator calls still go to cn-hangzhou.
 	config := func(bandwidth int) string {
-		return m.Config(testAccConfigBandwidthPackage_payAsYouGo(bandwidth, "Basic", "tf-bound", "d") + `
+		return configInRegion(t, m, "eu-central-1", testAccConfigBandwidthPackage_payAsYouGo(bandwidth, "Basic", "tf-bound", "d")+`
 resource "alibabacloud_ga_bandwidth_package_attachment" "test" {
   bandwidth_package_id = alibabacloud_ga_bandwidth_package.test.id
   accelerator_id       = "` + testAccAcceleratorID + `"
@@ -432,7 +433,10 @@ resource "alibabacloud_ga_bandwidth_package_attachment" "test" {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthPackageDestroy(m),
+		CheckDestroy: resource.ComposeTestCheckFunc(
+			testAccCheckBandwidthPackageDestroy(m),
+			func(*terraform.State) error { return checkEveryGACallInGlobalRegion(m) },
+		),
 		Steps: []resource.TestStep{
 			{Config: config(10)},
 			{
@@ -612,6 +616,17 @@ func TestAccGABandwidthPackage_createRetriedAfterDroppedResponse(t *testing.T) {
 			},
 		}},
 	})
+}
+
+// configInRegion is m.Config(body) with the provider in region instead of cn-hangzhou.
+func configInRegion(t *testing.T, m *acctest.Mock, region, body string) string {
+	t.Helper()
+	const hangzhou = `region     = "cn-hangzhou"`
+	config := m.Config(body)
+	if !strings.Contains(config, hangzhou) {
+		t.Fatalf("the mock's provider block sets no region to replace:\n%s", config)
+	}
+	return strings.Replace(config, hangzhou, fmt.Sprintf("region     = %q", region), 1)
 }
 
 // checkEveryGACallInGlobalRegion asserts that every Ga call sent RegionId=cn-hangzhou.
