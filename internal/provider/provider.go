@@ -158,7 +158,9 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 					},
 					"role_arn": schema.StringAttribute{
 						MarkdownDescription: "ARN of the role, e.g. `acs:ram::123456789012:role/terraform`. Also read from " +
-							envDoc(EnvRoleARN) + ".",
+							envDoc(EnvRoleARN) + ", which assume the role even without this block; except that, without " +
+							"the block, `ALIBABA_CLOUD_ROLE_ARN` next to `ALIBABA_CLOUD_OIDC_PROVIDER_ARN` and " +
+							"`ALIBABA_CLOUD_OIDC_TOKEN_FILE` (RRSA) is the role the SDK's OIDC login already assumed.",
 						Optional: true,
 					},
 					"session_expiration": schema.Int64Attribute{
