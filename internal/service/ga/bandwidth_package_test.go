@@ -427,7 +427,7 @@ func TestAccGABandwidthPackage_boundUpdateWaitsForAccelerator(t *testing.T) {
 		return configInRegion(t, m, "eu-central-1", testAccConfigBandwidthPackage_payAsYouGo(bandwidth, "Basic", "tf-bound", "d")+`
 resource "alibabacloud_ga_bandwidth_package_attachment" "test" {
   bandwidth_package_id = alibabacloud_ga_bandwidth_package.test.id
-  accelerator_id       = "` + testAccAcceleratorID + `"
+  accelerator_id       = "`+testAccAcceleratorID+`"
 }
 `)
 	}
