@@ -123,8 +123,8 @@ func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.Sc
 			"status": schema.StringAttribute{
 				Computed: true,
 				MarkdownDescription: "`Active` while the API shows the window as open, `Expired` once it has " +
-					"ended and the package is back at `original_bandwidth`. `Pending` only after a create or update " +
-					"that timed out before the API showed the upgrade.",
+					"ended and the package is back at `original_bandwidth`. `Pending` after a create or update " +
+					"that timed out before the API showed the upgrade, until the API shows it.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 		},
@@ -190,9 +190,12 @@ func (r *bandwidthTempUpgradeResource) Read(ctx context.Context, req resource.Re
 		state.EndTime = NewEndTimeValue(w.EndTime)
 		state.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
 	} else {
-		// The window has ended as intended (or never showed, after a timed-out apply): keep the
-		// requested bandwidth and end_time so that an unchanged configuration plans clean.
-		state.Status = types.StringValue(TempUpgradeStatusExpired)
+		// The window has ended as intended, or an order that timed out has not shown yet (it
+		// stays Pending: it may still take effect). Keep the requested bandwidth and end_time so
+		// that an unchanged configuration plans clean.
+		if state.Status.ValueString() != TempUpgradeStatusPending {
+			state.Status = types.StringValue(TempUpgradeStatusExpired)
+		}
 		state.OriginalBandwidth = types.Int64Value(w.Bandwidth)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)

@@ -622,6 +622,13 @@ func TestAccCENBandwidthTempUpgrade_createTimeout(t *testing.T) {
 				ExpectError: testAccExpectError(`(?s)did not show it within 3s.*kept in state \(tainted\)`),
 			},
 			{
+				// A refresh before the order shows keeps it Pending, not Expired; the tainted
+				// upgrade plans a replacement.
+				RefreshState:       true,
+				ExpectNonEmptyPlan: true,
+				Check:              resource.TestCheckResourceAttr(testAccResourceName, "status", "Pending"),
+			},
+			{
 				PreConfig: func() {
 					if n := m.CountCalls(testAccUpgradeCall); n != 1 {
 						t.Errorf("%d %s calls before the retry, want 1", n, testAccUpgradeCall)

@@ -60,6 +60,17 @@ func TestRead(t *testing.T) {
 		}
 	})
 
+	t.Run("timed-out order not shown yet", func(t *testing.T) {
+		fake := newFakeCBN(testPackage(100))
+		prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusPending)
+		resp := resource.ReadResponse{State: testState(t, s, &prior)}
+		testResource(fake).Read(ctx, resource.ReadRequest{State: resp.State}, &resp)
+		// Not Expired: the order may still take effect, and the destroy warning says so.
+		if got := getModel(t, resp.State); got.Status.ValueString() != TempUpgradeStatusPending {
+			t.Errorf("status %s, want Pending", got.Status)
+		}
+	})
+
 	t.Run("package gone", func(t *testing.T) {
 		prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
 		resp := resource.ReadResponse{State: testState(t, s, &prior)}
