@@ -31,6 +31,9 @@ type createResponse struct {
 	OrderId            string `json:"OrderId,omitempty"`  //nolint:revive // API field name
 }
 
+// createPackage serves CreateBandwidthPackage: a repeated ClientToken answers the plan it
+// created; otherwise a new plan in state init, active after the delay unless it is an unpaid
+// subscription.
 func (p *Product) createPackage(params url.Values, now time.Time) (any, error) {
 	token, err := clientToken(params)
 	if err != nil {
@@ -125,6 +128,7 @@ func planFromParams(params url.Values) (plan, *rpc.Error) {
 	return pl, checkPlan(pl)
 }
 
+// describePackage serves DescribeBandwidthPackage.
 func (p *Product) describePackage(params url.Values, _ time.Time) (any, error) {
 	bp, err := p.packageParam(params)
 	if err != nil {
@@ -141,6 +145,8 @@ type listResponse struct {
 	BandwidthPackages []BandwidthPackage `json:"BandwidthPackages"`
 }
 
+// listPackages serves ListBandwidthPackages, filtered by id, state and type, one page at a
+// time.
 func (p *Product) listPackages(params url.Values, _ time.Time) (any, error) {
 	page, ok, err := optionalInt(params, "PageNumber")
 	if err != nil {
@@ -183,6 +189,10 @@ type updateResponse struct {
 	Description      string `json:"Description"`
 }
 
+// updatePackage serves UpdateBandwidthPackage: name and description change at once, a new
+// bandwidth or bandwidth type after the delay (the plan updating, its accelerators
+// configuring). It refuses a plan or accelerator in a transitional state, type changes other
+// than Basic to Enhanced, mixed upgrades and downgrades, and updates within the cool-down.
 func (p *Product) updatePackage(params url.Values, now time.Time) (any, error) {
 	id, err := required(params, "BandwidthPackageId")
 	if err != nil {
@@ -277,6 +287,9 @@ type deleteResponse struct {
 	BandwidthPackageId string `json:"BandwidthPackageId"` //nolint:revive // API field name
 }
 
+// deletePackage serves DeleteBandwidthPackage: a bound plan and a subscription in force are
+// refused, an unpaid order is canceled, and the plan is gone after the delay. A repeated
+// ClientToken answers the deletion it started.
 func (p *Product) deletePackage(params url.Values, now time.Time) (any, error) {
 	id, err := required(params, "BandwidthPackageId")
 	if err != nil {
@@ -324,6 +337,8 @@ type bindResponse struct {
 	Accelerators       []string `json:"Accelerators"`
 }
 
+// addAccelerator serves BandwidthPackageAddAccelerator: one plan per accelerator and type, a
+// CrossDomain plan only beside a Basic one; binding, then binded after the delay.
 func (p *Product) addAccelerator(params url.Values, now time.Time) (any, error) {
 	bp, acc, err := p.bindingParams(params)
 	if err != nil {
@@ -347,6 +362,8 @@ func (p *Product) addAccelerator(params url.Values, now time.Time) (any, error) 
 	return bindResponse{BandwidthPackageId: bp.BandwidthPackageId, Accelerators: []string{acc.AcceleratorId}}, nil
 }
 
+// removeAccelerator serves BandwidthPackageRemoveAccelerator: a Basic plan stays while a
+// CrossDomain one needs it; unbinding, then active after the delay.
 func (p *Product) removeAccelerator(params url.Values, now time.Time) (any, error) {
 	bp, acc, err := p.bindingParams(params)
 	if err != nil {
@@ -407,6 +424,7 @@ func (p *Product) configure(acceleratorIDs []string, due time.Time) {
 	}
 }
 
+// describeAccelerator serves DescribeAccelerator, with the plans bound to the accelerator.
 func (p *Product) describeAccelerator(params url.Values, _ time.Time) (any, error) {
 	acc, err := p.acceleratorParam(params)
 	if err != nil {

@@ -41,37 +41,45 @@ const (
 	CodeForbiddenRelease = "Forbidden.Release"
 )
 
+// apiError builds an API error with a formatted message.
 func apiError(status int, code, format string, args ...any) *rpc.Error {
 	return rpc.NewError(status, code, fmt.Sprintf(format, args...))
 }
 
+// errMissingParam refuses a call without a required parameter.
 func errMissingParam(param string) *rpc.Error {
 	return apiError(http.StatusBadRequest, CodeMissingParameter,
 		"The input parameter %q that is mandatory for processing this request is not supplied.", param)
 }
 
+// errInvalidParam refuses a parameter that breaks rule (a phrase after "it").
 func errInvalidParam(param, rule string) *rpc.Error {
 	return apiError(http.StatusBadRequest, CodeInvalidParameter, "The specified parameter %s is not valid: it %s.", param, rule)
 }
 
+// errPackageNotExist answers a plan id that names no plan.
 func errPackageNotExist() *rpc.Error {
 	return apiError(http.StatusBadRequest, CodeNotExistBandwidthPackage, "The bandwidth package does not exist.")
 }
 
+// errAcceleratorNotExist answers an accelerator id that names no accelerator.
 func errAcceleratorNotExist() *rpc.Error {
 	return apiError(http.StatusBadRequest, CodeNotExistAccelerator, "The accelerated instance does not exist.")
 }
 
+// errPackageState refuses a plan in the wrong state, saying why.
 func errPackageState(bp *BandwidthPackage, why string) *rpc.Error {
 	return apiError(http.StatusBadRequest, CodeStateErrorBandwidthPackage,
 		"The state of bandwidth package is invalid: %s %s.", bp.BandwidthPackageId, why)
 }
 
+// errAcceleratorState refuses an accelerator that is not active.
 func errAcceleratorState(acc *Accelerator) *rpc.Error {
 	return apiError(http.StatusBadRequest, CodeStateErrorAccelerator,
 		"The state of the accelerated instance is invalid: %s is %s.", acc.AcceleratorId, acc.State)
 }
 
+// errBindExist refuses a binding that exists or would clash with one.
 func errBindExist(format string, args ...any) *rpc.Error {
 	return apiError(http.StatusBadRequest, CodeBindExistBandwidthPackage, "The bandwidth package is already bound: "+format+".", args...)
 }

@@ -75,6 +75,8 @@ type plan struct {
 	regionSupplied bool
 }
 
+// planOf is the purchase values of an existing (seeded) plan, without Duration and
+// PricingCycle, which only a create carries.
 func planOf(bp *BandwidthPackage) plan {
 	return plan{
 		Bandwidth: bp.Bandwidth, Type: bp.Type, BandwidthType: bp.BandwidthType,

@@ -91,6 +91,7 @@ func (p *Product) acceleratorView(acc *Accelerator) Accelerator {
 	return out
 }
 
+// clonePackage returns a deep copy of bp.
 func clonePackage(bp *BandwidthPackage) *BandwidthPackage {
 	c := *bp
 	c.Accelerators = slices.Clone(bp.Accelerators)
@@ -101,6 +102,7 @@ func clonePackage(bp *BandwidthPackage) *BandwidthPackage {
 	return &c
 }
 
+// cloneAccelerator returns a deep copy of acc.
 func cloneAccelerator(acc *Accelerator) *Accelerator {
 	c := *acc
 	if acc.BasicBandwidthPackage != nil {
