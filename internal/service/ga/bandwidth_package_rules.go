@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -60,10 +61,12 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 	}
 }
 
-// warnDestroy warns, when a Subscription is planned for destruction, that it only leaves the
-// state.
+// warnDestroy warns, when a paid Subscription that has not expired is planned for
+// destruction, that it only leaves the state. (An unpaid order, in state init, is canceled,
+// and an expired plan deleted.)
 func warnDestroy(state bandwidthPackageModel, diags *diag.Diagnostics) {
-	if state.PaymentType.ValueString() == PaymentTypeSubscription {
+	if state.PaymentType.ValueString() == PaymentTypeSubscription && state.Status.ValueString() != PackageStateInit &&
+		!expired(state.ExpiredTime.ValueString(), time.Now()) {
 		diags.AddWarning("Subscription bandwidth plan will only leave the state",
 			fmt.Sprintf("%s is a Subscription plan, which cannot be deleted before it expires. Destroying it removes "+
 				"it from the Terraform state only; it stays billed until it expires (expired_time %s).",

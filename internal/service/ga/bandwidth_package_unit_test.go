@@ -161,7 +161,7 @@ func TestBandwidthPackageModifyPlan(t *testing.T) {
 	}
 	subscription := map[string]any{
 		"id": "gbwp-1", "bandwidth": 10, "bandwidth_type": "Basic", "type": "Basic",
-		"payment_type": "Subscription", "expired_time": "1767225600000", "duration": 1,
+		"payment_type": "Subscription", "expired_time": "2099-01-01T00:00:00Z", "duration": 1, "status": "active",
 	}
 	for name, tc := range map[string]struct {
 		state, plan  map[string]any
@@ -175,7 +175,9 @@ func TestBandwidthPackageModifyPlan(t *testing.T) {
 		"create unpaid subscription": {plan: subscription, wantWarnings: []string{"unpaid order"}},
 		"create paid subscription":   {plan: withValue(subscription, "auto_pay", true)},
 		"auto_pay not known yet":     {plan: withValue(subscription, "auto_pay", tftypes.UnknownValue)},
-		"destroy subscription":       {state: subscription, wantWarnings: []string{"stays billed until it expires (expired_time 2026-01-01T00:00:00Z)"}},
+		"destroy subscription":       {state: subscription, wantWarnings: []string{"stays billed until it expires (expired_time 2099-01-01T00:00:00Z)"}},
+		"destroy unpaid order":       {state: withValue(subscription, "status", "init")},
+		"destroy expired":            {state: withValue(subscription, "expired_time", "2026-01-01T00:00:00Z")},
 		"destroy pay-as-you-go":      {state: existing(10, "Basic")},
 		"purchase option changed":    {state: subscription, plan: withValue(subscription, "duration", 3), wantWarnings: []string{"duration is used only when the bandwidth plan is bought"}},
 	} {
