@@ -70,14 +70,6 @@ func validate(t *testing.T, values map[string]any) diag.Diagnostics {
 
 func TestBandwidthPackageConfigValidators(t *testing.T) {
 	payg := map[string]any{"bandwidth": 10, "type": "Basic", "bandwidth_type": "Basic", "payment_type": "PayAsYouGo"}
-	// with copies base and sets the attribute named first to the value second, and so on.
-	with := func(base map[string]any, kv ...any) map[string]any {
-		out := maps.Clone(base)
-		for i := 0; i < len(kv); i += 2 {
-			out[fmt.Sprint(kv[i])] = kv[i+1]
-		}
-		return out
-	}
 	subscription := map[string]any{"bandwidth": 10, "type": "Basic", "bandwidth_type": "Basic", "duration": 1}
 	crossDomain := map[string]any{"bandwidth": 10, "type": "CrossDomain", "payment_type": "PayAsYouGo"}
 	for name, tc := range map[string]struct {
@@ -145,10 +137,12 @@ func modifyPlan(t *testing.T, state, plan map[string]any) diag.Diagnostics {
 	return resp.Diagnostics
 }
 
-// withValue copies values with name set to value.
-func withValue(values map[string]any, name string, value any) map[string]any {
+// with copies values and sets the attribute named first to the value second, and so on.
+func with(values map[string]any, kv ...any) map[string]any {
 	out := maps.Clone(values)
-	out[name] = value
+	for i := 0; i < len(kv); i += 2 {
+		out[fmt.Sprint(kv[i])] = kv[i+1]
+	}
 	return out
 }
 
@@ -173,13 +167,13 @@ func TestBandwidthPackageModifyPlan(t *testing.T) {
 		"type back":                  {state: existing(20, "Enhanced"), plan: existing(20, "Basic"), wantError: "only change from"},
 		"create pay-as-you-go":       {plan: existing(20, "Basic")},
 		"create unpaid subscription": {plan: subscription, wantWarnings: []string{"unpaid order"}},
-		"create paid subscription":   {plan: withValue(subscription, "auto_pay", true)},
-		"auto_pay not known yet":     {plan: withValue(subscription, "auto_pay", tftypes.UnknownValue)},
+		"create paid subscription":   {plan: with(subscription, "auto_pay", true)},
+		"auto_pay not known yet":     {plan: with(subscription, "auto_pay", tftypes.UnknownValue)},
 		"destroy subscription":       {state: subscription, wantWarnings: []string{"stays billed until it expires (expired_time 2099-01-01T00:00:00Z)"}},
-		"destroy unpaid order":       {state: withValue(subscription, "status", "init")},
-		"destroy expired":            {state: withValue(subscription, "expired_time", "2026-01-01T00:00:00Z")},
+		"destroy unpaid order":       {state: with(subscription, "status", "init")},
+		"destroy expired":            {state: with(subscription, "expired_time", "2026-01-01T00:00:00Z")},
 		"destroy pay-as-you-go":      {state: existing(10, "Basic")},
-		"purchase option changed":    {state: subscription, plan: withValue(subscription, "duration", 3), wantWarnings: []string{"duration is used only when the bandwidth plan is bought"}},
+		"purchase option changed":    {state: subscription, plan: with(subscription, "duration", 3), wantWarnings: []string{"duration is used only when the bandwidth plan is bought"}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			diags := modifyPlan(t, tc.state, tc.plan)
