@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -164,9 +165,9 @@ func (r *bandwidthPackageAttachmentResource) Update(ctx context.Context, req res
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
-// Delete implements resource.Resource: BandwidthPackageRemoveAccelerator, retried while the
-// plan or the accelerator is in a transitional state, then a wait until the plan no longer
-// lists the accelerator.
+// Delete implements resource.Resource: once the plan is out of any transitional state,
+// BandwidthPackageRemoveAccelerator if it lists the accelerator, retried while the plan or the
+// accelerator is busy, then a wait until the plan no longer lists it.
 func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state bandwidthPackageAttachmentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -179,12 +180,20 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 	}
 	packageID, acceleratorID := state.ids()
 
-	_, err := findAttachment(ctx, r.client, packageID, acceleratorID)
+	bp, err := findBandwidthPackageByID(ctx, r.client, packageID)
 	if isNotFound(err) {
 		return
 	}
+	if err == nil && !stablePackageState(bp.State) {
+		// A binding still under way (its create timed out) lists the accelerator only once
+		// it is done: wait for it, or it would be left behind.
+		bp, err = waitBandwidthPackageStable(ctx, r.client, packageID, remaining(deadline))
+	}
 	if err != nil {
 		addError(&resp.Diagnostics, fmt.Sprintf("Reading GA bandwidth plan %s before unbinding it failed", packageID), err)
+		return
+	}
+	if !slices.Contains(bp.Accelerators, acceleratorID) {
 		return
 	}
 	err = r.sendBinding(ctx, packageID, acceleratorID, false, remaining(deadline))

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -157,6 +158,25 @@ removed {
 				},
 			},
 		},
+	})
+}
+
+func TestAccGABandwidthPackageAttachment_createTimedOut(t *testing.T) {
+	m := newTestAccMock(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		// The attachment saved while still binding is destroyed once the binding is done:
+		// nothing is left bound, so the plan can be deleted too.
+		CheckDestroy: resource.ComposeTestCheckFunc(
+			testAccCheckBandwidthPackageDestroy(m),
+			testAccCheckCallCount(m, "BandwidthPackageRemoveAccelerator", 1),
+		),
+		Steps: []resource.TestStep{{
+			PreConfig: func() { m.GA.SetDelay(5 * time.Second) },
+			Config: strings.Replace(testAccConfigBandwidthPackageAttachment_basic(m),
+				"accelerator_id       = ", "timeouts {\n    create = \"1s\"\n  }\n  accelerator_id       = ", 1),
+			ExpectError: regexp.MustCompile(`(?s)Waiting for accelerator .* to finish binding`),
+		}},
 	})
 }
 
