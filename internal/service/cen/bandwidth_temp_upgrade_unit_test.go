@@ -86,7 +86,7 @@ func TestRead(t *testing.T) {
 
 	t.Run("read error", func(t *testing.T) {
 		fake := newFakeCBN()
-		fake.describeErr = apiError("Unauthorized")
+		fake.describeErrs = []error{apiError("Unauthorized")}
 		prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
 		resp := resource.ReadResponse{State: testState(t, s, &prior)}
 		testResource(fake).Read(ctx, resource.ReadRequest{State: resp.State}, &resp)

@@ -61,5 +61,6 @@ const (
 	errCodeBwpNotFound       = "ParameterBwpInstanceId"
 )
 
-// throttlingCodes are the codes that mean "too many requests, try again later".
+// throttlingCodes are the codes that mean "too busy, try again later": throttling and
+// ServiceUnavailable.
 var throttlingCodes = conns.RetryableCodes

@@ -45,8 +45,9 @@ var upgradeErrorHelp = map[string]string{
 }
 
 // throttlingHelp explains a throttled call that kept failing after the provider's retries.
-const throttlingHelp = "The API kept throttling the request after the provider's retries. Run terraform apply " +
-	"again in a few minutes, lower -parallelism, or raise max_retries in the provider configuration."
+const throttlingHelp = "The API kept throttling the request (or answering ServiceUnavailable) after the " +
+	"provider's retries. Run terraform apply again in a few minutes, lower -parallelism, or raise max_retries " +
+	"in the provider configuration."
 
 // addUpgradeError adds a diagnostic for a failed TempUpgradeCenBandwidthPackageSpec call on id.
 func addUpgradeError(diags *diag.Diagnostics, id string, err error) {

@@ -27,10 +27,11 @@ var testNow = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 // fakeCBN answers DescribeCenBandwidthPackages from packages and records every call; it never
 // applies an upgrade.
 type fakeCBN struct {
-	mu          sync.Mutex
-	packages    map[string]cbn.CenBandwidthPackage
-	describeErr error
-	upgradeErr  error
+	mu       sync.Mutex
+	packages map[string]cbn.CenBandwidthPackage
+	// describeErrs answer the next describe calls, one each, before the packages do.
+	describeErrs []error
+	upgradeErr   error
 	// applyUpgrades makes an accepted upgrade show at once.
 	applyUpgrades bool
 	calls         []string
@@ -51,8 +52,10 @@ func (f *fakeCBN) Do(_ context.Context, request requests.AcsRequest, response re
 	f.calls = append(f.calls, request.GetActionName())
 	switch req := request.(type) {
 	case *cbn.DescribeCenBandwidthPackagesRequest:
-		if f.describeErr != nil {
-			return f.describeErr
+		if len(f.describeErrs) > 0 {
+			err := f.describeErrs[0]
+			f.describeErrs = f.describeErrs[1:]
+			return err
 		}
 		out, ok := response.(*cbn.DescribeCenBandwidthPackagesResponse)
 		if !ok || req.Filter == nil || len(*req.Filter) != 1 || (*req.Filter)[0].Key != "CenBandwidthPackageId" {

@@ -193,7 +193,7 @@ func TestModifyPlan(t *testing.T) {
 func TestModifyPlanReadError(t *testing.T) {
 	s := testSchema(t)
 	fake := newFakeCBN()
-	fake.describeErr = apiError("Throttling.User")
+	fake.describeErrs = []error{apiError("Throttling.User")}
 	m := testModel(testID, 500, endIn(24*time.Hour))
 	req := resource.ModifyPlanRequest{State: testState(t, s, nil), Plan: testPlan(t, s, &m)}
 	resp := resource.ModifyPlanResponse{Plan: req.Plan}

@@ -15,15 +15,12 @@ import (
 // (nil if none), also on error.
 func waitTempUpgradeApplied(ctx context.Context, api cbnAPI, id string, bandwidth int64, endTime string, timeout time.Duration) (*cbn.CenBandwidthPackage, error) {
 	return waiter.Wait(ctx, waiter.Conf[*cbn.CenBandwidthPackage]{
-		Pending:     []string{TempUpgradeStatusPending},
-		Target:      []string{TempUpgradeStatusActive},
-		Refresh:     statusTempUpgrade(api, id, bandwidth, endTime),
-		Timeout:     timeout,
-		IsTransient: isThrottling,
+		Pending: []string{TempUpgradeStatusPending},
+		Target:  []string{TempUpgradeStatusActive},
+		Refresh: statusTempUpgrade(api, id, bandwidth, endTime),
+		Timeout: timeout,
+		// What Do gives up retrying (throttling, HTTP 5xx, network errors) does not end the
+		// wait: the next poll tries again, within the timeout.
+		IsTransient: conns.IsRetryable,
 	})
-}
-
-// isThrottling reports whether err is the API asking to slow down.
-func isThrottling(err error) bool {
-	return conns.IsErrorCode(err, throttlingCodes...)
 }
