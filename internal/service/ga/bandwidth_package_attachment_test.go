@@ -165,18 +165,34 @@ func TestAccGABandwidthPackageAttachment_createTimedOut(t *testing.T) {
 	m := newTestAccMock(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		// The attachment saved while still binding is destroyed once the binding is done:
-		// nothing is left bound, so the plan can be deleted too.
-		CheckDestroy: resource.ComposeTestCheckFunc(
-			testAccCheckBandwidthPackageDestroy(m),
-			testAccCheckCallCount(m, "BandwidthPackageRemoveAccelerator", 1),
-		),
-		Steps: []resource.TestStep{{
-			PreConfig: func() { m.GA.SetDelay(5 * time.Second) },
-			Config: strings.Replace(testAccConfigBandwidthPackageAttachment_basic(m),
-				"accelerator_id       = ", "timeouts {\n    create = \"1s\"\n  }\n  accelerator_id       = ", 1),
-			ExpectError: regexp.MustCompile(`(?s)Waiting for accelerator .* to finish binding`),
-		}},
+		CheckDestroy:             testAccCheckBandwidthPackageDestroy(m),
+		Steps: []resource.TestStep{
+			{Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-attach", "d"))},
+			{
+				// The binding takes longer than the create timeout: the attachment is saved
+				// (tainted) while the plan is still binding.
+				PreConfig: func() { m.GA.SetDelay(8 * time.Second) },
+				Config: strings.Replace(testAccConfigBandwidthPackageAttachment_basic(m),
+					"accelerator_id       = ", "timeouts {\n    create = \"1s\"\n  }\n  accelerator_id       = ", 1),
+				ExpectError: regexp.MustCompile(`(?s)Waiting for accelerator .* to finish binding`),
+			},
+			{
+				// Refreshed while the plan is still binding, the attachment stays in the state;
+				// replacing it waits for the binding to finish, unbinds, and binds again.
+				PreConfig: func() { m.GA.SetDelay(testAccDelay) },
+				Config:    testAccConfigBandwidthPackageAttachment_basic(m),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccAttachmentAddress, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(testAccAttachmentAddress, tfjsonpath.New("status"), knownvalue.StringExact("binded")),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckAttachmentInMock(m, true),
+					testAccCheckCallCount(m, "BandwidthPackageRemoveAccelerator", 1),
+				),
+			},
+		},
 	})
 }
 

@@ -71,13 +71,14 @@ func findAcceleratorByID(ctx context.Context, client *conns.Client, id string) (
 }
 
 // findAttachment reads the bandwidth plan of an attachment; the attachment is not found when
-// the plan is gone or does not list the accelerator.
+// the plan is gone, or does not list the accelerator and is not binding (a plan lists the
+// accelerator it is binding only once the binding is done).
 func findAttachment(ctx context.Context, client *conns.Client, packageID, acceleratorID string) (*gasdk.DescribeBandwidthPackageResponse, error) {
 	bp, err := findBandwidthPackageByID(ctx, client, packageID)
 	if err != nil {
 		return nil, err
 	}
-	if !slices.Contains(bp.Accelerators, acceleratorID) {
+	if !slices.Contains(bp.Accelerators, acceleratorID) && bp.State != PackageStateBinding {
 		return nil, &NotFoundError{Kind: "binding of bandwidth plan " + packageID + " to accelerator", ID: acceleratorID}
 	}
 	return bp, nil
