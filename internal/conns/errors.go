@@ -165,5 +165,46 @@ func ErrorDetail(err error) string {
 	if id := se.RequestId(); id != "" {
 		fmt.Fprintf(&b, "\nRequest ID: %s", id)
 	}
+	if advice, ok := commonAdvice[se.ErrorCode()]; ok {
+		fmt.Fprintf(&b, "\n\n%s", advice)
+	}
 	return b.String()
+}
+
+// retriesExhausted is the advice for the codes Do retries: they reach a diagnostic only once
+// the retries are used up.
+const retriesExhausted = "The API kept refusing the request for its rate or load after the provider's " +
+	"retries. Run terraform apply again in a few minutes, lower -parallelism, or raise max_retries in the " +
+	"provider configuration."
+
+// commonAdvice explains the error codes that every Alibaba Cloud product answers with: what
+// they mean and what to do. Resources explain their own products' codes.
+var commonAdvice = map[string]string{
+	"SignatureDoesNotMatch": "The secret key does not belong to the access key: the request was signed with " +
+		"another secret. Check secret_key (or ALICLOUD_SECRET_KEY / ALIBABA_CLOUD_ACCESS_KEY_SECRET, or the " +
+		"profile in use) against the AccessKey pair in the RAM console.",
+	"IncompleteSignature": "The request's signature was incomplete or of an unsupported kind. Check that " +
+		"endpoints point at an Alibaba Cloud API endpoint.",
+	"InvalidAccessKeyId.NotFound": "The access key does not exist: it was deleted, mistyped, or belongs to " +
+		"another site (China vs. international). Check access_key (or ALICLOUD_ACCESS_KEY / " +
+		"ALIBABA_CLOUD_ACCESS_KEY_ID, or the profile in use).",
+	"InvalidAccessKeyId.Inactive": "The access key is disabled. Enable it in the RAM console or configure " +
+		"another one.",
+	"InvalidSecurityToken.Expired": "The STS security token has expired. Obtain new temporary credentials " +
+		"(or let assume_role renew them) and run Terraform again.",
+	"InvalidSecurityToken.MismatchWithAccessKey": "The security token does not belong to the access key. " +
+		"Configure the access key, secret and token of the same STS credentials.",
+	"InvalidTimeStamp.Expired": "The request's time differs from Alibaba Cloud's by more than 15 minutes. " +
+		"Synchronize this machine's clock (NTP) and run Terraform again.",
+	"SignatureNonceUsed": "The request's nonce was used already, which happens when a request is replayed. " +
+		"Run Terraform again; if it persists, check for a proxy that repeats requests.",
+	"Forbidden.RAM": "The credentials lack a RAM permission this action needs. Grant the user or role the " +
+		"provider uses the action named in the message (for example with AliyunCENFullAccess or " +
+		"AliyunGAFullAccess, or a narrower custom policy).",
+	"NoPermission": "The credentials lack a permission this action needs. Grant the user or role the " +
+		"provider uses the RAM action for it, then run Terraform again.",
+	"Throttling":         retriesExhausted,
+	"Throttling.User":    retriesExhausted,
+	"Throttling.Api":     retriesExhausted,
+	"ServiceUnavailable": retriesExhausted,
 }

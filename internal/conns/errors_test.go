@@ -84,3 +84,22 @@ func TestErrorDetail(t *testing.T) {
 		t.Errorf("Redact = %q", got)
 	}
 }
+
+func TestErrorDetailExplainsCommonCodes(t *testing.T) {
+	for code, want := range map[string]string{
+		"SignatureDoesNotMatch":       "secret_key",
+		"InvalidAccessKeyId.NotFound": "access_key",
+		"InvalidTimeStamp.Expired":    "clock",
+		"Forbidden.RAM":               "RAM permission",
+		"Throttling.User":             "max_retries",
+	} {
+		detail := ErrorDetail(serverError(400, `{"RequestId":"R","Code":"`+code+`","Message":"m"}`))
+		if !strings.Contains(detail, want) {
+			t.Errorf("ErrorDetail(%s) = %q, want advice mentioning %q", code, detail, want)
+		}
+	}
+	detail := ErrorDetail(serverError(400, `{"RequestId":"R","Code":"NotExist.BandwidthPackage","Message":"m"}`))
+	if strings.Contains(detail, "\n\n") {
+		t.Errorf("ErrorDetail of a product code added common advice: %q", detail)
+	}
+}
