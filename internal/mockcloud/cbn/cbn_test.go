@@ -31,6 +31,7 @@ type fixture struct {
 	p     *Product
 }
 
+// newFixture returns a product seeded with seeds whose upgrades take delay.
 func newFixture(t *testing.T, delay time.Duration, seeds ...Package) *fixture {
 	t.Helper()
 	clk := clock.New()
@@ -118,6 +119,7 @@ func wantWindow(t *testing.T, got Package, bandwidth int64, restored string, end
 	}
 }
 
+// prepay is a seed of a subscription package; Restore fills in the rest.
 func prepay(id string, bandwidth int64) Package {
 	return Package{CenBandwidthPackageId: id, Bandwidth: bandwidth}
 }
@@ -326,6 +328,7 @@ func seedList(n int) []Package {
 	return out
 }
 
+// ids lists the listed package ids without their cenbwp- prefix, comma-separated.
 func ids(resp DescribeResponse) string {
 	var out []string
 	for _, p := range resp.CenBandwidthPackages.CenBandwidthPackage {

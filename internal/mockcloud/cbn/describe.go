@@ -43,6 +43,7 @@ var filterFields = map[string]func(p *Package) []string{
 	"CenId":                 func(p *Package) []string { return p.CenIds.CenId },
 }
 
+// matches reports whether p has a value of f's key among f's values.
 func (f filter) matches(p *Package) bool {
 	for _, have := range filterFields[f.key](p) {
 		if slices.Contains(f.values, have) {
@@ -52,6 +53,8 @@ func (f filter) matches(p *Package) bool {
 	return false
 }
 
+// describe serves DescribeCenBandwidthPackages: the packages in seed order that pass the
+// filters, tags and resource group, one page of them.
 func (p *Product) describe(call *rpc.Call) (any, error) {
 	params := call.Params
 	pageNumber, err := intParam(params.Get("PageNumber"), "PageNumber", 1, 1, 1<<31-1)

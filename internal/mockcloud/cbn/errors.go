@@ -30,6 +30,7 @@ const (
 	CodeUpgradeBwpBandwidth = "InvalidOperation.UpgradeBwpBandwidth"
 )
 
+// badRequest is an HTTP 400 answer with code and a formatted message.
 func badRequest(code, format string, args ...any) *rpc.Error {
 	return rpc.NewError(http.StatusBadRequest, code, fmt.Sprintf(format, args...))
 }
@@ -39,6 +40,7 @@ func missing(name string) *rpc.Error {
 	return badRequest("Missing"+name, "%s is mandatory for this action.", name)
 }
 
+// invalidParameter is an InvalidParameter answer with a formatted message.
 func invalidParameter(format string, args ...any) *rpc.Error {
 	return badRequest(CodeInvalidParameter, format, args...)
 }

@@ -143,11 +143,13 @@ type pkg struct {
 	pending *pendingOp // accepted upgrade not yet visible, nil if none
 }
 
+// window is an open temporary upgrade: bandwidth until end.
 type window struct {
 	bandwidth int64
 	end       time.Time
 }
 
+// pendingOp is an accepted temporary upgrade that takes effect at due.
 type pendingOp struct {
 	bandwidth int64
 	end       time.Time
@@ -166,9 +168,11 @@ func parseTime(s string) (time.Time, error) {
 	return t.UTC(), nil
 }
 
+// apiTime writes t as DescribeCenBandwidthPackages shows times; secondTime with seconds.
 func apiTime(t time.Time) string    { return t.UTC().Format(APITimeLayout) }
 func secondTime(t time.Time) string { return t.UTC().Format(SecondTimeLayout) }
 
+// oneOf returns an error naming field unless value is one of allowed.
 func oneOf(field, value string, allowed ...string) error {
 	for _, a := range allowed {
 		if value == a {
@@ -249,6 +253,7 @@ func geographicSpan(a, b string) string {
 	return spanPart(a) + "_" + spanPart(b)
 }
 
+// spanPart is a geographic region's part of a GeographicSpanId.
 func spanPart(region string) string {
 	switch region {
 	case "China":
@@ -266,6 +271,8 @@ func spanPart(region string) string {
 	}
 }
 
+// fillTimes parses CreationTime and ExpiredTime, defaulting them from now and the charge type,
+// and rewrites them in the API's minute layout.
 func (p *pkg) fillTimes(now time.Time) error {
 	created := now
 	if p.CreationTime != "" {
@@ -345,13 +352,14 @@ func (p *pkg) fillReservation() error {
 	return nil
 }
 
+// fillPending reads the accepted, not yet visible upgrade of a state file.
 func (p *pkg) fillPending() error {
 	in := p.MockPendingUpgrade
 	if in == nil {
 		return nil
 	}
-	if in.Bandwidth < 2 || in.Bandwidth > 10000 {
-		return fmt.Errorf("MockPendingUpgrade.Bandwidth %d is outside 2 to 10000", in.Bandwidth)
+	if in.Bandwidth < minUpgradeBandwidth || in.Bandwidth > maxUpgradeBandwidth {
+		return fmt.Errorf("MockPendingUpgrade.Bandwidth %d is outside %d to %d", in.Bandwidth, minUpgradeBandwidth, maxUpgradeBandwidth)
 	}
 	end, err := parseTime(in.EndTime)
 	if err != nil {

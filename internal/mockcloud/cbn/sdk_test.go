@@ -29,6 +29,7 @@ type sdkFixture struct {
 	host    string
 }
 
+// newSDKFixture serves a product seeded with seeds behind the protocol engine.
 func newSDKFixture(t *testing.T, delay time.Duration, seeds ...cbn.Package) *sdkFixture {
 	t.Helper()
 	clk := clock.New()
@@ -53,6 +54,7 @@ func newSDKFixture(t *testing.T, delay time.Duration, seeds ...cbn.Package) *sdk
 	return &sdkFixture{clock: clk, product: product, client: client, host: u.Host}
 }
 
+// describe reads package id with the SDK, reservation data included.
 func (f *sdkFixture) describe(t *testing.T, id string) sdkcbn.CenBandwidthPackage {
 	t.Helper()
 	req := sdkcbn.CreateDescribeCenBandwidthPackagesRequest()
@@ -70,6 +72,7 @@ func (f *sdkFixture) describe(t *testing.T, id string) sdkcbn.CenBandwidthPackag
 	return resp.CenBandwidthPackages.CenBandwidthPackage[0]
 }
 
+// upgrade calls TempUpgradeCenBandwidthPackageSpec with the SDK.
 func (f *sdkFixture) upgrade(id string, bandwidth int, end string) error {
 	req := sdkcbn.CreateTempUpgradeCenBandwidthPackageSpecRequest()
 	req.Domain, req.Scheme = f.host, "http"

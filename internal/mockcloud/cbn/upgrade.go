@@ -26,6 +26,8 @@ type upgradeRequest struct {
 	end       time.Time
 }
 
+// parseUpgrade reads and checks the parameters of TempUpgradeCenBandwidthPackageSpec: presence,
+// the bandwidth range and the exact EndTime format.
 func parseUpgrade(call *rpc.Call) (upgradeRequest, error) {
 	var req upgradeRequest
 	params := call.Params

@@ -54,6 +54,7 @@ func testAccNewMock(t *testing.T, delay time.Duration, packages ...cbn.Package) 
 	})
 }
 
+// testAccConfigBandwidthTempUpgrade_basic upgrades package id to bandwidth until endTime.
 func testAccConfigBandwidthTempUpgrade_basic(m *acctest.Mock, id string, bandwidth int64, endTime string) string {
 	return m.Config(fmt.Sprintf(`
 resource "alibabacloud_cen_bandwidth_temp_upgrade" "test" {
@@ -64,6 +65,7 @@ resource "alibabacloud_cen_bandwidth_temp_upgrade" "test" {
 `, id, bandwidth, endTime))
 }
 
+// testAccConfigBandwidthTempUpgrade_timeouts is the basic configuration with a create timeout.
 func testAccConfigBandwidthTempUpgrade_timeouts(m *acctest.Mock, id string, bandwidth int64, endTime, create string) string {
 	return m.Config(fmt.Sprintf(`
 resource "alibabacloud_cen_bandwidth_temp_upgrade" "test" {

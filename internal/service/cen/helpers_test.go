@@ -37,6 +37,7 @@ type fakeCBN struct {
 	calls         []string
 }
 
+// newFakeCBN returns a fake that knows packages.
 func newFakeCBN(packages ...cbn.CenBandwidthPackage) *fakeCBN {
 	f := &fakeCBN{packages: map[string]cbn.CenBandwidthPackage{}}
 	for _, p := range packages {
@@ -93,6 +94,7 @@ func (f *fakeCBN) Do(_ context.Context, request requests.AcsRequest, response re
 	}
 }
 
+// callCount returns how many calls of action the fake has received.
 func (f *fakeCBN) callCount(action string) int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -139,6 +141,7 @@ func testResource(api cbnAPI) *bandwidthTempUpgradeResource {
 	return &bandwidthTempUpgradeResource{api: api, region: "cn-hangzhou", now: func() time.Time { return testNow }}
 }
 
+// testSchema returns the resource's schema.
 func testSchema(t *testing.T) schema.Schema {
 	t.Helper()
 	var resp resource.SchemaResponse
