@@ -2,6 +2,7 @@ package ga
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -23,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"terraform-provider-alibabacloud/internal/conns"
+	"terraform-provider-alibabacloud/internal/waiter"
 )
 
 var (
@@ -250,10 +252,29 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 
 	id := out.BandwidthPackageId
 	if awaitsPayment(plan) {
-		r.createdAwaitingPayment(ctx, plan, out.OrderId, resp)
+		bp, err := findBandwidthPackageByID(ctx, r.client, id)
+		if err != nil {
+			addError(&resp.Diagnostics, fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), err)
+			return
+		}
+		r.saveInactiveSubscription(ctx, plan, bp, "Subscription bandwidth plan awaits payment",
+			fmt.Sprintf("Bandwidth plan %s was ordered with auto_pay = false (order %q). It is saved in the state, but it "+
+				"stays in state \"init\" and cannot be bound or changed until the order is paid. Pay the order in the "+
+				"Alibaba Cloud Order Center, then run terraform apply again: it refreshes the plan and sets its name and "+
+				"description. Do not taint or replace it, which would buy a second plan; to give it up, destroy it, "+
+				"which cancels the unpaid order.", id, out.OrderId), resp)
 		return
 	}
 	bp, err := waitBandwidthPackageActive(ctx, r.client, id, remaining(deadline))
+	if _, timedOut := errors.AsType[*waiter.TimeoutError](err); timedOut && bp != nil && plan.PaymentType.ValueString() == PaymentTypeSubscription {
+		r.saveInactiveSubscription(ctx, plan, bp, "Subscription bandwidth plan not active yet",
+			fmt.Sprintf("Bandwidth plan %s was bought and paid, but it was still %q when the create timeout ran out. It is "+
+				"saved in the state rather than failed: a failed create would be replaced by the next apply, buying a "+
+				"second Subscription while this one stays billed. Run terraform apply again later: it refreshes the "+
+				"plan and sets its name and description. Raise the create timeout if activation regularly takes longer.",
+				id, bp.State), resp)
+		return
+	}
 	if err != nil {
 		addError(&resp.Diagnostics, fmt.Sprintf("Waiting for GA bandwidth plan %s to become active failed", id), err)
 		return
@@ -275,24 +296,14 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
-// createdAwaitingPayment finishes the create of a Subscription ordered with auto_pay = false:
-// the plan cannot become active before its order is paid, so instead of failing (an error
-// would taint it, and the next apply would buy a second plan) it is saved with a warning that
-// says what to do. Its name and description, which only an update can set, are kept as
-// planned; the first refresh after payment shows them as a change to apply.
-func (r *bandwidthPackageResource) createdAwaitingPayment(ctx context.Context, plan bandwidthPackageModel, orderID string, resp *resource.CreateResponse) {
-	id := plan.ID.ValueString()
-	resp.Diagnostics.AddWarning("Subscription bandwidth plan awaits payment",
-		fmt.Sprintf("Bandwidth plan %s was ordered with auto_pay = false (order %q). It is saved in the state, but it "+
-			"stays in state \"init\" and cannot be bound or changed until the order is paid. Pay the order in the "+
-			"Alibaba Cloud Order Center, then run terraform apply again: it refreshes the plan and sets its name and "+
-			"description. Do not taint or replace it, which would buy a second plan; to give it up, destroy it, "+
-			"which cancels the unpaid order.", id, orderID))
-	bp, err := findBandwidthPackageByID(ctx, r.client, id)
-	if err != nil {
-		addError(&resp.Diagnostics, fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), err)
-		return
-	}
+// saveInactiveSubscription finishes the create of a Subscription that exists but is not
+// active yet (its order unpaid, or its activation slower than the create timeout): it is
+// saved with a warning instead of failing, because an error would taint it and the next apply
+// would buy a second plan while this one stays billed. Its name and description, which only
+// an update of an active plan can set, are kept as planned; the first refresh once it is
+// active shows them as a change to apply.
+func (r *bandwidthPackageResource) saveInactiveSubscription(ctx context.Context, plan bandwidthPackageModel, bp *gasdk.DescribeBandwidthPackageResponse, summary, detail string, resp *resource.CreateResponse) {
+	resp.Diagnostics.AddWarning(summary, detail)
 	name, description := plan.BandwidthPackageName, plan.Description
 	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
 	if !name.IsNull() {

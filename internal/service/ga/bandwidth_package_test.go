@@ -257,6 +257,43 @@ func TestAccGABandwidthPackage_subscriptionAwaitingPayment(t *testing.T) {
 	})
 }
 
+func TestAccGABandwidthPackage_subscriptionSlowToActivate(t *testing.T) {
+	m := newTestAccMock(t)
+	config := strings.Replace(testAccConfigBandwidthPackage_subscription(10, true),
+		"\n}\n", "\n  timeouts {\n    create = \"1s\"\n  }\n}\n", 1)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy: func(*terraform.State) error {
+			if bps := packagesInMock(m); len(bps) != 1 {
+				return fmt.Errorf("want the one subscription left in the cloud, got %d plans", len(bps))
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{
+				// Paid, but slower to activate than the create timeout: saved (not tainted,
+				// which would buy a second one), with its name still to set.
+				PreConfig:          func() { m.GA.SetDelay(time.Minute) },
+				Config:             m.Config(config),
+				ConfigStateChecks:  []statecheck.StateCheck{stateValue("status", knownvalue.StringExact("init"))},
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				PreConfig: func() { m.Advance(time.Minute) },
+				Config:    m.Config(config),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccPackageAddress, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateValue("status", knownvalue.StringExact("active")),
+					stateValue("bandwidth_package_name", knownvalue.StringExact("tf-subscription")),
+				},
+				Check: testAccCheckCallCount(m, "CreateBandwidthPackage", 1),
+			},
+		},
+	})
+}
+
 func TestAccGABandwidthPackage_unpaidOrderCanceledOnDestroy(t *testing.T) {
 	m := newTestAccMock(t)
 	resource.ParallelTest(t, resource.TestCase{
