@@ -36,7 +36,7 @@ func TestDescribeErrorExplainsCodes(t *testing.T) {
 		ErrCodeStateErrorBandwidthPackage:   "transitional state",
 		ErrCodeUpgradeErrorBandwidthPackage: "two steps",
 		ErrCodeNotExistBandwidthPackage:     "terraform state rm",
-		ErrCodeThrottlingUser:               "-parallelism",
+		"Throttling.User":                   "-parallelism", // explained by conns, for every product
 		ErrCodeBindExistBandwidthPackage:    "alibabacloud_ga_bandwidth_package_attachment",
 	} {
 		retried := &RetryTimeoutError{Action: "UpdateBandwidthPackage", Timeout: time.Minute, Attempts: 7, Last: apiError(code)}

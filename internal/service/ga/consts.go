@@ -97,9 +97,6 @@ const (
 	ErrCodeOperationConflict = "OperationConflict"
 	// ErrCodeForbiddenRelease refuses deleting a Subscription before it expires.
 	ErrCodeForbiddenRelease = "Forbidden.Release"
-	ErrCodeThrottling       = "Throttling"
-	ErrCodeThrottlingUser   = "Throttling.User"
-	ErrCodeThrottlingAPI    = "Throttling.Api"
 )
 
 // Default timeouts of the resources' timeouts blocks.

@@ -43,12 +43,6 @@ var codeAdvice = map[string]string{
 		"destroy it.",
 	ErrCodeOperationConflict: "The API refuses a call repeated on the same object within a short period. The provider " +
 		"retried until its timeout ran out; wait a minute and apply again, or raise the timeouts block.",
-	ErrCodeThrottling: "Alibaba Cloud throttled the requests and the provider's retries did not get through. Run " +
-		"Terraform with a lower -parallelism, raise max_retries in the provider block, or try again later.",
-	ErrCodeThrottlingUser: "Your account's request rate for this API is exhausted and the provider's retries did not " +
-		"get through. Run Terraform with a lower -parallelism, raise max_retries in the provider block, or try again later.",
-	ErrCodeThrottlingAPI: "This API's request rate is exhausted and the provider's retries did not get through. Run " +
-		"Terraform with a lower -parallelism, raise max_retries in the provider block, or try again later.",
 }
 
 // retryableUpdateCodes are the refusals an update waits out instead of failing.
@@ -67,11 +61,16 @@ var retryableDeleteCodes = []string{
 	ErrCodeStateErrorBandwidthPackage, ErrCodeBindExistBandwidthPackage, ErrCodeOperationConflict,
 }
 
-// describeError returns the detail of a diagnostic for err: the error itself, then what it
-// means and what to do when the provider knows.
+// describeError returns the detail of a diagnostic for err: what the API answered (with the
+// advice conns gives for codes every product shares), then what a Global Accelerator code means
+// and what to do when the provider knows.
 func describeError(err error) string {
 	var b strings.Builder
-	b.WriteString(err.Error())
+	if retried, ok := errors.AsType[*RetryTimeoutError](err); ok {
+		fmt.Fprintf(&b, "%s was still refused after %d attempts over %s. ", retried.Action, retried.Attempts, retried.Timeout)
+		err = retried.Last
+	}
+	b.WriteString(conns.ErrorDetail(err))
 	if advice, ok := codeAdvice[conns.ErrorCode(err)]; ok {
 		b.WriteString("\n\n")
 		b.WriteString(advice)
