@@ -573,7 +573,7 @@ func TestAccGABandwidthPackage_transitionalErrorsRetried(t *testing.T) {
 				},
 				Config: m.Config(strings.Replace(testAccConfigBandwidthPackage_payAsYouGo(30, "Basic", "tf-retry", "d"),
 					"\n}\n", "\n  timeouts {\n    update = \"3s\"\n  }\n}\n", 1)),
-				ExpectError: regexp.MustCompile(`(?s)UpdateBandwidthPackage still refused after \d+ attempts.*cool-down\s+period`),
+				ExpectError: regexp.MustCompile(`(?s)UpdateBandwidthPackage was still refused after \d+ attempts.*cool-down\s+period`),
 			},
 			{
 				PreConfig: func() {
