@@ -1,10 +1,6 @@
 package cen
 
-import (
-	"time"
-
-	"terraform-provider-alibabacloud/internal/conns"
-)
+import "time"
 
 // Values of the status attribute.
 const (
@@ -60,7 +56,3 @@ const (
 	errCodeBwpBusinessStatus = "InvalidOperation.BwpBusinessStatus"
 	errCodeBwpNotFound       = "ParameterBwpInstanceId"
 )
-
-// throttlingCodes are the codes that mean "too busy, try again later": throttling and
-// ServiceUnavailable.
-var throttlingCodes = conns.RetryableCodes

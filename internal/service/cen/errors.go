@@ -44,11 +44,6 @@ var upgradeErrorHelp = map[string]string{
 		"(see original_bandwidth, or the plan in the CEN console).",
 }
 
-// throttlingHelp explains a throttled call that kept failing after the provider's retries.
-const throttlingHelp = "The API kept throttling the request (or answering ServiceUnavailable) after the " +
-	"provider's retries. Run terraform apply again in a few minutes, lower -parallelism, or raise max_retries " +
-	"in the provider configuration."
-
 // addUpgradeError adds a diagnostic for a failed TempUpgradeCenBandwidthPackageSpec call on id.
 func addUpgradeError(diags *diag.Diagnostics, id string, err error) {
 	diags.AddError(fmt.Sprintf("Temporary upgrade of CEN bandwidth package %s refused", id), upgradeErrorDetail(err))
@@ -57,10 +52,8 @@ func addUpgradeError(diags *diag.Diagnostics, id string, err error) {
 // upgradeErrorDetail explains a failed TempUpgradeCenBandwidthPackageSpec call: cause and fix
 // for the codes the API documents, followed by what the API answered.
 func upgradeErrorDetail(err error) string {
+	// Codes every product answers (throttling, credentials) are explained by conns.ErrorDetail.
 	help, ok := upgradeErrorHelp[conns.ErrorCode(err)]
-	if !ok && conns.IsErrorCode(err, throttlingCodes...) {
-		help, ok = throttlingHelp, true
-	}
 	if !ok {
 		return "TempUpgradeCenBandwidthPackageSpec failed. " + conns.ErrorDetail(err)
 	}
@@ -69,11 +62,8 @@ func upgradeErrorDetail(err error) string {
 
 // addReadError adds a diagnostic for a failed DescribeCenBandwidthPackages call on id.
 func addReadError(diags *diag.Diagnostics, id string, err error) {
-	detail := "DescribeCenBandwidthPackages failed. " + conns.ErrorDetail(err)
-	if conns.IsErrorCode(err, throttlingCodes...) {
-		detail = throttlingHelp + "\n\n" + detail
-	}
-	diags.AddError(fmt.Sprintf("Cannot read CEN bandwidth package %s", id), detail)
+	diags.AddError(fmt.Sprintf("Cannot read CEN bandwidth package %s", id),
+		"DescribeCenBandwidthPackages failed. "+conns.ErrorDetail(err))
 }
 
 // addWaitError adds a diagnostic for a wait on id's upgrade that did not end in the target

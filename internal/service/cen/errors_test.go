@@ -20,7 +20,7 @@ func TestUpgradeErrorDetail(t *testing.T) {
 		errCodeUpgradeBwpBandwidth:   {"must raise", "Set bandwidth above"},
 		errCodeOrderIsProcessing:     {"one order at a time", "Wait"},
 		errCodeBwpBusinessStatus:     {"locked", "unlock"},
-		"Throttling.User":            {"kept throttling", "max_retries"},
+		"Throttling.User":            {"-parallelism", "max_retries"},
 		"SomethingElse":              {"TempUpgradeCenBandwidthPackageSpec failed"},
 	}
 	for code, want := range cases {

@@ -201,7 +201,7 @@ func TestModifyPlanReadError(t *testing.T) {
 	if resp.Diagnostics.ErrorsCount() != 1 {
 		t.Fatalf("want one error, got %v", resp.Diagnostics)
 	}
-	if d := resp.Diagnostics.Errors()[0].Detail(); !strings.Contains(d, "kept throttling") || !strings.Contains(d, "Throttling.User") {
+	if d := resp.Diagnostics.Errors()[0].Detail(); !strings.Contains(d, "max_retries") || !strings.Contains(d, "Throttling.User") {
 		t.Errorf("detail %q should explain the throttling", d)
 	}
 }
