@@ -590,11 +590,11 @@ func testAccCheckBandwidthTempUpgradeGone(s *terraform.State) error {
 	return nil
 }
 
-// TestAccCENBandwidthTempUpgrade_slowCompletion has the mock take 15 seconds to apply each
+// TestAccCENBandwidthTempUpgrade_slowCompletion has the mock take 8 seconds (several growing poll intervals) to apply each
 // upgrade: create and update wait for it and succeed.
 func TestAccCENBandwidthTempUpgrade_slowCompletion(t *testing.T) {
 	const id = "cenbwp-slow0001"
-	m := testAccNewMock(t, 15*time.Second, testAccPackage(id, 100))
+	m := testAccNewMock(t, 8*time.Second, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 
 	resource.ParallelTest(t, resource.TestCase{
