@@ -168,6 +168,8 @@ func New(cfg Config) (*Client, error) {
 		// and retry in Do, so the SDK's own retry stays off.
 		return sdk.NewConfig().WithScheme("HTTPS").WithAutoRetry(false).WithMaxRetryTime(0)
 	}
+	sdkConstruction.Lock()
+	defer sdkConstruction.Unlock()
 	cbnClient, err := cbn.NewClientWithOptions(cfg.Region, sdkConfig(), cfg.Credentials)
 	if err != nil {
 		return nil, fmt.Errorf("creating the Cbn client: %w", err)
@@ -225,6 +227,12 @@ func NewClientToken() string {
 	_, _ = crand.Read(b[:]) // crypto/rand.Read never fails on supported platforms.
 	return "tf-" + hex.EncodeToString(b[:])
 }
+
+// sdkConstruction serializes building the SDK's product clients. Their constructors fill a
+// package-level endpoint table (cbn.EndpointMap, ga.EndpointMap) on first use without
+// synchronization, so two providers configured at once (aliases, parallel tests) would race.
+// It guards construction only, once per provider configuration, never an API call.
+var sdkConstruction sync.Mutex
 
 // FromProviderData returns the client a resource's Configure receives as provider data. It
 // returns nil without a diagnostic while the provider is not configured yet (data is nil, as
