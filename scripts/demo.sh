@@ -12,6 +12,9 @@ TERRAFORM=${TERRAFORM:-terraform}
 root=$PWD
 bin=$root/bin
 work=$root/.demo
+# The key pair the mock accepts and the provider signs with (the mock's documented default).
+key_id=LTAI5tMockAccessKeyId
+key_secret=MockAccessKeySecret0123456789
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -33,7 +36,8 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
-"$bin/mockcloud" -addr 127.0.0.1:0 -seed examples/demo/seed.json -delay 2s >"$work/mock.log" 2>&1 &
+"$bin/mockcloud" -addr 127.0.0.1:0 -seed examples/demo/seed.json -delay 2s \
+  -access-key-id "$key_id" -access-key-secret "$key_secret" >"$work/mock.log" 2>&1 &
 mock_pid=$!
 url=""
 for _ in $(seq 1 100); do
@@ -56,23 +60,24 @@ provider_installation {
 }
 RC
 export TF_CLI_CONFIG_FILE=$work/terraformrc
-export ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI5tMockAccessKeyId
-export ALIBABA_CLOUD_ACCESS_KEY_SECRET=MockAccessKeySecret0123456789
+export ALIBABA_CLOUD_ACCESS_KEY_ID=$key_id ALIBABA_CLOUD_ACCESS_KEY_SECRET=$key_secret
 export ALIBABA_CLOUD_ENDPOINT_CBN=$url ALIBABA_CLOUD_ENDPOINT_GA=$url
 export ALIBABA_CLOUD_ECS_METADATA_DISABLED=true
 end_time=$(date -u -d '+1 day' +%Y-%m-%dT%H:00:00Z)
+window=(-var "cen_end_time=$end_time")
+upgraded=("${window[@]}" -var ga_bandwidth=100 -var ga_bandwidth_type=Enhanced)
 tf() { "$TERRAFORM" -chdir="$work/config" "$@"; }
 
 step "terraform apply: CEN 100 -> 500 Mbps until $end_time; GA plan 50 Mbps Basic, bound"
-tf apply -auto-approve -input=false -var "cen_end_time=$end_time"
+tf apply -auto-approve -input=false "${window[@]}"
 tf show -no-color
 
 step "terraform apply: GA plan upgraded in place to 100 Mbps Enhanced (waits for the accelerator)"
-tf apply -auto-approve -input=false -var "cen_end_time=$end_time" -var ga_bandwidth=100 -var ga_bandwidth_type=Enhanced
+tf apply -auto-approve -input=false "${upgraded[@]}"
 tf output
 
 step "terraform destroy"
-tf destroy -auto-approve -input=false -var "cen_end_time=$end_time" -var ga_bandwidth=100 -var ga_bandwidth_type=Enhanced
+tf destroy -auto-approve -input=false "${upgraded[@]}"
 
 step "What the mock cloud was asked"
 curl -fsS "$url/_mock/calls" | grep -o '"Action": *"[A-Za-z]*"' | cut -d'"' -f4 | sort | uniq -c
