@@ -3,6 +3,7 @@ package cbn
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -174,10 +175,8 @@ func secondTime(t time.Time) string { return t.UTC().Format(SecondTimeLayout) }
 
 // oneOf returns an error naming field unless value is one of allowed.
 func oneOf(field, value string, allowed ...string) error {
-	for _, a := range allowed {
-		if value == a {
-			return nil
-		}
+	if slices.Contains(allowed, value) {
+		return nil
 	}
 	return fmt.Errorf("%s %q is not one of %q", field, value, allowed)
 }
