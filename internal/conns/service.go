@@ -28,6 +28,7 @@ type Service struct {
 	product        string
 	region         string
 	endpoint       Endpoint
+	scheme         string // endpoint.Scheme as the SDK's requests spell it ("HTTPS")
 	sdk            *sdk.Client
 	http           *http.Client
 	userAgent      string
@@ -44,6 +45,7 @@ func newService(product, region string, endpoint Endpoint, client *sdk.Client, c
 		product:        product,
 		region:         region,
 		endpoint:       endpoint,
+		scheme:         strings.ToUpper(endpoint.Scheme),
 		sdk:            client,
 		http:           cfg.HTTPClient,
 		userAgent:      strings.TrimSpace(sdk.DefaultUserAgent + " " + cfg.UserAgent),
@@ -94,7 +96,7 @@ func (s *Service) MaxRetries() int { return s.maxRetries }
 // ClientToken the caller set is sent unchanged on every attempt and the API deduplicates.
 func (s *Service) Do(ctx context.Context, request requests.AcsRequest, response responses.AcsResponse) error {
 	request.SetDomain(s.endpoint.Host)
-	request.SetScheme(strings.ToUpper(s.endpoint.Scheme))
+	request.SetScheme(s.scheme)
 	action := request.GetActionName()
 	ctx = tflog.SetField(ctx, "alibabacloud_product", s.product)
 	ctx = tflog.SetField(ctx, "alibabacloud_action", action)
@@ -153,10 +155,11 @@ func (s *Service) attempt(ctx context.Context, request requests.AcsRequest, resp
 	if err != nil {
 		return fmt.Errorf("building %s %s request: %w", s.product, request.GetActionName(), err)
 	}
-	for key, value := range request.GetHeaders() {
+	headers := request.GetHeaders()
+	for key, value := range headers {
 		httpRequest.Header[key] = []string{value}
 	}
-	if host, ok := request.GetHeaders()["Host"]; ok {
+	if host, ok := headers["Host"]; ok {
 		httpRequest.Host = host
 	}
 	httpRequest.Header.Set("User-Agent", s.userAgent)
@@ -201,14 +204,16 @@ func addErrorFields(fields map[string]any, err error, response responses.AcsResp
 	fields["error"] = stripURL(err).Error()
 }
 
-// requestIDOf reads the RequestId of a successful JSON answer.
+// requestIDOf reads the RequestId of a successful answer: from its x-acs-request-id header,
+// which the API sends with every answer, else from the JSON body (decoded a second time only
+// then).
 func requestIDOf(response responses.AcsResponse) string {
-	var body struct{ RequestId string }
-	if json.Unmarshal(response.GetHttpContentBytes(), &body) == nil && body.RequestId != "" {
-		return body.RequestId
-	}
-	if h := response.GetHttpHeaders()["X-Acs-Request-Id"]; len(h) > 0 {
+	if h := response.GetHttpHeaders()["X-Acs-Request-Id"]; len(h) > 0 && h[0] != "" {
 		return h[0]
+	}
+	var body struct{ RequestId string }
+	if json.Unmarshal(response.GetHttpContentBytes(), &body) == nil {
+		return body.RequestId
 	}
 	return ""
 }

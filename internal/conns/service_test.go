@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
@@ -504,5 +505,31 @@ func TestNewClientToken(t *testing.T) {
 	a, b := NewClientToken(), NewClientToken()
 	if a == b || len(a) != 35 {
 		t.Errorf("tokens %q and %q: want distinct 35-character tokens", a, b)
+	}
+}
+
+func TestRequestIDOf(t *testing.T) {
+	for name, tc := range map[string]struct {
+		header, body, want string
+	}{
+		"header":              {header: "REQ-HEADER", body: `{"RequestId":"REQ-BODY"}`, want: "REQ-HEADER"},
+		"body when no header": {body: `{"RequestId":"REQ-BODY"}`, want: "REQ-BODY"},
+		"neither":             {body: `{}`, want: ""},
+	} {
+		t.Run(name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			if tc.header != "" {
+				rec.Header().Set("x-acs-request-id", tc.header)
+			}
+			rec.WriteHeader(http.StatusOK)
+			_, _ = rec.WriteString(tc.body)
+			response := responses.NewCommonResponse()
+			if err := responses.Unmarshal(response, rec.Result(), "JSON"); err != nil {
+				t.Fatal(err)
+			}
+			if got := requestIDOf(response); got != tc.want {
+				t.Errorf("requestIDOf = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
