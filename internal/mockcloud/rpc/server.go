@@ -495,14 +495,15 @@ func (s *Server) log(rec CallRecord, code string, status int) {
 	s.calls = append(s.calls, rec)
 }
 
-// mergedParams merges the query and the form body. A key in both takes the body's values,
-// as the official SDKs sign it (they build one map, form parameters last).
+// mergedParams merges the query and the form body from what ParseForm read (r.Form holds
+// both, the body's values first). A key in both takes the body's values alone, as the
+// official SDKs sign it (they build one map, form parameters last).
 func mergedParams(r *http.Request) url.Values {
 	params := make(url.Values, len(r.Form))
-	for k, vs := range r.URL.Query() {
-		params[k] = vs
-	}
-	for k, vs := range r.PostForm {
+	for k, vs := range r.Form {
+		if body, ok := r.PostForm[k]; ok {
+			vs = body
+		}
 		params[k] = vs
 	}
 	return params

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"sync/atomic"
@@ -359,5 +360,39 @@ func TestKeys(t *testing.T) {
 	}
 	if _, err := callSDK(t, sdkClient(t, "LTAI5tSecond", "second-secret"), sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err != nil {
 		t.Fatalf("added key rejected: %v", err)
+	}
+}
+
+func TestServeHTTP_bodyValuesWinOverQuery(t *testing.T) {
+	ts := newTestServer(t)
+	h := newHandSigned()
+	h.method = http.MethodPost
+	h.params["Name"] = "from-body"
+	h.params["Extra"] = "q" // signed, but sent in the query
+	body, err := url.ParseQuery(h.query())
+	if err != nil {
+		t.Fatal(err)
+	}
+	body.Del("Extra")
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, ts.url+"/?Name=from-query&Extra=q",
+		strings.NewReader(body.Encode()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	call := ts.product.lastCall.Load()
+	if got := call.Params["Name"]; len(got) != 1 || got[0] != "from-body" {
+		t.Errorf("Name = %q, want the body's value alone", got)
+	}
+	if got := call.Params.Get("Extra"); got != "q" {
+		t.Errorf("Extra = %q, want the query's value", got)
 	}
 }
