@@ -445,7 +445,8 @@ func (s *Server) answer(ex *exchange, result any) {
 func (s *Server) write(ex *exchange, xmlRoot string, status int, code string, v any) {
 	var body []byte
 	var err error
-	if eb, isErr := v.(errorBody); isErr {
+	eb, isErr := v.(errorBody)
+	if isErr {
 		body, err = marshalJSON(eb)
 	} else {
 		body, err = withRequestID(v, ex.record.RequestId)
@@ -454,7 +455,7 @@ func (s *Server) write(ex *exchange, xmlRoot string, status int, code string, v 
 		body, err = jsonToXML(xmlRoot, body)
 	}
 	if err != nil {
-		if _, isErr := v.(errorBody); isErr {
+		if isErr {
 			// Encoding our own error shape cannot fail; give up on this response.
 			http.Error(ex.w, "mock cloud: "+err.Error(), http.StatusInternalServerError)
 			s.log(ex.record, "InternalError", http.StatusInternalServerError)
