@@ -72,14 +72,6 @@ func IsErrorCode(err error, codes ...string) bool {
 	return code != "" && slices.Contains(codes, code)
 }
 
-// HTTPStatus returns the HTTP status of an API error, or 0 when err is not an API error.
-func HTTPStatus(err error) int {
-	if se := asServerError(err); se != nil {
-		return se.HttpStatus()
-	}
-	return 0
-}
-
 // RequestID returns the request id of an API error, or "" when err is not an API error.
 func RequestID(err error) string {
 	if se := asServerError(err); se != nil {

@@ -178,8 +178,9 @@ func TestDo_clientErrorNotRetried(t *testing.T) {
 	if !IsErrorCode(err, "InvalidParameter") {
 		t.Fatalf("err = %v, want InvalidParameter", err)
 	}
-	if ErrorCode(err) != "InvalidParameter" || HTTPStatus(err) != 400 || RequestID(err) != "REQ-InvalidParameter" {
-		t.Errorf("code %q status %d request id %q", ErrorCode(err), HTTPStatus(err), RequestID(err))
+	// IsErrorCode held, so err is a *ServerError.
+	if status := asServerError(err).HttpStatus(); ErrorCode(err) != "InvalidParameter" || status != 400 || RequestID(err) != "REQ-InvalidParameter" {
+		t.Errorf("code %q status %d request id %q", ErrorCode(err), status, RequestID(err))
 	}
 	if got := f.calls.Load(); got != 1 || len(rec.delays) != 0 {
 		t.Errorf("attempts = %d, sleeps = %v; a 4xx must not be retried", got, rec.delays)
