@@ -53,11 +53,11 @@ func addUpgradeError(diags *diag.Diagnostics, id string, err error) {
 // for the codes the API documents, followed by what the API answered.
 func upgradeErrorDetail(err error) string {
 	// Codes every product answers (throttling, credentials) are explained by conns.ErrorDetail.
-	help, ok := upgradeErrorHelp[conns.ErrorCode(err)]
-	if !ok {
-		return "TempUpgradeCenBandwidthPackageSpec failed. " + conns.ErrorDetail(err)
+	detail := conns.ErrorDetail(err)
+	if help, ok := upgradeErrorHelp[conns.ErrorCode(err)]; ok {
+		return help + "\n\n" + detail
 	}
-	return help + "\n\n" + conns.ErrorDetail(err)
+	return "TempUpgradeCenBandwidthPackageSpec failed. " + detail
 }
 
 // addReadError adds a diagnostic for a failed DescribeCenBandwidthPackages call on id.
