@@ -231,30 +231,37 @@ func TestAccGABandwidthPackage_subscriptionAwaitingPayment(t *testing.T) {
 			},
 			// Unpaid, it cannot change: refused at once rather than retried for the whole timeout.
 			g.refused(testAccConfigBandwidthPackage_subscription(20, false), `(?s)whose order is\s+not\s+paid\s+yet`),
-			{
-				PreConfig: func() {
-					g.check()
-					bps := packagesInMock(m)
-					if len(bps) != 1 {
-						t.Fatalf("want one plan in the mock, got %d", len(bps))
-					}
-					if err := m.GA.PayOrder(bps[0].BandwidthPackageId); err != nil {
-						t.Fatalf("paying the order: %v", err)
-					}
-					m.Advance(testAccDelay)
-				},
-				Config: m.Config(testAccConfigBandwidthPackage_subscription(10, false)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(testAccPackageAddress, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					stateValue("status", knownvalue.StringExact("active")),
-					stateValue("bandwidth_package_name", knownvalue.StringExact("tf-subscription")),
-				},
-				Check: testAccCheckCallCount(m, "CreateBandwidthPackage", 1),
-			},
+			testAccStepSubscriptionNamedOnceActive(m, testAccConfigBandwidthPackage_subscription(10, false), func() {
+				g.check()
+				bps := packagesInMock(m)
+				if len(bps) != 1 {
+					t.Fatalf("want one plan in the mock, got %d", len(bps))
+				}
+				if err := m.GA.PayOrder(bps[0].BandwidthPackageId); err != nil {
+					t.Fatalf("paying the order: %v", err)
+				}
+				m.Advance(testAccDelay)
+			}),
 		},
 	})
+}
+
+// testAccStepSubscriptionNamedOnceActive is the step after a Subscription saved while not active
+// yet (preConfig makes it active): the apply updates it in place to set its name, and the plan
+// was bought only once.
+func testAccStepSubscriptionNamedOnceActive(m *acctest.Mock, config string, preConfig func()) resource.TestStep {
+	return resource.TestStep{
+		PreConfig: preConfig,
+		Config:    m.Config(config),
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectResourceAction(testAccPackageAddress, plancheck.ResourceActionUpdate),
+		}},
+		ConfigStateChecks: []statecheck.StateCheck{
+			stateValue("status", knownvalue.StringExact("active")),
+			stateValue("bandwidth_package_name", knownvalue.StringExact("tf-subscription")),
+		},
+		Check: testAccCheckCallCount(m, "CreateBandwidthPackage", 1),
+	}
 }
 
 func TestAccGABandwidthPackage_subscriptionSlowToActivate(t *testing.T) {
@@ -278,18 +285,7 @@ func TestAccGABandwidthPackage_subscriptionSlowToActivate(t *testing.T) {
 				ConfigStateChecks:  []statecheck.StateCheck{stateValue("status", knownvalue.StringExact("init"))},
 				ExpectNonEmptyPlan: true,
 			},
-			{
-				PreConfig: func() { m.Advance(time.Minute) },
-				Config:    m.Config(config),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(testAccPackageAddress, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					stateValue("status", knownvalue.StringExact("active")),
-					stateValue("bandwidth_package_name", knownvalue.StringExact("tf-subscription")),
-				},
-				Check: testAccCheckCallCount(m, "CreateBandwidthPackage", 1),
-			},
+			testAccStepSubscriptionNamedOnceActive(m, config, func() { m.Advance(time.Minute) }),
 		},
 	})
 }
