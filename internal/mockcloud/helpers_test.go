@@ -6,16 +6,14 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"strings"
 	"testing"
 
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 
 	"terraform-provider-alibabacloud/internal/mockcloud"
+	"terraform-provider-alibabacloud/internal/mockcloud/mocktest"
 )
 
 const (
@@ -59,19 +57,11 @@ func sdkCall(t *testing.T, baseURL, keyID, secret, method, action string, params
 // sdkCallVersion is sdkCall for any API version.
 func sdkCallVersion(t *testing.T, baseURL, keyID, secret, method, version, action string, params map[string]string) (map[string]any, error) {
 	t.Helper()
-	u, err := url.Parse(baseURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	client, err := sdk.NewClientWithOptions("cn-hangzhou", sdk.NewConfig().WithAutoRetry(false),
-		credentials.NewAccessKeyCredential(keyID, secret))
-	if err != nil {
-		t.Fatal(err)
-	}
+	client := mocktest.SDKClient(t, keyID, secret)
 	req := requests.NewCommonRequest()
 	req.Method = method
 	req.Scheme = "http"
-	req.Domain = u.Host
+	req.Domain = mocktest.Host(t, baseURL)
 	req.Version = version
 	req.ApiName = action
 	for k, v := range params {

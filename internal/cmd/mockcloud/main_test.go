@@ -13,12 +13,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 
 	"terraform-provider-alibabacloud/internal/mockcloud"
+	"terraform-provider-alibabacloud/internal/mockcloud/mocktest"
 )
 
 // startRun runs the command with args until the test ends (or stop is called) and returns the
@@ -58,11 +57,7 @@ func startRun(t *testing.T, args ...string) (base string, stop func() error) {
 // describe calls Cbn DescribeCenBandwidthPackages on the mock at base with the SDK.
 func describe(t *testing.T, base, keyID, secret string) (string, error) {
 	t.Helper()
-	client, err := sdk.NewClientWithOptions("cn-hangzhou", sdk.NewConfig().WithAutoRetry(false),
-		credentials.NewAccessKeyCredential(keyID, secret))
-	if err != nil {
-		t.Fatal(err)
-	}
+	client := mocktest.SDKClient(t, keyID, secret)
 	req := requests.NewCommonRequest()
 	req.Scheme, req.Domain, req.Version, req.ApiName = "http", strings.TrimPrefix(base, "http://"), "2017-09-12", "DescribeCenBandwidthPackages"
 	resp, err := client.ProcessCommonRequest(req)

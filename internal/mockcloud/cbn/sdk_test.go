@@ -2,8 +2,6 @@ package cbn_test
 
 import (
 	"errors"
-	"net/http/httptest"
-	"net/url"
 	"testing"
 	"time"
 
@@ -13,7 +11,7 @@ import (
 
 	"terraform-provider-alibabacloud/internal/mockcloud/cbn"
 	"terraform-provider-alibabacloud/internal/mockcloud/clock"
-	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
+	"terraform-provider-alibabacloud/internal/mockcloud/mocktest"
 )
 
 const (
@@ -37,21 +35,12 @@ func newSDKFixture(t *testing.T, delay time.Duration, seeds ...cbn.Package) *sdk
 	if err := product.Restore(seeds); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(rpc.NewServer(rpc.Config{
-		Products: []rpc.Product{product},
-		Clock:    clk,
-		Keys:     map[string]string{testKeyID: testKeySecret},
-	}))
-	t.Cleanup(srv.Close)
-	u, err := url.Parse(srv.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
+	host := mocktest.ServeProduct(t, clk, product, testKeyID, testKeySecret)
 	client, err := sdkcbn.NewClientWithAccessKey("cn-hangzhou", testKeyID, testKeySecret)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &sdkFixture{clock: clk, product: product, client: client, host: u.Host}
+	return &sdkFixture{clock: clk, product: product, client: client, host: host}
 }
 
 // describe reads package id with the SDK, reservation data included.

@@ -2,8 +2,6 @@ package ga_test
 
 import (
 	"errors"
-	"net/http/httptest"
-	"net/url"
 	"testing"
 	"time"
 
@@ -13,7 +11,7 @@ import (
 
 	"terraform-provider-alibabacloud/internal/mockcloud/clock"
 	"terraform-provider-alibabacloud/internal/mockcloud/ga"
-	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
+	"terraform-provider-alibabacloud/internal/mockcloud/mocktest"
 )
 
 const (
@@ -38,21 +36,12 @@ func newSDKFixture(t *testing.T, region string) *sdkFixture {
 	if err := product.Restore(nil, []ga.Accelerator{{AcceleratorId: "ga-bp1sdk"}}); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(rpc.NewServer(rpc.Config{
-		Products: []rpc.Product{product},
-		Clock:    clk,
-		Keys:     map[string]string{testKeyID: testKeySecret},
-	}))
-	t.Cleanup(srv.Close)
-	u, err := url.Parse(srv.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
+	host := mocktest.ServeProduct(t, clk, product, testKeyID, testKeySecret)
 	client, err := sdkga.NewClientWithAccessKey(region, testKeyID, testKeySecret)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &sdkFixture{t: t, clock: clk, client: client, host: u.Host}
+	return &sdkFixture{t: t, clock: clk, client: client, host: host}
 }
 
 // point sends a request to the fixture's server in the given format.

@@ -8,6 +8,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
 
+	"terraform-provider-alibabacloud/internal/mockcloud/mocktest"
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
@@ -26,7 +27,7 @@ func TestFaults_rates(t *testing.T) {
 			if err := ts.SetFaults(tc.faults); err != nil {
 				t.Fatal(err)
 			}
-			client := sdkClient(t, testKeyID, testSecret)
+			client := mocktest.SDKClient(t, testKeyID, testSecret)
 			for range 3 {
 				_, err := callSDK(t, client, sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil))
 				serverError(t, err, tc.code, tc.status)
@@ -35,7 +36,7 @@ func TestFaults_rates(t *testing.T) {
 				t.Errorf("faulted calls reached the product %d times", n)
 			}
 			// Faults come after the signature checks.
-			_, err := callSDK(t, sdkClient(t, testKeyID, "wrong"), sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil))
+			_, err := callSDK(t, mocktest.SDKClient(t, testKeyID, "wrong"), sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil))
 			serverError(t, err, "SignatureDoesNotMatch", http.StatusBadRequest)
 		})
 	}
@@ -48,7 +49,7 @@ func TestFaults_partialRateIsSeeded(t *testing.T) {
 		if err := ts.SetFaults(rpc.Faults{ThrottleRate: 0.5}); err != nil {
 			t.Fatal(err)
 		}
-		client := sdkClient(t, testKeyID, testSecret)
+		client := mocktest.SDKClient(t, testKeyID, testSecret)
 		var got []string
 		for range 20 {
 			_, err := callSDK(t, client, sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil))
@@ -84,7 +85,7 @@ func TestFaults_scriptedThenSuccess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	client := sdkClient(t, testKeyID, testSecret)
+	client := mocktest.SDKClient(t, testKeyID, testSecret)
 	// Another action is not affected.
 	if _, err := callSDK(t, client, sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err != nil {
 		t.Fatalf("unscripted action failed: %v", err)
@@ -115,7 +116,7 @@ func TestFaults_dropResponse(t *testing.T) {
 	if err := ts.SetFaults(rpc.Faults{Scripted: []rpc.ScriptedFault{{Action: "CreateThing", DropResponse: true}}}); err != nil {
 		t.Fatal(err)
 	}
-	client := sdkClient(t, testKeyID, testSecret)
+	client := mocktest.SDKClient(t, testKeyID, testSecret)
 	_, err := callSDK(t, client, sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil))
 	if err == nil {
 		t.Fatal("dropped response reached the client")

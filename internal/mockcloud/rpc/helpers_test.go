@@ -19,11 +19,11 @@ import (
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 
+	"terraform-provider-alibabacloud/internal/mockcloud/mocktest"
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
@@ -98,22 +98,7 @@ func newTestServerWithWallClock(t *testing.T, wall func() time.Time) *testServer
 	})
 	hs := httptest.NewServer(srv)
 	t.Cleanup(hs.Close)
-	u, err := url.Parse(hs.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &testServer{Server: srv, product: product, url: hs.URL, host: u.Host}
-}
-
-// sdkClient returns an SDK client for the key pair that never retries on its own.
-func sdkClient(t *testing.T, keyID, secret string) *sdk.Client {
-	t.Helper()
-	client, err := sdk.NewClientWithOptions("cn-hangzhou", sdk.NewConfig().WithAutoRetry(false),
-		credentials.NewAccessKeyCredential(keyID, secret))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return client
+	return &testServer{Server: srv, product: product, url: hs.URL, host: mocktest.Host(t, hs.URL)}
 }
 
 // sdkRequest builds an RPC CommonRequest for the fake product on ts.

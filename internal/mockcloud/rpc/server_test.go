@@ -14,6 +14,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
 
+	"terraform-provider-alibabacloud/internal/mockcloud/mocktest"
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
@@ -23,7 +24,7 @@ func TestServeHTTP_sdkSignedJSON(t *testing.T) {
 	for _, method := range []string{http.MethodGet, http.MethodPost} {
 		t.Run(method, func(t *testing.T) {
 			ts := newTestServer(t)
-			client := sdkClient(t, testKeyID, testSecret)
+			client := mocktest.SDKClient(t, testKeyID, testSecret)
 			resp, err := callSDK(t, client, sdkRequest(ts, method, "DescribeThings", "JSON",
 				map[string]string{"Name": "a b*c~d/é"}))
 			if err != nil {
@@ -72,7 +73,7 @@ func TestServeHTTP_sameKeyInQueryAndBody(t *testing.T) {
 	ts := newTestServer(t)
 	req := sdkRequest(ts, http.MethodPost, "DescribeThings", "JSON", map[string]string{"RegionId": "cn-shanghai"})
 	// The SDK adds its own RegionId to the query too; it signs the form's value.
-	if _, err := callSDK(t, sdkClient(t, testKeyID, testSecret), req); err != nil {
+	if _, err := callSDK(t, mocktest.SDKClient(t, testKeyID, testSecret), req); err != nil {
 		t.Fatalf("SDK call failed: %v", err)
 	}
 	if got := ts.product.lastCall.Load().Params["RegionId"]; len(got) != 1 || got[0] != "cn-shanghai" {
@@ -84,7 +85,7 @@ func TestServeHTTP_sdkSignedXML(t *testing.T) {
 	for _, method := range []string{http.MethodGet, http.MethodPost} {
 		t.Run(method, func(t *testing.T) {
 			ts := newTestServer(t)
-			resp, err := callSDK(t, sdkClient(t, testKeyID, testSecret), sdkRequest(ts, method, "DescribeThings", "XML", nil))
+			resp, err := callSDK(t, mocktest.SDKClient(t, testKeyID, testSecret), sdkRequest(ts, method, "DescribeThings", "XML", nil))
 			if err != nil {
 				t.Fatalf("SDK call failed: %v", err)
 			}
@@ -113,7 +114,7 @@ func TestServeHTTP_sdkSignedXML(t *testing.T) {
 
 func TestServeHTTP_xmlShapes(t *testing.T) {
 	ts := newTestServer(t)
-	resp, err := callSDK(t, sdkClient(t, testKeyID, testSecret), sdkRequest(ts, http.MethodGet, "DescribeShapes", "XML", nil))
+	resp, err := callSDK(t, mocktest.SDKClient(t, testKeyID, testSecret), sdkRequest(ts, http.MethodGet, "DescribeShapes", "XML", nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +128,7 @@ func TestServeHTTP_xmlShapes(t *testing.T) {
 
 func TestServeHTTP_xmlError(t *testing.T) {
 	ts := newTestServer(t)
-	_, err := callSDK(t, sdkClient(t, testKeyID, "wrong"), sdkRequest(ts, http.MethodGet, "DescribeThings", "XML", nil))
+	_, err := callSDK(t, mocktest.SDKClient(t, testKeyID, "wrong"), sdkRequest(ts, http.MethodGet, "DescribeThings", "XML", nil))
 	se := serverError(t, err, "", http.StatusBadRequest) // the SDK reads error fields from JSON only
 	var body struct {
 		XMLName                            xml.Name `xml:"Error"`
@@ -143,7 +144,7 @@ func TestServeHTTP_xmlError(t *testing.T) {
 
 func TestServeHTTP_wrongSecret(t *testing.T) {
 	ts := newTestServer(t)
-	_, err := callSDK(t, sdkClient(t, testKeyID, "not-the-secret"), sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil))
+	_, err := callSDK(t, mocktest.SDKClient(t, testKeyID, "not-the-secret"), sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil))
 	se := serverError(t, err, "SignatureDoesNotMatch", http.StatusBadRequest)
 	if !strings.Contains(se.message, "server string to sign is:POST&%2F&") {
 		t.Errorf("message should show the server's string to sign: %s", se.message)
@@ -162,7 +163,7 @@ func TestServeHTTP_wrongSecret(t *testing.T) {
 
 func TestServeHTTP_unknownKey(t *testing.T) {
 	ts := newTestServer(t)
-	_, err := callSDK(t, sdkClient(t, "LTAI5tUnknown", testSecret), sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil))
+	_, err := callSDK(t, mocktest.SDKClient(t, "LTAI5tUnknown", testSecret), sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil))
 	serverError(t, err, "InvalidAccessKeyId.NotFound", http.StatusNotFound)
 }
 
@@ -323,11 +324,11 @@ func TestServeHTTP_commonParameterErrors(t *testing.T) {
 
 func TestServeHTTP_callLog(t *testing.T) {
 	ts := newTestServer(t)
-	client := sdkClient(t, testKeyID, testSecret)
+	client := mocktest.SDKClient(t, testKeyID, testSecret)
 	if _, err := callSDK(t, client, sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", map[string]string{"Name": "x"})); err != nil {
 		t.Fatal(err)
 	}
-	_, err := callSDK(t, sdkClient(t, testKeyID, "wrong"), sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil))
+	_, err := callSDK(t, mocktest.SDKClient(t, testKeyID, "wrong"), sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil))
 	serverError(t, err, "SignatureDoesNotMatch", http.StatusBadRequest)
 
 	calls := ts.Calls()
@@ -358,7 +359,7 @@ func TestKeys(t *testing.T) {
 	if len(keys) != 2 || keys[0].AccessKeyId != "LTAI5tSecond" || keys[1].AccessKeyId != testKeyID {
 		t.Fatalf("keys %+v", keys)
 	}
-	if _, err := callSDK(t, sdkClient(t, "LTAI5tSecond", "second-secret"), sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err != nil {
+	if _, err := callSDK(t, mocktest.SDKClient(t, "LTAI5tSecond", "second-secret"), sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err != nil {
 		t.Fatalf("added key rejected: %v", err)
 	}
 }

@@ -1,0 +1,51 @@
+// Package mocktest holds the test helpers the mock cloud's packages share: an official-SDK
+// client that does not retry on its own, and one product served through the protocol engine.
+// Only tests import it.
+package mocktest
+
+import (
+	"net/http/httptest"
+	"net/url"
+	"testing"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
+
+	"terraform-provider-alibabacloud/internal/mockcloud/clock"
+	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
+)
+
+// SDKClient returns an official-SDK client for the key pair that never retries on its own,
+// so that a test sees every answer.
+func SDKClient(t testing.TB, keyID, secret string) *sdk.Client {
+	t.Helper()
+	client, err := sdk.NewClientWithOptions("cn-hangzhou", sdk.NewConfig().WithAutoRetry(false),
+		credentials.NewAccessKeyCredential(keyID, secret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return client
+}
+
+// ServeProduct serves product through a protocol engine on clk, accepting the one key pair,
+// on an httptest server for the test's duration, and returns the server's host:port.
+func ServeProduct(t testing.TB, clk *clock.Clock, product rpc.Product, keyID, secret string) string {
+	t.Helper()
+	srv := httptest.NewServer(rpc.NewServer(rpc.Config{
+		Products: []rpc.Product{product},
+		Clock:    clk,
+		Keys:     map[string]string{keyID: secret},
+	}))
+	t.Cleanup(srv.Close)
+	return Host(t, srv.URL)
+}
+
+// Host returns the host:port of a server's base URL.
+func Host(t testing.TB, baseURL string) string {
+	t.Helper()
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.Host
+}
