@@ -83,11 +83,11 @@ func (p *Product) describe(call *rpc.Call) (any, error) {
 	}
 	resourceGroupID := params.Get("ResourceGroupId")
 
-	var matched []Package
+	var matched []*pkg
 	for _, q := range p.packages {
 		if matchesAll(&q.Package, filters, isOr) && hasTags(&q.Package, tags) &&
 			(resourceGroupID == "" || q.ResourceGroupId == resourceGroupID) {
-			matched = append(matched, view(q, includeReservation))
+			matched = append(matched, q)
 		}
 	}
 	resp := DescribeResponse{
@@ -99,8 +99,10 @@ func (p *Product) describe(call *rpc.Call) (any, error) {
 		},
 	}
 	if start := (pageNumber - 1) * pageSize; start < len(matched) {
-		end := min(start+pageSize, len(matched))
-		resp.CenBandwidthPackages.CenBandwidthPackage = matched[start:end]
+		// Only the page is copied out.
+		for _, q := range matched[start:min(start+pageSize, len(matched))] {
+			resp.CenBandwidthPackages.CenBandwidthPackage = append(resp.CenBandwidthPackages.CenBandwidthPackage, view(q, includeReservation))
+		}
 	}
 	return resp, nil
 }
