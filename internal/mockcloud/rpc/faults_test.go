@@ -29,14 +29,14 @@ func TestFaults_rates(t *testing.T) {
 			}
 			client := mocktest.SDKClient(t, testKeyID, testSecret)
 			for range 3 {
-				_, err := callSDK(t, client, sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil))
+				_, err := client.ProcessCommonRequest(sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil))
 				serverError(t, err, tc.code, tc.status)
 			}
 			if n := ts.product.created.Load(); n != 0 {
 				t.Errorf("faulted calls reached the product %d times", n)
 			}
 			// Faults come after the signature checks.
-			_, err := callSDK(t, mocktest.SDKClient(t, testKeyID, "wrong"), sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil))
+			_, err := mocktest.SDKClient(t, testKeyID, "wrong").ProcessCommonRequest(sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil))
 			serverError(t, err, "SignatureDoesNotMatch", http.StatusBadRequest)
 		})
 	}
@@ -52,7 +52,7 @@ func TestFaults_partialRateIsSeeded(t *testing.T) {
 		client := mocktest.SDKClient(t, testKeyID, testSecret)
 		var got []string
 		for range 20 {
-			_, err := callSDK(t, client, sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil))
+			_, err := client.ProcessCommonRequest(sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil))
 			if err != nil {
 				got = append(got, "throttled")
 			} else {
@@ -87,20 +87,20 @@ func TestFaults_scriptedThenSuccess(t *testing.T) {
 	}
 	client := mocktest.SDKClient(t, testKeyID, testSecret)
 	// Another action is not affected.
-	if _, err := callSDK(t, client, sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err != nil {
+	if _, err := client.ProcessCommonRequest(sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err != nil {
 		t.Fatalf("unscripted action failed: %v", err)
 	}
 	for i, want := range []struct {
 		code   string
 		status int
 	}{{"ServiceUnavailable", 503}, {"ServiceUnavailable", 503}, {"Throttling.Api", 400}} {
-		_, err := callSDK(t, client, sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil))
+		_, err := client.ProcessCommonRequest(sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil))
 		if err == nil {
 			t.Fatalf("call %d succeeded, want %s", i+1, want.code)
 		}
 		serverError(t, err, want.code, want.status)
 	}
-	if _, err := callSDK(t, client, sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil)); err != nil {
+	if _, err := client.ProcessCommonRequest(sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil)); err != nil {
 		t.Fatalf("call after the scripted faults failed: %v", err)
 	}
 	if n := ts.product.created.Load(); n != 1 {
@@ -117,7 +117,7 @@ func TestFaults_dropResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	client := mocktest.SDKClient(t, testKeyID, testSecret)
-	_, err := callSDK(t, client, sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil))
+	_, err := client.ProcessCommonRequest(sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil))
 	if err == nil {
 		t.Fatal("dropped response reached the client")
 	}
@@ -131,7 +131,7 @@ func TestFaults_dropResponse(t *testing.T) {
 	if last := calls[len(calls)-1]; last.Action != "CreateThing" || last.Status != 0 || last.Code != "" {
 		t.Errorf("dropped call logged as %+v", last)
 	}
-	if _, err := callSDK(t, client, sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil)); err != nil {
+	if _, err := client.ProcessCommonRequest(sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil)); err != nil {
 		t.Fatalf("next call failed: %v", err)
 	}
 }
@@ -166,7 +166,7 @@ func TestFaults_latency(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The client gives up long before an hour has passed: the latency is there.
-	if _, err := callSDK(t, client, sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err == nil {
+	if _, err := client.ProcessCommonRequest(sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err == nil {
 		t.Fatal("the call returned despite an hour of latency")
 	}
 }

@@ -18,10 +18,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 
 	"terraform-provider-alibabacloud/internal/mockcloud/mocktest"
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
@@ -118,12 +116,6 @@ func sdkRequest(ts *testServer, method, action, format string, params map[string
 		}
 	}
 	return req
-}
-
-// callSDK sends one SDK-signed call.
-func callSDK(t *testing.T, client *sdk.Client, req *requests.CommonRequest) (*responses.CommonResponse, error) {
-	t.Helper()
-	return client.ProcessCommonRequest(req)
 }
 
 // errInfo is what the tests read from an SDK server error beyond code and status.

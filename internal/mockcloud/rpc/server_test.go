@@ -25,7 +25,7 @@ func TestServeHTTP_sdkSignedJSON(t *testing.T) {
 		t.Run(method, func(t *testing.T) {
 			ts := newTestServer(t)
 			client := mocktest.SDKClient(t, testKeyID, testSecret)
-			resp, err := callSDK(t, client, sdkRequest(ts, method, "DescribeThings", "JSON",
+			resp, err := client.ProcessCommonRequest(sdkRequest(ts, method, "DescribeThings", "JSON",
 				map[string]string{"Name": "a b*c~d/é"}))
 			if err != nil {
 				t.Fatalf("SDK call failed: %v", err)
@@ -73,7 +73,7 @@ func TestServeHTTP_sameKeyInQueryAndBody(t *testing.T) {
 	ts := newTestServer(t)
 	req := sdkRequest(ts, http.MethodPost, "DescribeThings", "JSON", map[string]string{"RegionId": "cn-shanghai"})
 	// The SDK adds its own RegionId to the query too; it signs the form's value.
-	if _, err := callSDK(t, mocktest.SDKClient(t, testKeyID, testSecret), req); err != nil {
+	if _, err := mocktest.SDKClient(t, testKeyID, testSecret).ProcessCommonRequest(req); err != nil {
 		t.Fatalf("SDK call failed: %v", err)
 	}
 	if got := ts.product.lastCall.Load().Params["RegionId"]; len(got) != 1 || got[0] != "cn-shanghai" {
@@ -85,7 +85,7 @@ func TestServeHTTP_sdkSignedXML(t *testing.T) {
 	for _, method := range []string{http.MethodGet, http.MethodPost} {
 		t.Run(method, func(t *testing.T) {
 			ts := newTestServer(t)
-			resp, err := callSDK(t, mocktest.SDKClient(t, testKeyID, testSecret), sdkRequest(ts, method, "DescribeThings", "XML", nil))
+			resp, err := mocktest.SDKClient(t, testKeyID, testSecret).ProcessCommonRequest(sdkRequest(ts, method, "DescribeThings", "XML", nil))
 			if err != nil {
 				t.Fatalf("SDK call failed: %v", err)
 			}
@@ -114,7 +114,7 @@ func TestServeHTTP_sdkSignedXML(t *testing.T) {
 
 func TestServeHTTP_xmlShapes(t *testing.T) {
 	ts := newTestServer(t)
-	resp, err := callSDK(t, mocktest.SDKClient(t, testKeyID, testSecret), sdkRequest(ts, http.MethodGet, "DescribeShapes", "XML", nil))
+	resp, err := mocktest.SDKClient(t, testKeyID, testSecret).ProcessCommonRequest(sdkRequest(ts, http.MethodGet, "DescribeShapes", "XML", nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestServeHTTP_xmlShapes(t *testing.T) {
 
 func TestServeHTTP_xmlError(t *testing.T) {
 	ts := newTestServer(t)
-	_, err := callSDK(t, mocktest.SDKClient(t, testKeyID, "wrong"), sdkRequest(ts, http.MethodGet, "DescribeThings", "XML", nil))
+	_, err := mocktest.SDKClient(t, testKeyID, "wrong").ProcessCommonRequest(sdkRequest(ts, http.MethodGet, "DescribeThings", "XML", nil))
 	se := serverError(t, err, "", http.StatusBadRequest) // the SDK reads error fields from JSON only
 	var body struct {
 		XMLName                            xml.Name `xml:"Error"`
@@ -144,7 +144,7 @@ func TestServeHTTP_xmlError(t *testing.T) {
 
 func TestServeHTTP_wrongSecret(t *testing.T) {
 	ts := newTestServer(t)
-	_, err := callSDK(t, mocktest.SDKClient(t, testKeyID, "not-the-secret"), sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil))
+	_, err := mocktest.SDKClient(t, testKeyID, "not-the-secret").ProcessCommonRequest(sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil))
 	se := serverError(t, err, "SignatureDoesNotMatch", http.StatusBadRequest)
 	if !strings.Contains(se.message, "server string to sign is:POST&%2F&") {
 		t.Errorf("message should show the server's string to sign: %s", se.message)
@@ -163,7 +163,7 @@ func TestServeHTTP_wrongSecret(t *testing.T) {
 
 func TestServeHTTP_unknownKey(t *testing.T) {
 	ts := newTestServer(t)
-	_, err := callSDK(t, mocktest.SDKClient(t, "LTAI5tUnknown", testSecret), sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil))
+	_, err := mocktest.SDKClient(t, "LTAI5tUnknown", testSecret).ProcessCommonRequest(sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil))
 	serverError(t, err, "InvalidAccessKeyId.NotFound", http.StatusNotFound)
 }
 
@@ -174,7 +174,7 @@ func TestServeHTTP_securityToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := callSDK(t, stsClient, sdkRequest(ts, http.MethodPost, "DescribeThings", "JSON", nil)); err != nil {
+	if _, err := stsClient.ProcessCommonRequest(sdkRequest(ts, http.MethodPost, "DescribeThings", "JSON", nil)); err != nil {
 		t.Fatalf("SDK STS request rejected: %v", err)
 	}
 
@@ -325,10 +325,10 @@ func TestServeHTTP_commonParameterErrors(t *testing.T) {
 func TestServeHTTP_callLog(t *testing.T) {
 	ts := newTestServer(t)
 	client := mocktest.SDKClient(t, testKeyID, testSecret)
-	if _, err := callSDK(t, client, sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", map[string]string{"Name": "x"})); err != nil {
+	if _, err := client.ProcessCommonRequest(sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", map[string]string{"Name": "x"})); err != nil {
 		t.Fatal(err)
 	}
-	_, err := callSDK(t, mocktest.SDKClient(t, testKeyID, "wrong"), sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil))
+	_, err := mocktest.SDKClient(t, testKeyID, "wrong").ProcessCommonRequest(sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil))
 	serverError(t, err, "SignatureDoesNotMatch", http.StatusBadRequest)
 
 	calls := ts.Calls()
@@ -359,7 +359,7 @@ func TestKeys(t *testing.T) {
 	if len(keys) != 2 || keys[0].AccessKeyId != "LTAI5tSecond" || keys[1].AccessKeyId != testKeyID {
 		t.Fatalf("keys %+v", keys)
 	}
-	if _, err := callSDK(t, mocktest.SDKClient(t, "LTAI5tSecond", "second-secret"), sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err != nil {
+	if _, err := mocktest.SDKClient(t, "LTAI5tSecond", "second-secret").ProcessCommonRequest(sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err != nil {
 		t.Fatalf("added key rejected: %v", err)
 	}
 }
