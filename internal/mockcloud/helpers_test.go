@@ -3,7 +3,6 @@ package mockcloud_test
 import (
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -105,19 +104,5 @@ func admin(t *testing.T, method, u, body string, out any) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if out != nil {
-		if err := json.Unmarshal(data, out); err != nil {
-			t.Fatalf("%s %s: answer is not JSON: %v: %s", method, u, err, data)
-		}
-	}
-	return resp.StatusCode
+	return mocktest.DoJSON(t, req, out)
 }

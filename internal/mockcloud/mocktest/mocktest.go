@@ -1,9 +1,13 @@
 // Package mocktest holds the test helpers the mock cloud's packages share: an official-SDK
-// client that does not retry on its own, and one product served through the protocol engine.
+// client that does not retry on its own, one product served through the protocol engine, and
+// a plain HTTP call with a JSON answer.
 // Only tests import it.
 package mocktest
 
 import (
+	"encoding/json"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"testing"
@@ -48,4 +52,25 @@ func Host(t testing.TB, baseURL string) string {
 		t.Fatal(err)
 	}
 	return u.Host
+}
+
+// DoJSON sends req and decodes its JSON answer into out (when out is not nil); it returns the
+// HTTP status and fails the test when the request cannot be sent or the answer is not JSON.
+func DoJSON(t testing.TB, req *http.Request, out any) int {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != nil {
+		if err := json.Unmarshal(data, out); err != nil {
+			t.Fatalf("%s %s: answer is not JSON: %v: %s", req.Method, req.URL, err, data)
+		}
+	}
+	return resp.StatusCode
 }

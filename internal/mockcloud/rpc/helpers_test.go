@@ -4,10 +4,8 @@ import (
 	"crypto/hmac"
 	"crypto/sha1" //nolint:gosec // the protocol's algorithm
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	mathrand "math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -208,20 +206,9 @@ func (h *handSigned) do(t *testing.T, ts *testServer) (int, map[string]any) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var body map[string]any
-	if err := json.Unmarshal(data, &body); err != nil {
-		t.Fatalf("response is not JSON: %v: %s", err, data)
-	}
-	return resp.StatusCode, body
+	status := mocktest.DoJSON(t, req, &body)
+	return status, body
 }
 
 // wantCode asserts a hand-signed request's status and Code.
