@@ -116,11 +116,7 @@ func TestRun_keyPairAndStateFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = resp.Body.Close()
+	mocktest.DoJSON(t, req, nil)
 	state, err := mockcloud.LoadStateFile(stateFile)
 	if err != nil {
 		t.Fatalf("the -state file after a clock advance: %v", err)
