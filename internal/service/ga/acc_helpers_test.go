@@ -98,15 +98,6 @@ func testAccCheckBandwidthPackageExistsInMock(m *acctest.Mock, bandwidth int) re
 	}
 }
 
-// callsSince returns the calls logged from index from on.
-func callsSince(m *acctest.Mock, from int) []rpc.CallRecord {
-	calls := m.Calls()
-	if from > len(calls) {
-		return nil
-	}
-	return calls[from:]
-}
-
 // lastCall returns the last call of action among calls.
 func lastCall(calls []rpc.CallRecord, action string) (rpc.CallRecord, bool) {
 	for j := len(calls) - 1; j >= 0; j-- {

@@ -62,7 +62,6 @@ func stateValue(attribute string, value knownvalue.Check) statecheck.StateCheck 
 
 func TestAccGABandwidthPackage_payAsYouGo(t *testing.T) {
 	m := newTestAccMock(t)
-	var bandwidthStep int
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthPackageDestroy(m),
@@ -101,7 +100,7 @@ func TestAccGABandwidthPackage_payAsYouGo(t *testing.T) {
 				ImportStateKind: resource.ImportBlockWithID,
 			},
 			{
-				PreConfig: func() { bandwidthStep = len(m.Calls()) },
+				PreConfig: m.Checkpoint,
 				Config:    m.Config(testAccConfigBandwidthPackage_payAsYouGo(20, "Basic", "tf-payg", "first")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testAccPackageAddress, plancheck.ResourceActionUpdate),
@@ -109,23 +108,23 @@ func TestAccGABandwidthPackage_payAsYouGo(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{stateValue("bandwidth", knownvalue.Int64Exact(20))},
 				Check: resource.ComposeTestCheckFunc(
 					testAccCheckBandwidthPackageExistsInMock(m, 20),
-					checkLastUpdateSent(m, &bandwidthStep, map[string]string{"Bandwidth": "20"}, "Name", "Description", "BandwidthType"),
+					checkLastUpdateSent(m, map[string]string{"Bandwidth": "20"}, "Name", "Description", "BandwidthType"),
 				),
 			},
 			{
 				// Right after a bandwidth change, within the API's cool-down: refusals
 				// (StateError.BandwidthPackage) are retried until it passes.
-				PreConfig: func() { bandwidthStep = len(m.Calls()) },
+				PreConfig: m.Checkpoint,
 				Config:    m.Config(testAccConfigBandwidthPackage_payAsYouGo(20, "Basic", "tf-payg-renamed", "second")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateValue("bandwidth_package_name", knownvalue.StringExact("tf-payg-renamed")),
 					stateValue("description", knownvalue.StringExact("second")),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					checkLastUpdateSent(m, &bandwidthStep, map[string]string{"Name": "tf-payg-renamed", "Description": "second"}, "Bandwidth", "BandwidthType"),
+					checkLastUpdateSent(m, map[string]string{"Name": "tf-payg-renamed", "Description": "second"}, "Bandwidth", "BandwidthType"),
 					func(*terraform.State) error {
 						// Name and description are synchronous: no wait on anything.
-						for _, c := range callsSince(m, bandwidthStep) {
+						for _, c := range m.CallsSinceCheckpoint() {
 							if c.Action == "DescribeAccelerator" {
 								return fmt.Errorf("a name change polled DescribeAccelerator")
 							}
@@ -454,7 +453,6 @@ func replacedBy(g *mutationGuard, config string) resource.TestStep {
 
 func TestAccGABandwidthPackage_boundUpdateWaitsForAccelerator(t *testing.T) {
 	m := newTestAccMock(t)
-	var updateStep int
 	// The provider is in Frankfurt: Global Accelerator calls still go to cn-hangzhou.
 	config := func(bandwidth int) string {
 		return configInRegion(t, m, "eu-central-1", testAccConfigBandwidthPackage_payAsYouGo(bandwidth, "Basic", "tf-bound", "d")+`
@@ -473,7 +471,7 @@ resource "alibabacloud_ga_bandwidth_package_attachment" "test" {
 		Steps: []resource.TestStep{
 			{Config: config(10)},
 			{
-				PreConfig: func() { updateStep = len(m.Calls()) },
+				PreConfig: m.Checkpoint,
 				Config:    config(30),
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateValue("bandwidth", knownvalue.Int64Exact(30)),
@@ -482,7 +480,7 @@ resource "alibabacloud_ga_bandwidth_package_attachment" "test" {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					testAccCheckBandwidthPackageExistsInMock(m, 30),
-					func(*terraform.State) error { return checkWaitedForAccelerator(m, updateStep) },
+					func(*terraform.State) error { return checkWaitedForAccelerator(m) },
 				),
 			},
 		},
@@ -490,13 +488,13 @@ resource "alibabacloud_ga_bandwidth_package_attachment" "test" {
 }
 
 // checkWaitedForAccelerator asserts from the call log that, after the UpdateBandwidthPackage
-// of the step starting at call index from, DescribeAccelerator was polled while the
+// of the step since the checkpoint, DescribeAccelerator was polled while the
 // accelerator was configuring and that the last one before the apply returned came once the
 // update was due to be over (the accelerator active). The mock completes an update testAccDelay
 // of virtual time after it starts, the call log carries virtual times, and no one advances the
 // clock in this test.
-func checkWaitedForAccelerator(m *acctest.Mock, from int) error {
-	calls := callsSince(m, from)
+func checkWaitedForAccelerator(m *acctest.Mock) error {
+	calls := m.CallsSinceCheckpoint()
 	update, ok := lastCall(calls, "UpdateBandwidthPackage")
 	if !ok || update.Code != "" {
 		return fmt.Errorf("no successful UpdateBandwidthPackage in the step (%+v)", update)
@@ -529,7 +527,6 @@ func checkWaitedForAccelerator(m *acctest.Mock, from int) error {
 
 func TestAccGABandwidthPackage_transitionalErrorsRetried(t *testing.T) {
 	m := newTestAccMock(t)
-	var step int
 	faults := func(count int) rpc.Faults {
 		var scripted []rpc.ScriptedFault
 		for _, code := range []string{"StateError.BandwidthPackage", "StateError.Accelerator", "GreaterThanGa.IpSetBandwidth", "BandwidthIllegal.BandwidthPackage"} {
@@ -544,7 +541,7 @@ func TestAccGABandwidthPackage_transitionalErrorsRetried(t *testing.T) {
 			{Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-retry", "d"))},
 			{
 				PreConfig: func() {
-					step = len(m.Calls())
+					m.Checkpoint()
 					if err := m.SetFaults(faults(1)); err != nil {
 						t.Fatal(err)
 					}
@@ -552,7 +549,7 @@ func TestAccGABandwidthPackage_transitionalErrorsRetried(t *testing.T) {
 				Config:            m.Config(testAccConfigBandwidthPackage_payAsYouGo(20, "Basic", "tf-retry", "d")),
 				ConfigStateChecks: []statecheck.StateCheck{stateValue("bandwidth", knownvalue.Int64Exact(20))},
 				Check: func(*terraform.State) error {
-					codes := collect(callsSince(m, step), "UpdateBandwidthPackage", code)
+					codes := collect(m.CallsSinceCheckpoint(), "UpdateBandwidthPackage", code)
 					want := []string{"StateError.BandwidthPackage", "StateError.Accelerator", "GreaterThanGa.IpSetBandwidth", "BandwidthIllegal.BandwidthPackage", ""}
 					if fmt.Sprint(codes) != fmt.Sprint(want) {
 						return fmt.Errorf("UpdateBandwidthPackage answers %q, want %q", codes, want)
@@ -564,7 +561,7 @@ func TestAccGABandwidthPackage_transitionalErrorsRetried(t *testing.T) {
 				// The API's cool-down after a bandwidth change, longer than the update
 				// timeout: retried until the timeout runs out, then the error explains it.
 				PreConfig: func() {
-					step = len(m.Calls())
+					m.Checkpoint()
 					m.GA.SetCooldown(time.Hour)
 				},
 				Config: m.Config(strings.Replace(testAccConfigBandwidthPackage_payAsYouGo(30, "Basic", "tf-retry", "d"),
@@ -574,7 +571,7 @@ func TestAccGABandwidthPackage_transitionalErrorsRetried(t *testing.T) {
 			{
 				PreConfig: func() {
 					refused := 0
-					for _, c := range collect(callsSince(m, step), "UpdateBandwidthPackage", code) {
+					for _, c := range collect(m.CallsSinceCheckpoint(), "UpdateBandwidthPackage", code) {
 						if c == "StateError.BandwidthPackage" {
 							refused++
 						}
@@ -672,11 +669,11 @@ func checkEveryGACallInGlobalRegion(m *acctest.Mock) error {
 	return nil
 }
 
-// checkLastUpdateSent asserts that the last UpdateBandwidthPackage since *from sent want and
+// checkLastUpdateSent asserts that the last UpdateBandwidthPackage since the checkpoint sent want and
 // none of absent: only what changed is sent.
-func checkLastUpdateSent(m *acctest.Mock, from *int, want map[string]string, absent ...string) resource.TestCheckFunc {
+func checkLastUpdateSent(m *acctest.Mock, want map[string]string, absent ...string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		c, ok := lastCall(callsSince(m, *from), "UpdateBandwidthPackage")
+		c, ok := lastCall(m.CallsSinceCheckpoint(), "UpdateBandwidthPackage")
 		if !ok {
 			return fmt.Errorf("no UpdateBandwidthPackage call")
 		}
