@@ -35,11 +35,6 @@ func badRequest(code, format string, args ...any) *rpc.Error {
 	return rpc.NewError(http.StatusBadRequest, code, fmt.Sprintf(format, args...))
 }
 
-// missing is the gateway's answer to a required parameter left out: Missing<Name>.
-func missing(name string) *rpc.Error {
-	return badRequest("Missing"+name, "%s is mandatory for this action.", name)
-}
-
 // invalidParameter is an InvalidParameter answer with a formatted message.
 func invalidParameter(format string, args ...any) *rpc.Error {
 	return badRequest(CodeInvalidParameter, format, args...)

@@ -33,11 +33,11 @@ func parseUpgrade(call *rpc.Call) (upgradeRequest, error) {
 	params := call.Params
 	req.id = params.Get("CenBandwidthPackageId")
 	if req.id == "" {
-		return req, missing("CenBandwidthPackageId")
+		return req, rpc.MissingParameter("CenBandwidthPackageId")
 	}
 	bandwidthText := params.Get("Bandwidth")
 	if bandwidthText == "" {
-		return req, missing("Bandwidth")
+		return req, rpc.MissingParameter("Bandwidth")
 	}
 	bandwidth, err := strconv.ParseInt(bandwidthText, 10, 64)
 	if err != nil || bandwidth < minUpgradeBandwidth || bandwidth > maxUpgradeBandwidth {
@@ -47,7 +47,7 @@ func parseUpgrade(call *rpc.Call) (upgradeRequest, error) {
 	req.bandwidth = bandwidth
 	endText := params.Get("EndTime")
 	if endText == "" {
-		return req, missing("EndTime")
+		return req, rpc.MissingParameter("EndTime")
 	}
 	end, err := time.Parse(SecondTimeLayout, endText)
 	if err != nil || !endTimePattern.MatchString(endText) {

@@ -264,7 +264,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) authenticate(method string, params url.Values) (Product, *Error) {
 	for _, name := range []string{"Action", "Version"} {
 		if params.Get(name) == "" {
-			return nil, missing(name)
+			return nil, MissingParameter(name)
 		}
 	}
 	product, ok := s.products[params.Get("Version")]
@@ -273,7 +273,7 @@ func (s *Server) authenticate(method string, params url.Values) (Product, *Error
 	}
 	for _, name := range requiredSignatureParams {
 		if params.Get(name) == "" {
-			return product, missing(name)
+			return product, MissingParameter(name)
 		}
 	}
 	if params.Get("SignatureMethod") != "HMAC-SHA1" || params.Get("SignatureVersion") != "1.0" {
@@ -314,8 +314,9 @@ func (s *Server) authenticate(method string, params url.Values) (Product, *Error
 	return product, nil
 }
 
-// missing returns the real Missing{Parameter} error.
-func missing(name string) *Error {
+// MissingParameter returns the gateway's answer to a required parameter left out:
+// Missing{Name}, "{Name} is mandatory for this action.".
+func MissingParameter(name string) *Error {
 	return NewError(http.StatusBadRequest, "Missing"+name, name+" is mandatory for this action.")
 }
 
