@@ -15,10 +15,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
-	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
-	"github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 )
 
@@ -162,26 +159,10 @@ func New(cfg Config) (*Client, error) {
 	if cfg.GAEndpoint == (Endpoint{}) {
 		cfg.GAEndpoint = Endpoint{Scheme: "https", Host: DefaultGAEndpoint}
 	}
-
-	sdkConfig := func() *sdk.Config {
-		// The SDK's defaults are plain HTTP and no retries; we set the scheme on every request
-		// and retry in Do, so the SDK's own retry stays off.
-		return sdk.NewConfig().WithScheme("HTTPS").WithAutoRetry(false).WithMaxRetryTime(0)
-	}
-	sdkConstruction.Lock()
-	defer sdkConstruction.Unlock()
-	cbnClient, err := cbn.NewClientWithOptions(cfg.Region, sdkConfig(), cfg.Credentials)
-	if err != nil {
-		return nil, fmt.Errorf("creating the Cbn client: %w", err)
-	}
-	gaClient, err := ga.NewClientWithOptions(GARegion, sdkConfig(), cfg.Credentials)
-	if err != nil {
-		return nil, fmt.Errorf("creating the Ga client: %w", err)
-	}
 	return &Client{
 		Region: cfg.Region,
-		CBN:    newService(ProductCBN, cfg.Region, cfg.CBNEndpoint, &cbnClient.Client, cfg),
-		GA:     newService(ProductGA, GARegion, cfg.GAEndpoint, &gaClient.Client, cfg),
+		CBN:    newService(ProductCBN, cfg.Region, cfg.CBNEndpoint, cfg),
+		GA:     newService(ProductGA, GARegion, cfg.GAEndpoint, cfg),
 	}, nil
 }
 
@@ -227,12 +208,6 @@ func NewClientToken() string {
 	_, _ = crand.Read(b[:]) // crypto/rand.Read never fails on supported platforms.
 	return "tf-" + hex.EncodeToString(b[:])
 }
-
-// sdkConstruction serializes building the SDK's product clients. Their constructors fill a
-// package-level endpoint table (cbn.EndpointMap, ga.EndpointMap) on first use without
-// synchronization, so two providers configured at once (aliases, parallel tests) would race.
-// It guards construction only, once per provider configuration, never an API call.
-var sdkConstruction sync.Mutex
 
 // FromProviderData returns the client a resource's Configure receives as provider data. It
 // returns nil without a diagnostic while the provider is not configured yet (data is nil, as

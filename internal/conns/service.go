@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -21,15 +23,16 @@ import (
 // Service is one product's API client with the provider's endpoint, retry policy and call
 // logging.
 //
-// It signs requests with the product's SDK client but sends them itself: the SDK's DoAction
+// It signs requests with the SDK's signer but sends them itself: the SDK client's DoAction
 // rewrites its shared http.Client (timeouts, transport) on every call, which is a data race
-// under concurrent use, knows no context, and retries only 5xx.
+// under concurrent use, knows no context, and retries only 5xx. No SDK client is built at all:
+// signing needs only the credentials and the region.
 type Service struct {
 	product        string
 	region         string
 	endpoint       Endpoint
 	scheme         string // endpoint.Scheme as the SDK's requests spell it ("HTTPS")
-	sdk            *sdk.Client
+	credentials    credentials.CredentialsProvider
 	http           *http.Client
 	userAgent      string
 	maxRetries     int
@@ -40,13 +43,13 @@ type Service struct {
 	rand           func() float64
 }
 
-func newService(product, region string, endpoint Endpoint, client *sdk.Client, cfg Config) *Service {
+func newService(product, region string, endpoint Endpoint, cfg Config) *Service {
 	s := &Service{
 		product:        product,
 		region:         region,
 		endpoint:       endpoint,
 		scheme:         strings.ToUpper(endpoint.Scheme),
-		sdk:            client,
+		credentials:    cfg.Credentials,
 		http:           cfg.HTTPClient,
 		userAgent:      strings.TrimSpace(sdk.DefaultUserAgent + " " + cfg.UserAgent),
 		maxRetries:     cfg.MaxRetries,
@@ -98,6 +101,11 @@ func (s *Service) Do(ctx context.Context, request requests.AcsRequest, response 
 	request.SetDomain(s.endpoint.Host)
 	request.SetScheme(s.scheme)
 	action := request.GetActionName()
+	// The request's fields become its parameters once; every attempt only signs them again.
+	request.GetHeaders()["x-sdk-core-version"] = sdk.Version
+	if err := requests.InitParams(request); err != nil {
+		return fmt.Errorf("%s %s: building the request parameters: %w", s.product, action, err)
+	}
 	ctx = tflog.SetField(ctx, "alibabacloud_product", s.product)
 	ctx = tflog.SetField(ctx, "alibabacloud_action", action)
 
@@ -144,9 +152,9 @@ func (s *Service) backoff(attempt int) time.Duration {
 
 // attempt signs and sends request once and decodes the answer.
 func (s *Service) attempt(ctx context.Context, request requests.AcsRequest, response responses.AcsResponse) error {
-	// Signs the request (new Timestamp and SignatureNonce each time). The SDK client is only
-	// read here, so sharing it between goroutines is safe.
-	if err := s.sdk.BuildRequestWithSigner(request, nil); err != nil {
+	// Signs the request (new Timestamp and SignatureNonce each time), for the request's own
+	// region when it names one, as the SDK client does.
+	if err := auth.Sign(request, nil, cmp.Or(request.GetRegionId(), s.region), s.credentials); err != nil {
 		return fmt.Errorf("signing %s %s: %w", s.product, request.GetActionName(), err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.requestTimeout)
