@@ -34,7 +34,7 @@ type fixture struct {
 // newFixture returns a product seeded with seeds whose upgrades take delay.
 func newFixture(t *testing.T, delay time.Duration, seeds ...Package) *fixture {
 	t.Helper()
-	clk := clock.New()
+	clk := clock.NewStopped(time.Now())
 	p := New(clk, delay)
 	if err := p.Restore(seeds); err != nil {
 		t.Fatalf("Restore: %v", err)

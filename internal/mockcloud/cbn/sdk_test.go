@@ -30,7 +30,7 @@ type sdkFixture struct {
 // newSDKFixture serves a product seeded with seeds behind the protocol engine.
 func newSDKFixture(t *testing.T, delay time.Duration, seeds ...cbn.Package) *sdkFixture {
 	t.Helper()
-	clk := clock.New()
+	clk := clock.NewStopped(time.Now())
 	product := cbn.New(clk, delay)
 	if err := product.Restore(seeds); err != nil {
 		t.Fatal(err)

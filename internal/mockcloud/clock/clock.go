@@ -19,6 +19,12 @@ func New() *Clock {
 	return &Clock{now: time.Now}
 }
 
+// NewStopped returns a clock that stands still at start and moves only when Advance is
+// called. Tests use it so that a time read before a call equals the time the call records.
+func NewStopped(start time.Time) *Clock {
+	return &Clock{now: func() time.Time { return start }}
+}
+
 // Now returns the virtual time, in UTC.
 func (c *Clock) Now() time.Time {
 	c.mu.Lock()

@@ -25,7 +25,7 @@ type env struct {
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	e := &env{t: t, clk: clock.New()}
+	e := &env{t: t, clk: clock.NewStopped(time.Now())}
 	e.p = New(e.clk, testDelay)
 	if err := e.p.Restore(nil, []Accelerator{{AcceleratorId: "ga-1"}, {AcceleratorId: "ga-2"}}); err != nil {
 		t.Fatal(err)

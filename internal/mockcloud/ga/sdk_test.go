@@ -31,7 +31,7 @@ type sdkFixture struct {
 
 func newSDKFixture(t *testing.T, region string) *sdkFixture {
 	t.Helper()
-	clk := clock.New()
+	clk := clock.NewStopped(time.Now())
 	product := ga.New(clk, sdkDelay)
 	if err := product.Restore(nil, []ga.Accelerator{{AcceleratorId: "ga-bp1sdk"}}); err != nil {
 		t.Fatal(err)

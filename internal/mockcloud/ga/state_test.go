@@ -11,7 +11,7 @@ import (
 )
 
 func TestRestoreFillsDefaults(t *testing.T) {
-	p := New(clock.New(), time.Minute)
+	p := New(clock.NewStopped(time.Now()), time.Minute)
 	err := p.Restore(
 		[]BandwidthPackage{{BandwidthPackageId: "gbwp-1", Bandwidth: 10}},
 		[]Accelerator{{AcceleratorId: "ga-1", BasicBandwidthPackage: &BasicBandwidthPackage{InstanceId: "gbwp-1"}}},
@@ -58,7 +58,7 @@ func TestRestoreRejectsInvalidSeeds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := New(clock.New(), time.Minute)
+			p := New(clock.NewStopped(time.Now()), time.Minute)
 			if err := p.Restore([]BandwidthPackage{{BandwidthPackageId: "keep", Bandwidth: 5}}, nil); err != nil {
 				t.Fatal(err)
 			}
@@ -74,7 +74,7 @@ func TestRestoreRejectsInvalidSeeds(t *testing.T) {
 }
 
 func TestSnapshotRoundTripKeepsPendingWork(t *testing.T) {
-	clk := clock.New()
+	clk := clock.NewStopped(time.Now())
 	p := New(clk, time.Minute)
 	seedPkgs := []BandwidthPackage{
 		{BandwidthPackageId: "gbwp-init", Bandwidth: 10, ChargeType: ChargePostpay, State: StateInit, MockClientToken: "tok"},
