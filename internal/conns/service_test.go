@@ -394,8 +394,11 @@ func TestDo_logsAttemptsWithoutSecrets(t *testing.T) {
 }
 
 func TestDo_concurrentCallsShareOneClient(t *testing.T) {
+	// The first requests fail, whichever calls they belong to. No more fail than one call
+	// may retry (MaxRetries is 3), so every call must succeed however they interleave.
+	const failures = 3
 	f := newFakeAPI(t, func(n int, _ *http.Request) (int, string) {
-		if n%3 == 0 {
+		if n <= failures {
 			return 503, apiError("ServiceUnavailable", "busy")
 		}
 		return 200, okBody
@@ -415,6 +418,9 @@ func TestDo_concurrentCallsShareOneClient(t *testing.T) {
 		if err != nil {
 			t.Errorf("Do: %v", err)
 		}
+	}
+	if got, want := f.calls.Load(), int32(16+failures); got != want {
+		t.Errorf("the API saw %d requests, want %d (16 calls and %d retries)", got, want, failures)
 	}
 }
 
