@@ -2,10 +2,12 @@ package mockcloud
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"time"
 
+	"terraform-provider-alibabacloud/internal/mockcloud/ga"
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
@@ -39,6 +41,10 @@ type adminError struct {
 //	GET  /_mock/faults                   the current rpc.Faults (scripted faults left)
 //	POST /_mock/faults                   body: rpc.Faults as JSON; answers the Faults set
 //	POST /_mock/delay?value=DURATION     sets the asynchronous delay; answers DelayResponse
+//	POST /_mock/pay?bandwidth_package_id=ID
+//	                                     pays the GA plan's unpaid order (its purchase, or an
+//	                                     upgrade ordered without AutoPay), as the Order Center
+//	                                     would; answers the plan as GET /_mock/state shows it
 //
 // Rejected admin requests get a 400 (or 404/405) with {"Error": "..."}. Every other path goes
 // to the RPC engine.
@@ -95,13 +101,44 @@ func (c *Cloud) Handler() http.Handler {
 		c.SetDelay(d)
 		writeAdminJSON(w, http.StatusOK, DelayResponse{Delay: d.String()})
 	})
+	mux.HandleFunc("POST /_mock/pay", c.handlePay)
 	mux.HandleFunc(AdminPrefix, func(w http.ResponseWriter, r *http.Request) {
 		writeAdminJSON(w, http.StatusNotFound, adminError{Error: fmt.Sprintf(
-			"no admin endpoint %s %s; see GET /_mock/calls, GET /_mock/state, GET|POST /_mock/faults, POST /_mock/clock?advance=D, POST /_mock/delay?value=D",
+			"no admin endpoint %s %s; see GET /_mock/calls, GET /_mock/state, GET|POST /_mock/faults, POST /_mock/clock?advance=D, "+
+				"POST /_mock/delay?value=D, POST /_mock/pay?bandwidth_package_id=ID",
 			r.Method, r.URL.Path)})
 	})
 	mux.Handle("/", c.Engine)
 	return mux
+}
+
+// handlePay serves POST /_mock/pay: 400 without an id, 404 for an unknown plan or one with
+// nothing to pay, 409 when the plan is too busy to start its upgrade.
+func (c *Cloud) handlePay(w http.ResponseWriter, r *http.Request) {
+	id := r.FormValue("bandwidth_package_id")
+	if id == "" {
+		writeAdminJSON(w, http.StatusBadRequest, adminError{Error: "parameter bandwidth_package_id must name a GA bandwidth plan (gbwp-...)"})
+		return
+	}
+	if err := c.GA.PayOrder(id); err != nil {
+		status := http.StatusConflict
+		if apiErr, ok := errors.AsType[*rpc.Error](err); ok &&
+			(apiErr.Code == ga.CodeNotExistBandwidthPackage || apiErr.Code == ga.CodeNoUnpaidOrder) {
+			status = http.StatusNotFound
+		}
+		writeAdminJSON(w, status, adminError{Error: fmt.Sprintf("cannot pay an order of bandwidth plan %q: %v", id, err)})
+		return
+	}
+	c.saveLogged()
+	packages, _ := c.GA.Snapshot()
+	for _, bp := range packages {
+		if bp.BandwidthPackageId == id {
+			writeAdminJSON(w, http.StatusOK, bp)
+			return
+		}
+	}
+	// Paid, then gone at once (a zero delay cannot remove a plan, but stay safe).
+	writeAdminJSON(w, http.StatusOK, ga.BandwidthPackage{BandwidthPackageId: id})
 }
 
 // durationParam reads a non-negative Go duration parameter, answering 400 when it is not one.

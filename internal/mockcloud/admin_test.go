@@ -2,11 +2,13 @@ package mockcloud_test
 
 import (
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"terraform-provider-alibabacloud/internal/mockcloud"
+	"terraform-provider-alibabacloud/internal/mockcloud/ga"
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
@@ -115,4 +117,70 @@ func TestAdmin_stateAndDelay(t *testing.T) {
 	if status := admin(t, http.MethodGet, base+"/_mock/nothing", "", &e); status != 404 || !strings.Contains(e.Error, "/_mock/calls") {
 		t.Errorf("unknown admin path: %d %q", status, e.Error)
 	}
+}
+
+func TestAdmin_pay(t *testing.T) {
+	const upgraded, ordered, paid, busy = "gbwp-upgradeordered", "gbwp-createordered", "gbwp-paid", "gbwp-busy"
+	stateFile := filepath.Join(t.TempDir(), "state.json")
+	_, base := startCloud(t, mockcloud.Options{Delay: time.Hour, StateFile: stateFile, Seed: &mockcloud.State{
+		BandwidthPackages: []ga.BandwidthPackage{
+			{BandwidthPackageId: upgraded, Bandwidth: 10},
+			{BandwidthPackageId: ordered, Bandwidth: 10, State: ga.StateInit, MockOrderUnpaid: true},
+			{BandwidthPackageId: paid, Bandwidth: 10},
+			{BandwidthPackageId: busy, Bandwidth: 10, State: ga.StateUpdating, MockUnpaidUpgrade: &ga.UpgradeOrder{Bandwidth: 50}},
+		},
+	}})
+	// An upgrade ordered without AutoPay is an unpaid order, kept in the state file.
+	if _, err := sdkCallVersion(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, http.MethodPost,
+		gaVersion, "UpdateBandwidthPackage", map[string]string{"RegionId": ga.Region, "BandwidthPackageId": upgraded, "Bandwidth": "30"}); err != nil {
+		t.Fatal(err)
+	}
+	if saved := savedPackage(t, stateFile, upgraded); saved.MockUnpaidUpgrade == nil || saved.MockUnpaidUpgrade.Bandwidth != 30 {
+		t.Fatalf("state file: the upgrade order is not saved: %+v", saved.MockUnpaidUpgrade)
+	}
+
+	for id, state := range map[string]string{upgraded: ga.StateUpdating, ordered: ga.StateInit} {
+		var bp ga.BandwidthPackage
+		if status := admin(t, http.MethodPost, base+"/_mock/pay?bandwidth_package_id="+id, "", &bp); status != 200 {
+			t.Fatalf("pay %s: status %d", id, status)
+		}
+		if bp.BandwidthPackageId != id || bp.State != state || bp.MockOrderUnpaid || bp.MockUnpaidUpgrade != nil || bp.MockPending == nil {
+			t.Errorf("pay %s: answered %+v, want it paid and %s", id, bp, state)
+		}
+		if saved := savedPackage(t, stateFile, id); saved.MockOrderUnpaid || saved.MockUnpaidUpgrade != nil {
+			t.Errorf("state file: %s still unpaid after paying", id)
+		}
+	}
+
+	for query, want := range map[string]struct {
+		status  int
+		mention string
+	}{
+		"":                                  {400, "bandwidth_package_id"},
+		"?bandwidth_package_id=gbwp-nope":   {404, "gbwp-nope"},
+		"?bandwidth_package_id=" + paid:     {404, "no unpaid order"},
+		"?bandwidth_package_id=" + upgraded: {404, "no unpaid order"},
+		"?bandwidth_package_id=" + busy:     {409, "updating"},
+	} {
+		var e struct{ Error string }
+		if status := admin(t, http.MethodPost, base+"/_mock/pay"+query, "", &e); status != want.status || !strings.Contains(e.Error, want.mention) {
+			t.Errorf("pay%s: %d %q, want %d mentioning %q", query, status, e.Error, want.status, want.mention)
+		}
+	}
+}
+
+// savedPackage returns a GA plan as the state file holds it.
+func savedPackage(t *testing.T, stateFile, id string) ga.BandwidthPackage {
+	t.Helper()
+	s, err := mockcloud.LoadStateFile(stateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bp := range s.BandwidthPackages {
+		if bp.BandwidthPackageId == id {
+			return bp
+		}
+	}
+	t.Fatalf("state file holds no plan %s", id)
+	return ga.BandwidthPackage{}
 }

@@ -191,8 +191,10 @@ type updateResponse struct {
 
 // updatePackage serves UpdateBandwidthPackage: name and description change at once, a new
 // bandwidth or bandwidth type after the delay (the plan updating, its accelerators
-// configuring). It refuses a plan or accelerator in a transitional state, type changes other
-// than Basic to Enhanced, mixed upgrades and downgrades, and updates within the cool-down.
+// configuring), or, for a subscription upgraded without AutoPay, once the order is paid. It
+// refuses a plan or accelerator in a transitional state, type changes other than Basic to
+// Enhanced, mixed upgrades and downgrades, updates within the cool-down, and new bandwidth
+// values while an upgrade order is unpaid.
 func (p *Product) updatePackage(params url.Values, now time.Time) (any, error) {
 	id, err := required(params, "BandwidthPackageId")
 	if err != nil {
@@ -215,10 +217,12 @@ func (p *Product) updatePackage(params url.Values, now time.Time) (any, error) {
 			return nil, err
 		}
 	}
-	for _, b := range []string{"AutoPay", "AutoUseCoupon"} {
-		if _, err := optionalBool(params, b); err != nil {
-			return nil, err
-		}
+	autoPay, err := optionalBool(params, "AutoPay")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := optionalBool(params, "AutoUseCoupon"); err != nil {
+		return nil, err
 	}
 	bp := p.findPackage(id)
 	if bp == nil {
@@ -231,6 +235,10 @@ func (p *Product) updatePackage(params url.Values, now time.Time) (any, error) {
 	if err := checkChange(bp, change); err != nil {
 		return nil, err
 	}
+	changing := change.Bandwidth != 0 || change.BandwidthType != ""
+	if changing && bp.MockUnpaidUpgrade != nil {
+		return nil, errOrderUnpaid(bp)
+	}
 	if last := bp.MockLastUpdateTime; !last.IsZero() && now.Before(last.Add(p.cooldownPeriod())) {
 		return nil, errPackageState(bp, "was updated at "+last.Format(time.RFC3339)+
 			"; it cannot be updated again until "+last.Add(p.cooldownPeriod()).Format(time.RFC3339))
@@ -241,14 +249,27 @@ func (p *Product) updatePackage(params url.Values, now time.Time) (any, error) {
 	if params.Has("Description") {
 		bp.Description = desc
 	}
-	if change.Bandwidth != 0 || change.BandwidthType != "" {
-		change.Due = now.Add(p.delay)
-		bp.MockPending = change
-		bp.State = StateUpdating
-		bp.MockLastUpdateTime = now
-		p.configure(bp.Accelerators, change.Due)
+	switch {
+	case changing && bp.ChargeType == ChargePrepay && !autoPay && isUpgrade(bp, change):
+		// An order to pay in the Order Center: nothing changes until it is paid.
+		bp.MockUnpaidUpgrade = &UpgradeOrder{
+			OrderId: newOrderID(), Time: now, Bandwidth: change.Bandwidth, BandwidthType: change.BandwidthType,
+		}
+	case changing:
+		p.startUpdate(bp, change, now)
 	}
 	return updateResponse{BandwidthPackage: bp.BandwidthPackageId, Name: bp.Name, Description: bp.Description}, nil
+}
+
+// startUpdate starts a change of bandwidth or bandwidth type: the plan is updating and its
+// accelerators configuring until the delay has passed, and the cool-down starts now.
+func (p *Product) startUpdate(bp *BandwidthPackage, change *Pending, now time.Time) {
+	change.Due = now.Add(p.delay)
+	change.State = restingState(bp)
+	bp.MockPending = change
+	bp.State = StateUpdating
+	bp.MockLastUpdateTime = now
+	p.configure(bp.Accelerators, change.Due)
 }
 
 // pendingChange is the asynchronous part of an update: the bandwidth and type that differ
@@ -271,7 +292,7 @@ func checkChange(bp *BandwidthPackage, change *Pending) *rpc.Error {
 		return errInvalidParam("BandwidthType", "can only change from Basic to Enhanced, not from "+
 			strconv.Quote(bp.BandwidthType)+" to "+strconv.Quote(change.BandwidthType))
 	}
-	upgrade := change.BandwidthType != "" || change.Bandwidth > bp.Bandwidth
+	upgrade := isUpgrade(bp, change)
 	downgrade := change.Bandwidth != 0 && change.Bandwidth < bp.Bandwidth
 	if upgrade && downgrade {
 		return apiError(http.StatusBadRequest, CodeUpgradeErrorBandwidthPackage,
@@ -280,6 +301,12 @@ func checkChange(bp *BandwidthPackage, change *Pending) *rpc.Error {
 			bp.Bandwidth, change.Bandwidth, bp.BandwidthType, change.BandwidthType)
 	}
 	return nil
+}
+
+// isUpgrade reports whether a change raises the price: more bandwidth, or a new bandwidth
+// type (only Basic to Enhanced is allowed).
+func isUpgrade(bp *BandwidthPackage, change *Pending) bool {
+	return change.BandwidthType != "" || change.Bandwidth > bp.Bandwidth
 }
 
 // deleteResponse is what DeleteBandwidthPackage answers.
@@ -487,7 +514,7 @@ func (p *Product) packageByToken(token string) *BandwidthPackage {
 func publicPackage(bp *BandwidthPackage) BandwidthPackage {
 	c := *clonePackage(bp)
 	c.MockPending, c.MockClientToken, c.MockDeleteClientToken, c.MockOrderId = nil, "", "", ""
-	c.MockOrderUnpaid, c.MockLastUpdateTime = false, time.Time{}
+	c.MockOrderUnpaid, c.MockLastUpdateTime, c.MockUnpaidUpgrade = false, time.Time{}, nil
 	return c
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
@@ -39,6 +40,15 @@ const (
 	// CodeForbiddenRelease: a subscription cannot be deleted before it expires. HTTP 403.
 	// The Ga reference documents no code; this is the one Cbn answers for the same rule.
 	CodeForbiddenRelease = "Forbidden.Release"
+	// CodeOrderUnpaid: a subscription's bandwidth or bandwidth type cannot change while an
+	// upgrade ordered with AutoPay=false is unpaid. HTTP 403. The Ga reference documents no
+	// code; this is the one Alibaba Cloud's order APIs answer for an unpaid order on the
+	// resource (for example ECD RenewNetworkPackages: "You have unpaid orders, please pay
+	// such orders before placing a new order.").
+	CodeOrderUnpaid = "Order.Unpaid"
+	// CodeNoUnpaidOrder: Product.PayOrder (a mock-only control, not an API action) found no
+	// unpaid order on the plan.
+	CodeNoUnpaidOrder = "OrderPaid.BandwidthPackage"
 )
 
 // apiError builds an API error with a formatted message.
@@ -71,6 +81,16 @@ func errAcceleratorNotExist() *rpc.Error {
 func errPackageState(bp *BandwidthPackage, why string) *rpc.Error {
 	return apiError(http.StatusBadRequest, CodeStateErrorBandwidthPackage,
 		"The state of bandwidth package is invalid: %s %s.", bp.BandwidthPackageId, why)
+}
+
+// errOrderUnpaid refuses a change of bandwidth or bandwidth type while an upgrade order of
+// the plan is unpaid.
+func errOrderUnpaid(bp *BandwidthPackage) *rpc.Error {
+	o := bp.MockUnpaidUpgrade
+	return apiError(http.StatusForbidden, CodeOrderUnpaid,
+		"You have unpaid orders, please pay such orders before placing a new order: order %s of bandwidth package %s "+
+			"(placed %s with AutoPay=false) is not paid; pay or cancel it in the Order Center.",
+		o.OrderId, bp.BandwidthPackageId, o.Time.UTC().Format(time.RFC3339))
 }
 
 // errAcceleratorState refuses an accelerator that is not active.

@@ -14,12 +14,19 @@
 //     BandwidthType makes the plan updating (and its accelerator configuring) and shows the
 //     old values until the delay has passed. Another update within the cool-down period
 //     (SetCooldown; default twice the delay) after a bandwidth change is refused.
+//     On a subscription (PREPAY), an upgrade (more Bandwidth, or Basic to Enhanced) sent
+//     without AutoPay=true is an unpaid order: the call succeeds but the plan keeps its
+//     values and state until Product.PayOrder pays it, and then changes as above. Until
+//     then, another change of Bandwidth or BandwidthType is refused with Order.Unpaid, a
+//     code the Ga reference does not document (see CodeOrderUnpaid); Name and Description
+//     still change at once. Downgrades and pay-as-you-go plans need no payment.
 //   - DeleteBandwidthPackage: the plan keeps its state until it is gone.
 //
 // Every call must carry RegionId=cn-hangzhou. The error codes are the Code constants.
 package ga
 
 import (
+	"net/http"
 	"slices"
 	"sync"
 	"time"
@@ -85,8 +92,13 @@ func (p *Product) cooldownPeriod() time.Duration {
 	return 2 * p.delay
 }
 
-// PayOrder pays the order of a subscription created with AutoPay=false, as a user would in
-// the Order Center: the plan leaves state init `delay` later. It is a mock-only control.
+// PayOrder pays the unpaid order of a plan, as a user would in the Order Center. It is a
+// mock-only control, not an API action. The order is either the purchase of a subscription
+// created with AutoPay=false (the plan leaves state init `delay` later) or an upgrade that
+// UpdateBandwidthPackage ordered with AutoPay=false (the change then runs as a paid update
+// does: the plan updating and its accelerators configuring until `delay` later). It refuses
+// an unknown plan (CodeNotExistBandwidthPackage), a plan with nothing to pay
+// (CodeNoUnpaidOrder), and an upgrade while the plan or its accelerator is busy.
 func (p *Product) PayOrder(bandwidthPackageID string) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -96,12 +108,20 @@ func (p *Product) PayOrder(bandwidthPackageID string) error {
 	if bp == nil {
 		return errPackageNotExist()
 	}
-	if !bp.MockOrderUnpaid {
-		return rpc.NewError(400, "OrderPaid.BandwidthPackage",
-			"The order of bandwidth package "+bandwidthPackageID+" has no unpaid order.")
+	switch o := bp.MockUnpaidUpgrade; {
+	case bp.MockOrderUnpaid:
+		bp.MockOrderUnpaid = false
+		bp.MockPending = &Pending{Action: actionCreate, Due: now.Add(p.delay), State: StateActive}
+	case o != nil:
+		if err := p.checkIdle(bp); err != nil {
+			return err
+		}
+		bp.MockUnpaidUpgrade = nil
+		p.startUpdate(bp, &Pending{Action: actionUpdate, Bandwidth: o.Bandwidth, BandwidthType: o.BandwidthType}, now)
+	default:
+		return rpc.NewError(http.StatusNotFound, CodeNoUnpaidOrder,
+			"Bandwidth package "+bandwidthPackageID+" has no unpaid order.")
 	}
-	bp.MockOrderUnpaid = false
-	bp.MockPending = &Pending{Action: actionCreate, Due: now.Add(p.delay), State: StateActive}
 	p.settle(now)
 	return nil
 }

@@ -19,7 +19,9 @@ import (
 // CrossDomain, CreateTime now, State active or binded; accelerators State active, Spec "1",
 // InstanceChargeType PREPAY, a DnsName derived from the id. A plan seeded in state init or
 // updating (or an accelerator in configuring) without MockPending finishes after
-// the delay; binding and unbinding need a MockPending naming the accelerator.
+// the delay; binding and unbinding need a MockPending naming the accelerator. A
+// MockUnpaidUpgrade must be an upgrade the API accepts, of a paid subscription; its OrderId
+// and Time default to a new id and now.
 func (p *Product) Restore(packages []BandwidthPackage, accelerators []Accelerator) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -98,6 +100,10 @@ func clonePackage(bp *BandwidthPackage) *BandwidthPackage {
 	if bp.MockPending != nil {
 		pd := *bp.MockPending
 		c.MockPending = &pd
+	}
+	if bp.MockUnpaidUpgrade != nil {
+		o := *bp.MockUnpaidUpgrade
+		c.MockUnpaidUpgrade = &o
 	}
 	return &c
 }
@@ -217,6 +223,35 @@ func fillPackage(bp *BandwidthPackage, now time.Time) error {
 	}
 	if bp.MockOrderUnpaid && (bp.ChargeType != ChargePrepay || bp.State != StateInit) {
 		return fmt.Errorf("MockOrderUnpaid needs ChargeType %s and State %s", ChargePrepay, StateInit)
+	}
+	return fillUpgradeOrder(bp, now)
+}
+
+// fillUpgradeOrder checks a seeded unpaid upgrade order and fills its left-out OrderId and
+// Time: it belongs to a paid subscription and is an upgrade the API accepts.
+func fillUpgradeOrder(bp *BandwidthPackage, now time.Time) error {
+	o := bp.MockUnpaidUpgrade
+	if o == nil {
+		return nil
+	}
+	if bp.ChargeType != ChargePrepay || bp.MockOrderUnpaid {
+		return fmt.Errorf("MockUnpaidUpgrade needs a paid subscription (ChargeType %s, no MockOrderUnpaid)", ChargePrepay)
+	}
+	if o.Bandwidth != 0 && (o.Bandwidth < MinBandwidth || o.Bandwidth > MaxBandwidth) {
+		return fmt.Errorf("MockUnpaidUpgrade.Bandwidth %d is not from %d to %d", o.Bandwidth, MinBandwidth, MaxBandwidth)
+	}
+	change := pendingChange(bp, o.Bandwidth, o.BandwidthType)
+	if !isUpgrade(bp, change) {
+		return fmt.Errorf("MockUnpaidUpgrade must raise the Bandwidth (%d) or change the BandwidthType (%s)", bp.Bandwidth, bp.BandwidthType)
+	}
+	if err := checkChange(bp, change); err != nil {
+		return fmt.Errorf("MockUnpaidUpgrade: %s: %s", err.Code, err.Message)
+	}
+	if o.OrderId == "" {
+		o.OrderId = newOrderID()
+	}
+	if o.Time.IsZero() {
+		o.Time = now
 	}
 	return nil
 }

@@ -55,6 +55,9 @@ type BandwidthPackage struct {
 	// MockOrderUnpaid marks a subscription created with AutoPay=false: it stays in state
 	// init until Product.PayOrder is called (mock-only).
 	MockOrderUnpaid bool `json:"MockOrderUnpaid,omitempty"`
+	// MockUnpaidUpgrade is the upgrade of a subscription ordered with AutoPay=false: the
+	// plan keeps its values until Product.PayOrder is called (mock-only).
+	MockUnpaidUpgrade *UpgradeOrder `json:"MockUnpaidUpgrade,omitempty"`
 	// MockLastUpdateTime is when UpdateBandwidthPackage last changed the plan; another
 	// update within the cool-down period after it is refused (mock-only).
 	MockLastUpdateTime time.Time `json:"MockLastUpdateTime,omitzero"`
@@ -96,6 +99,18 @@ type BasicBandwidthPackage struct {
 type CrossDomainBandwidthPackage struct {
 	InstanceId string `json:"InstanceId"` //nolint:revive // API field name
 	Bandwidth  int    `json:"Bandwidth"`
+}
+
+// UpgradeOrder is an unpaid order for a subscription's new bandwidth or bandwidth type
+// (mock-only). Paying it starts the change as a paid UpdateBandwidthPackage would.
+type UpgradeOrder struct {
+	// OrderId identifies the order, 15 digits like the real ones.
+	OrderId string `json:"OrderId"` //nolint:revive // API spelling of Id
+	// Time is when UpdateBandwidthPackage placed the order.
+	Time time.Time `json:"Time"`
+	// Bandwidth and BandwidthType are the values ordered (0 or "" when unchanged).
+	Bandwidth     int    `json:"Bandwidth,omitempty"`
+	BandwidthType string `json:"BandwidthType,omitempty"`
 }
 
 // Pending is an asynchronous operation in progress (mock-only). When the virtual clock
