@@ -38,6 +38,7 @@ func TestDescribeErrorExplainsCodes(t *testing.T) {
 		ErrCodeNotExistBandwidthPackage:     "terraform state rm",
 		"Throttling.User":                   "-parallelism", // explained by conns, for every product
 		ErrCodeBindExistBandwidthPackage:    "alibabacloud_ga_bandwidth_package_attachment",
+		ErrCodeOrderUnpaid:                  "Order Center",
 	} {
 		retried := &RetryTimeoutError{Action: "UpdateBandwidthPackage", Timeout: time.Minute, Attempts: 7, Last: apiError(code)}
 		got := describeError(retried)

@@ -82,9 +82,12 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 			"auto_pay": schema.BoolAttribute{
 				Optional: true,
 				MarkdownDescription: "Whether to pay the order automatically, when the plan is bought and when a " +
-					"subscription's bandwidth is upgraded. With `false` (the API's default) a `Subscription` plan is " +
-					"created as an unpaid order: the provider saves it in the state, warns you, and you pay the order " +
-					"in the Order Center before the plan becomes active." + notReportedNote,
+					"`Subscription` is upgraded (more `bandwidth`, or `bandwidth_type` from `Basic` to `Enhanced`). " +
+					"With `false` (the API's default), or unset, each is an unpaid order that you pay in the Order " +
+					"Center: a new `Subscription` plan is saved in the state with a warning and becomes active once " +
+					"paid; an upgrade is warned about at plan, the apply ends with an error saying the order awaits " +
+					"payment, and the state keeps the values in effect until it is paid (applying the upgrade again " +
+					"before paying is refused by the API)." + notReportedNote,
 			},
 			"auto_use_coupon": schema.BoolAttribute{
 				Optional:            true,
@@ -340,7 +343,8 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 
 // Update implements resource.Resource. Only what changed is sent. Name and description are
 // synchronous; bandwidth and bandwidth_type are asynchronous and waited for (see
-// waitBandwidthPackageUpdated). Refusals that mean "not now" are retried within the timeout.
+// waitBandwidthPackageUpdated), except the upgrade of a Subscription without auto_pay, which is
+// only ordered (see orderUpgrade). Refusals that mean "not now" are retried within the timeout.
 func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state bandwidthPackageModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -368,6 +372,11 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 			fmt.Sprintf("Bandwidth plan %s is a Subscription whose order is not paid yet (state \"init\"), and the API "+
 				"refuses every change until it is. Pay the order in the Alibaba Cloud Order Center, then apply again.", id))
 		return
+	case async && upgradeAwaitsPayment(bp.ChargeType == chargeTypePrepay,
+		updateSettings{Bandwidth: state.Bandwidth, BandwidthType: state.BandwidthType},
+		updateSettings{Bandwidth: plan.Bandwidth, BandwidthType: plan.BandwidthType}, plan.AutoPay):
+		r.orderUpgrade(ctx, update, plan, state, remaining(deadline), resp)
+		return
 	case !async:
 		err = r.sendUpdate(ctx, update, remaining(deadline))
 		if err == nil {
@@ -382,6 +391,38 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	}
 	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// orderUpgrade sends the upgrade of a Subscription without automatic payment. The API
+// answers with an order to pay in the Order Center, and nothing but a new name or description
+// takes effect until it is paid, so waiting for the new values could only run out the
+// timeout. The state gets what is in effect, read back from the API, and the apply fails
+// with an error that says how to pay.
+func (r *bandwidthPackageResource) orderUpgrade(ctx context.Context, update *gasdk.UpdateBandwidthPackageRequest, plan, state bandwidthPackageModel, timeout time.Duration, resp *resource.UpdateResponse) {
+	id := update.BandwidthPackageId
+	changes := describeChanges(plannedChanges(
+		updateSettings{Bandwidth: state.Bandwidth, BandwidthType: state.BandwidthType},
+		updateSettings{Bandwidth: plan.Bandwidth, BandwidthType: plan.BandwidthType},
+	))
+	if err := r.sendUpdate(ctx, update, timeout); err != nil {
+		addError(&resp.Diagnostics, fmt.Sprintf("Updating GA bandwidth plan %s failed", id), err)
+		return
+	}
+	bp, err := findBandwidthPackageByID(ctx, r.client, id)
+	if err != nil {
+		addError(&resp.Diagnostics, fmt.Sprintf("GA bandwidth plan %s: the upgrade was ordered (auto_pay = false), "+
+			"but reading the plan afterwards failed; pay the order in the Alibaba Cloud Order Center, then refresh", id), err)
+		return
+	}
+	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.AddError("GA bandwidth plan upgrade ordered but not paid",
+		fmt.Sprintf("The upgrade of Subscription bandwidth plan %s (%s) was ordered but not paid, because auto_pay = false. "+
+			"Pay the order in the Alibaba Cloud Order Center (%s); the new values take effect once it is paid. "+
+			"Terraform keeps the values in effect now in the state (bandwidth %d, bandwidth_type %q), so the next plan "+
+			"shows the change again until the order is paid and the plan shows the new values; applying it again "+
+			"before paying is refused by the API (%s). Set auto_pay = true to have upgrades paid automatically.",
+			id, changes, orderCenterURL, bp.Bandwidth, bp.BandwidthType, ErrCodeOrderUnpaid))
 }
 
 // sendUpdate calls UpdateBandwidthPackage, retrying the refusals that mean "not now".

@@ -3,6 +3,7 @@ package ga
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -53,12 +54,31 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 	case req.State.Raw.IsNull():
 		warnCreate(plan, &resp.Diagnostics)
 	default:
-		resp.Diagnostics.Append(checkUpdate(
-			updateSettings{Bandwidth: state.Bandwidth, BandwidthType: state.BandwidthType},
-			updateSettings{Bandwidth: plan.Bandwidth, BandwidthType: plan.BandwidthType},
-		)...)
+		prior := updateSettings{Bandwidth: state.Bandwidth, BandwidthType: state.BandwidthType}
+		planned := updateSettings{Bandwidth: plan.Bandwidth, BandwidthType: plan.BandwidthType}
+		resp.Diagnostics.Append(checkUpdate(prior, planned)...)
+		// An unpaid order (state init) cannot change at all: the apply says so.
+		if state.Status.ValueString() != PackageStateInit &&
+			upgradeAwaitsPayment(state.PaymentType.ValueString() == PaymentTypeSubscription, prior, planned, plan.AutoPay) {
+			resp.Diagnostics.AddAttributeWarning(path.Root("auto_pay"), "Subscription upgrade will be ordered unpaid",
+				"auto_pay is not true, so this upgrade of a Subscription plan ("+describeChanges(plannedChanges(prior, planned))+
+					") creates an unpaid order: it takes effect only once you pay it in the Alibaba Cloud Order Center. "+
+					"The apply ends with an error that says so, and the state keeps the values in effect until then. "+
+					"Set auto_pay = true to pay automatically.")
+		}
 		warnPurchaseOptionsChanged(plan, state, &resp.Diagnostics)
 	}
+}
+
+// upgradeAwaitsPayment reports whether an update from prior to planned upgrades a
+// Subscription (more bandwidth, or Basic to Enhanced) without automatic payment: the API
+// then places an order that takes effect only when it is paid in the Order Center. Values
+// still unknown are not judged.
+func upgradeAwaitsPayment(subscription bool, prior, planned updateSettings, autoPay types.Bool) bool {
+	if !subscription || autoPay.IsUnknown() || autoPay.ValueBool() {
+		return false
+	}
+	return slices.ContainsFunc(plannedChanges(prior, planned), func(c change) bool { return c.Direction == upgrade })
 }
 
 // warnDestroy warns, when a paid Subscription that has not expired is planned for
@@ -181,7 +201,6 @@ type updateSettings struct {
 // is made again at apply time).
 func checkUpdate(prior, planned updateSettings) diag.Diagnostics {
 	var diags diag.Diagnostics
-	var changes []change
 	if known(planned.BandwidthType) && known(prior.BandwidthType) {
 		c, allowed := bandwidthTypeChange(prior.BandwidthType.ValueString(), planned.BandwidthType.ValueString())
 		if !allowed {
@@ -192,11 +211,8 @@ func checkUpdate(prior, planned updateSettings) diag.Diagnostics {
 					"alibabacloud_ga_bandwidth_package with the bandwidth type you want and move the attachments to it.",
 					BandwidthTypeBasic, BandwidthTypeEnhanced, c.From, c.To, c.From))
 		}
-		changes = append(changes, c)
 	}
-	if !planned.Bandwidth.IsUnknown() && !planned.Bandwidth.IsNull() && !prior.Bandwidth.IsNull() {
-		changes = append(changes, bandwidthChange(prior.Bandwidth.ValueInt64(), planned.Bandwidth.ValueInt64()))
-	}
+	changes := plannedChanges(prior, planned)
 	if mixedDirections(changes) {
 		diags.AddAttributeError(path.Root("bandwidth"), "Upgrade and downgrade in one update",
 			"A bandwidth plan update must be either all upgrades or all downgrades "+
@@ -205,6 +221,19 @@ func checkUpdate(prior, planned updateSettings) diag.Diagnostics {
 				"(keep the other values as they are), then apply the downgrades.")
 	}
 	return diags
+}
+
+// plannedChanges classifies the changes from prior to planned whose values are both known.
+func plannedChanges(prior, planned updateSettings) []change {
+	var changes []change
+	if known(planned.BandwidthType) && known(prior.BandwidthType) {
+		c, _ := bandwidthTypeChange(prior.BandwidthType.ValueString(), planned.BandwidthType.ValueString())
+		changes = append(changes, c)
+	}
+	if known(planned.Bandwidth) && known(prior.Bandwidth) {
+		changes = append(changes, bandwidthChange(prior.Bandwidth.ValueInt64(), planned.Bandwidth.ValueInt64()))
+	}
+	return changes
 }
 
 // describeChanges renders changes as "bandwidth 100 -> 50 (downgrade), ...".

@@ -174,6 +174,15 @@ func TestBandwidthPackageModifyPlan(t *testing.T) {
 		"destroy expired":            {state: with(subscription, "expired_time", "2026-01-01T00:00:00Z")},
 		"destroy pay-as-you-go":      {state: existing(10, "Basic")},
 		"purchase option changed":    {state: subscription, plan: with(subscription, "duration", 3), wantWarnings: []string{"duration is used only when the bandwidth plan is bought"}},
+		"subscription upgrade unpaid": {state: subscription, plan: with(subscription, "bandwidth", 20),
+			wantWarnings: []string{"(bandwidth 10 -> 20 (upgrade)) creates an unpaid order"}},
+		"subscription type upgrade, auto_pay false": {state: subscription, plan: with(subscription, "bandwidth_type", "Enhanced", "auto_pay", false),
+			wantWarnings: []string{"pay it in the Alibaba Cloud Order Center"}},
+		"subscription upgrade paid":              {state: subscription, plan: with(subscription, "bandwidth", 20, "auto_pay", true)},
+		"subscription upgrade, auto_pay unknown": {state: subscription, plan: with(subscription, "bandwidth", 20, "auto_pay", tftypes.UnknownValue)},
+		"subscription downgrade":                 {state: subscription, plan: with(subscription, "bandwidth", 5)},
+		"upgrade of an unpaid order":             {state: with(subscription, "status", "init"), plan: with(subscription, "status", "init", "bandwidth", 20)},
+		"pay-as-you-go upgrade, no auto_pay":     {state: existing(10, "Basic"), plan: existing(20, "Basic")},
 	} {
 		t.Run(name, func(t *testing.T) {
 			diags := modifyPlan(t, tc.state, tc.plan)

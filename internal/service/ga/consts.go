@@ -97,7 +97,14 @@ const (
 	ErrCodeOperationConflict = "OperationConflict"
 	// ErrCodeForbiddenRelease refuses deleting a Subscription before it expires.
 	ErrCodeForbiddenRelease = "Forbidden.Release"
+	// ErrCodeOrderUnpaid refuses a change of a Subscription's bandwidth while an upgrade
+	// ordered without automatic payment is unpaid. The Ga reference documents no code for
+	// it; this is the one Alibaba Cloud's order APIs answer for an unpaid order.
+	ErrCodeOrderUnpaid = "Order.Unpaid"
 )
+
+// orderCenterURL is where a person pays or cancels an order placed without automatic payment.
+const orderCenterURL = "https://usercenter2-intl.aliyun.com/order/list"
 
 // Default timeouts of the resources' timeouts blocks.
 const (

@@ -41,6 +41,11 @@ var codeAdvice = map[string]string{
 	ErrCodeBindExistBandwidthPackage: "The bandwidth plan is still bound to an accelerator. Remove the " +
 		"alibabacloud_ga_bandwidth_package_attachment resources that bind it (or unbind it in the console), then " +
 		"destroy it.",
+	ErrCodeOrderUnpaid: "The bandwidth plan has an upgrade order that is not paid yet (placed with auto_pay = false), " +
+		"and the API refuses another change of bandwidth or bandwidth_type until that order is paid or canceled. Pay it " +
+		"in the Alibaba Cloud Order Center (" + orderCenterURL + "): the values it ordered then take effect, and once " +
+		"they show on refresh the next plan is empty if they match the configuration. Or cancel it there, then apply " +
+		"again. Set auto_pay = true to have upgrades paid automatically.",
 	ErrCodeOperationConflict: "The API refuses a call repeated on the same object within a short period. The provider " +
 		"retried until its timeout ran out; wait a minute and apply again, or raise the timeouts block.",
 }
