@@ -1,6 +1,8 @@
 package cbn
 
 import (
+	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -57,19 +59,19 @@ func (f filter) matches(p *Package) bool {
 // filters, tags and resource group, one page of them.
 func (p *Product) describe(call *rpc.Call) (any, error) {
 	params := call.Params
-	pageNumber, err := intParam(params.Get("PageNumber"), "PageNumber", 1, 1, 1<<31-1)
+	pageNumber, err := rpc.IntParam(params, "PageNumber", 1, 1, math.MaxInt32)
 	if err != nil {
 		return nil, err
 	}
-	pageSize, err := intParam(params.Get("PageSize"), "PageSize", defaultPageSize, 1, maxPageSize)
+	pageSize, err := rpc.IntParam(params, "PageSize", defaultPageSize, 1, maxPageSize)
 	if err != nil {
 		return nil, err
 	}
-	includeReservation, err := boolParam(params.Get("IncludeReservationData"), "IncludeReservationData")
+	includeReservation, err := rpc.OptionalBool(params, "IncludeReservationData")
 	if err != nil {
 		return nil, err
 	}
-	isOr, err := boolParam(params.Get("IsOrKey"), "IsOrKey")
+	isOr, err := rpc.OptionalBool(params, "IsOrKey")
 	if err != nil {
 		return nil, err
 	}
@@ -153,15 +155,16 @@ func parseFilters(call *rpc.Call) ([]filter, error) {
 				f.key = values[0]
 			case strings.HasPrefix(field, "Value."):
 				if _, err := strconv.Atoi(strings.TrimPrefix(field, "Value.")); err != nil {
-					return nil, invalidParameter("The parameter Filter.%d.%s is invalid: use Filter.N.Value.M with an integer M.", g.n, field)
+					return nil, rpc.InvalidParameter(fmt.Sprintf("Filter.%d.%s", g.n, field), "use Filter.N.Value.M with an integer M")
 				}
 				f.values = append(f.values, values...)
 			default:
-				return nil, invalidParameter("The parameter Filter.%d.%s is invalid: use Filter.N.Key and Filter.N.Value.M.", g.n, field)
+				return nil, rpc.InvalidParameter(fmt.Sprintf("Filter.%d.%s", g.n, field), "use Filter.N.Key and Filter.N.Value.M")
 			}
 		}
 		if _, ok := filterFields[f.key]; !ok {
-			return nil, invalidParameter("The filter key %q of Filter.%d is not supported: use CenBandwidthPackageId, Name, Status or CenId.", f.key, g.n)
+			return nil, rpc.InvalidParameter(fmt.Sprintf("Filter.%d.Key", g.n),
+				fmt.Sprintf("the filter key %q is not supported: use CenBandwidthPackageId, Name, Status or CenId", f.key))
 		}
 		if len(f.values) > 0 {
 			filters = append(filters, f)
@@ -187,11 +190,11 @@ func parseTags(call *rpc.Call) ([]Tag, error) {
 			case "Value":
 				tag.Value = values[0]
 			default:
-				return nil, invalidParameter("The parameter Tag.%d.%s is invalid: use Tag.N.Key and Tag.N.Value.", g.n, field)
+				return nil, rpc.InvalidParameter(fmt.Sprintf("Tag.%d.%s", g.n, field), "use Tag.N.Key and Tag.N.Value")
 			}
 		}
 		if tag.Key == "" {
-			return nil, invalidParameter("The parameter Tag.%d.Key is invalid: a tag key cannot be empty.", g.n)
+			return nil, rpc.InvalidParameter(fmt.Sprintf("Tag.%d.Key", g.n), "a tag key cannot be empty")
 		}
 		tags = append(tags, tag)
 	}
@@ -226,7 +229,7 @@ func indexedParams(call *rpc.Call, prefix string, maxN int) ([]paramGroup, error
 		indexText, field, _ := strings.Cut(rest, ".")
 		n, err := strconv.Atoi(indexText)
 		if err != nil || n < 1 || n > maxN {
-			return nil, invalidParameter("The parameter %s is invalid: N in %s.N must be an integer from 1 to %d.", name, prefix, maxN)
+			return nil, rpc.InvalidParameter(name, fmt.Sprintf("N in %s.N must be an integer from 1 to %d", prefix, maxN))
 		}
 		if byIndex[n] == nil {
 			byIndex[n] = map[string][]string{}
@@ -239,28 +242,4 @@ func indexedParams(call *rpc.Call, prefix string, maxN int) ([]paramGroup, error
 	}
 	slices.SortFunc(groups, func(a, b paramGroup) int { return a.n - b.n })
 	return groups, nil
-}
-
-// intParam reads an optional integer parameter within [lo, hi], def when absent.
-func intParam(text, name string, def, lo, hi int) (int, error) {
-	if text == "" {
-		return def, nil
-	}
-	v, err := strconv.Atoi(text)
-	if err != nil || v < lo || v > hi {
-		return 0, invalidParameter("The parameter %s is invalid: %q is not an integer from %d to %d.", name, text, lo, hi)
-	}
-	return v, nil
-}
-
-// boolParam reads an optional boolean parameter, false when absent.
-func boolParam(text, name string) (bool, error) {
-	switch strings.ToLower(text) {
-	case "", "false":
-		return false, nil
-	case "true":
-		return true, nil
-	default:
-		return false, invalidParameter("The parameter %s is invalid: %q is neither true nor false.", name, text)
-	}
 }

@@ -9,8 +9,9 @@ import (
 
 // Error codes the Cbn mock answers with, all with HTTP status 400 as the real service uses.
 const (
-	// CodeInvalidParameter: a parameter has a malformed or out-of-range value (API page).
-	CodeInvalidParameter = "InvalidParameter"
+	// CodeInvalidParameter: a parameter has a malformed or out-of-range value (API page); the
+	// engine's rpc.InvalidParameter answers it.
+	CodeInvalidParameter = rpc.CodeInvalidParameter
 	// CodeBandwidthPackageNotFound: no bandwidth package has the given id (the code the real
 	// Cbn service answers for an unknown CEN bandwidth package id).
 	CodeBandwidthPackageNotFound = "ParameterBwpInstanceId"
@@ -33,9 +34,4 @@ const (
 // badRequest is an HTTP 400 answer with code and a formatted message.
 func badRequest(code, format string, args ...any) *rpc.Error {
 	return rpc.NewError(http.StatusBadRequest, code, fmt.Sprintf(format, args...))
-}
-
-// invalidParameter is an InvalidParameter answer with a formatted message.
-func invalidParameter(format string, args ...any) *rpc.Error {
-	return badRequest(CodeInvalidParameter, format, args...)
 }

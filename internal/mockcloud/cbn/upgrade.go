@@ -1,8 +1,8 @@
 package cbn
 
 import (
+	"fmt"
 	"regexp"
-	"strconv"
 	"time"
 
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
@@ -31,27 +31,22 @@ type upgradeRequest struct {
 func parseUpgrade(call *rpc.Call) (upgradeRequest, error) {
 	var req upgradeRequest
 	params := call.Params
-	req.id = params.Get("CenBandwidthPackageId")
-	if req.id == "" {
-		return req, rpc.MissingParameter("CenBandwidthPackageId")
+	id, err := rpc.Required(params, "CenBandwidthPackageId")
+	if err != nil {
+		return req, err
 	}
-	bandwidthText := params.Get("Bandwidth")
-	if bandwidthText == "" {
-		return req, rpc.MissingParameter("Bandwidth")
+	bandwidth, err := rpc.RequiredInt(params, "Bandwidth", minUpgradeBandwidth, maxUpgradeBandwidth)
+	if err != nil {
+		return req, err
 	}
-	bandwidth, err := strconv.ParseInt(bandwidthText, 10, 64)
-	if err != nil || bandwidth < minUpgradeBandwidth || bandwidth > maxUpgradeBandwidth {
-		return req, invalidParameter("The parameter Bandwidth is invalid: %q is not an integer from %d to %d (Mbps).",
-			bandwidthText, minUpgradeBandwidth, maxUpgradeBandwidth)
-	}
-	req.bandwidth = bandwidth
-	endText := params.Get("EndTime")
-	if endText == "" {
-		return req, rpc.MissingParameter("EndTime")
+	req.id, req.bandwidth = id, int64(bandwidth)
+	endText, err := rpc.Required(params, "EndTime")
+	if err != nil {
+		return req, err
 	}
 	end, err := time.Parse(SecondTimeLayout, endText)
 	if err != nil || !endTimePattern.MatchString(endText) {
-		return req, invalidParameter("The parameter EndTime is invalid: %q is not a UTC time in the format YYYY-MM-DDThh:mm:ssZ.", endText)
+		return req, rpc.InvalidParameter("EndTime", fmt.Sprintf("%q is not a UTC time in the format YYYY-MM-DDThh:mm:ssZ", endText))
 	}
 	req.end = end
 	return req, nil

@@ -216,7 +216,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
 	if err := r.ParseForm(); err != nil {
-		s.answerError(ex, NewError(http.StatusBadRequest, "InvalidParameter",
+		s.answerError(ex, NewError(http.StatusBadRequest, CodeInvalidParameter,
 			"The request parameters could not be read: "+err.Error()))
 		return
 	}
@@ -312,12 +312,6 @@ func (s *Server) authenticate(method string, params url.Values) (Product, *Error
 		return product, NewError(http.StatusBadRequest, "SignatureNonceUsed", "Specified signature nonce was used already.")
 	}
 	return product, nil
-}
-
-// MissingParameter returns the gateway's answer to a required parameter left out:
-// Missing{Name}, "{Name} is mandatory for this action.".
-func MissingParameter(name string) *Error {
-	return NewError(http.StatusBadRequest, "Missing"+name, name+" is mandatory for this action.")
 }
 
 // useNonce records a nonce and reports whether it was unused within the signature window.
