@@ -61,6 +61,9 @@ type Options struct {
 	// Rand decides which calls the fault rates hit; nil seeds one at random. Tests that set
 	// rates strictly between 0 and 1 pass a fixed seed.
 	Rand *mathrand.Rand
+	// CallLogLimit is how many records the call log keeps, the oldest dropped first; zero
+	// keeps them all (a mock that serves one test). A long-running mock sets a limit.
+	CallLogLimit int
 }
 
 // Cloud is a running mock: an http.Handler plus test controls.
@@ -87,6 +90,9 @@ func New(opts Options) (*Cloud, error) {
 	if opts.Delay < 0 {
 		return nil, fmt.Errorf("delay must not be negative, got %s", opts.Delay)
 	}
+	if opts.CallLogLimit < 0 {
+		return nil, fmt.Errorf("call log limit must not be negative (0 keeps every call), got %d", opts.CallLogLimit)
+	}
 	key := rpc.AccessKey{AccessKeyId: opts.AccessKeyID, AccessKeySecret: opts.AccessKeySecret}
 	switch {
 	case key.AccessKeyId == "" && key.AccessKeySecret == "":
@@ -105,11 +111,12 @@ func New(opts Options) (*Cloud, error) {
 		delay:     opts.Delay,
 	}
 	c.Engine = rpc.NewServer(rpc.Config{
-		Products:  []rpc.Product{c.CBN, c.GA},
-		Clock:     clk,
-		Keys:      map[string]string{key.AccessKeyId: key.AccessKeySecret},
-		Rand:      opts.Rand,
-		OnSuccess: c.afterCall,
+		Products:     []rpc.Product{c.CBN, c.GA},
+		Clock:        clk,
+		Keys:         map[string]string{key.AccessKeyId: key.AccessKeySecret},
+		Rand:         opts.Rand,
+		OnSuccess:    c.afterCall,
+		CallLogLimit: opts.CallLogLimit,
 	})
 
 	seed := opts.Seed
@@ -147,8 +154,12 @@ func (c *Cloud) restore(s State) error {
 	return nil
 }
 
-// Calls returns the call log.
+// Calls returns the call log, oldest first.
 func (c *Cloud) Calls() []rpc.CallRecord { return c.Engine.Calls() }
+
+// CallLog returns the call log, oldest first, and how many older records Options.CallLogLimit
+// has dropped from it.
+func (c *Cloud) CallLog() (calls []rpc.CallRecord, dropped int) { return c.Engine.CallLog() }
 
 // Advance moves the virtual clock forward (and saves the state file, since due operations
 // settle).

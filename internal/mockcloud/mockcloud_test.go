@@ -243,3 +243,28 @@ func TestLoadStateFile_errors(t *testing.T) {
 		t.Error("New accepted a broken state file")
 	}
 }
+
+// TestNew_callLogLimit: Options.CallLogLimit keeps the most recent calls, oldest first, in
+// CallLog and in GET /_mock/calls, and counts the dropped ones; a negative limit is refused.
+func TestNew_callLogLimit(t *testing.T) {
+	cloud, base := startCloud(t, mockcloud.Options{CallLogLimit: 2})
+	for _, name := range []string{"cenbwp-1", "cenbwp-2", "cenbwp-3"} {
+		_, err := sdkCall(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, http.MethodPost,
+			"TempUpgradeCenBandwidthPackageSpec", map[string]string{"CenBandwidthPackageId": name})
+		wantErrorCode(t, err, "MissingBandwidth")
+	}
+	calls, dropped := cloud.CallLog()
+	if len(calls) != 2 || dropped != 1 ||
+		calls[0].Params["CenBandwidthPackageId"] != "cenbwp-2" || calls[1].Params["CenBandwidthPackageId"] != "cenbwp-3" {
+		t.Errorf("CallLog = %+v, %d dropped; want the calls on cenbwp-2 and cenbwp-3, 1 dropped", calls, dropped)
+	}
+	var served []rpc.CallRecord
+	admin(t, http.MethodGet, base+"/_mock/calls", "", &served)
+	if len(served) != 2 || served[0].RequestId != calls[0].RequestId || served[1].RequestId != calls[1].RequestId {
+		t.Errorf("GET /_mock/calls = %+v, want the two records CallLog keeps, oldest first", served)
+	}
+
+	if _, err := mockcloud.New(mockcloud.Options{CallLogLimit: -1}); err == nil {
+		t.Error("a negative CallLogLimit was accepted")
+	}
+}

@@ -23,6 +23,9 @@ import (
 	"terraform-provider-alibabacloud/internal/mockcloud"
 )
 
+// defaultCallLogLimit bounds the call log of a mock that may run for days (a few megabytes).
+const defaultCallLogLimit = 10000
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -44,6 +47,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	delay := fs.Duration("delay", 2*time.Second, "how long asynchronous operations take (virtual time)")
 	keyID := fs.String("access-key-id", mockcloud.DefaultAccessKeyID, "AccessKeyId accepted besides the seed's keys")
 	keySecret := fs.String("access-key-secret", mockcloud.DefaultAccessKeySecret, "AccessKeySecret of -access-key-id")
+	callLogLimit := fs.Int("call-log-limit", defaultCallLogLimit, "how many calls GET /_mock/calls keeps, the oldest dropped first (0: no limit)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -56,6 +60,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		AccessKeyID:     *keyID,
 		AccessKeySecret: *keySecret,
 		StateFile:       *stateFile,
+		CallLogLimit:    *callLogLimit,
 	}
 	if *seedFile != "" {
 		seed, err := mockcloud.LoadStateFile(*seedFile)

@@ -18,6 +18,7 @@ import (
 
 	"terraform-provider-alibabacloud/internal/mockcloud"
 	"terraform-provider-alibabacloud/internal/mockcloud/mocktest"
+	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
 // startRun runs the command with args until the test ends (or stop is called) and returns the
@@ -126,15 +127,41 @@ func TestRun_keyPairAndStateFile(t *testing.T) {
 	}
 }
 
+// TestRun_callLogLimit: -call-log-limit bounds what GET /_mock/calls returns to the most
+// recent calls.
+func TestRun_callLogLimit(t *testing.T) {
+	base, _ := startRun(t, "-addr", "127.0.0.1:0", "-call-log-limit", "1")
+	for range 3 {
+		if _, err := describe(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := describe(t, base, mockcloud.DefaultAccessKeyID, "wrong")
+	var se *sdkerrors.ServerError
+	if !errors.As(err, &se) || se.ErrorCode() != "SignatureDoesNotMatch" {
+		t.Fatalf("wrong secret: %v", err)
+	}
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, base+"/_mock/calls", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var calls []rpc.CallRecord
+	mocktest.DoJSON(t, req, &calls)
+	if len(calls) != 1 || calls[0].Code != "SignatureDoesNotMatch" {
+		t.Errorf("GET /_mock/calls = %+v, want only the last call (SignatureDoesNotMatch)", calls)
+	}
+}
+
 func TestRun_rejectsBadInput(t *testing.T) {
 	cases := map[string]struct {
 		args []string
 		want string
 	}{
-		"missing seed":  {[]string{"-addr", "127.0.0.1:0", "-seed", "does-not-exist.json"}, "does-not-exist.json"},
-		"half key pair": {[]string{"-addr", "127.0.0.1:0", "-access-key-secret", ""}, "set together"},
-		"stray arg":     {[]string{"extra"}, "unexpected arguments"},
-		"bad address":   {[]string{"-addr", "127.0.0.1:99999"}, "99999"},
+		"missing seed":            {[]string{"-addr", "127.0.0.1:0", "-seed", "does-not-exist.json"}, "does-not-exist.json"},
+		"half key pair":           {[]string{"-addr", "127.0.0.1:0", "-access-key-secret", ""}, "set together"},
+		"stray arg":               {[]string{"extra"}, "unexpected arguments"},
+		"bad address":             {[]string{"-addr", "127.0.0.1:99999"}, "99999"},
+		"negative call log limit": {[]string{"-addr", "127.0.0.1:0", "-call-log-limit", "-1"}, "call log limit"},
 	}
 	for name, tc := range cases {
 		err := run(t.Context(), tc.args, io.Discard)

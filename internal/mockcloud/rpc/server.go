@@ -56,6 +56,9 @@ type Config struct {
 	// OnSuccess, when set, is called after a product handled a call without error (also when
 	// its response is then dropped by a fault). It runs on the request's goroutine.
 	OnSuccess func(call *Call)
+	// CallLogLimit is how many records the call log keeps, the oldest dropped first; zero
+	// (or a negative value) keeps every record, as a mock that serves one test wants.
+	CallLogLimit int
 }
 
 // Server is the protocol engine; it implements http.Handler.
@@ -72,7 +75,37 @@ type Server struct {
 	latency    time.Duration
 	nonces     map[string]time.Time
 	nonceOrder []nonceEntry
-	calls      []CallRecord
+	calls      callLog
+}
+
+// callLog holds the most recent records of the call log, at most limit of them (all when
+// limit is zero). Once full it is a ring: start is the oldest record.
+type callLog struct {
+	limit   int
+	records []CallRecord
+	start   int
+	dropped int
+}
+
+// add appends rec, dropping the oldest record when the log is full.
+func (l *callLog) add(rec CallRecord) {
+	if l.limit == 0 || len(l.records) < l.limit {
+		l.records = append(l.records, rec)
+		return
+	}
+	l.records[l.start] = rec
+	l.start = (l.start + 1) % len(l.records)
+	l.dropped++
+}
+
+// list copies the records out, oldest first.
+func (l *callLog) list() []CallRecord {
+	if len(l.records) == 0 {
+		return nil
+	}
+	out := make([]CallRecord, 0, len(l.records))
+	out = append(out, l.records[l.start:]...)
+	return append(out, l.records[:l.start]...)
 }
 
 type nonceEntry struct {
@@ -90,6 +123,7 @@ func NewServer(cfg Config) *Server {
 		keys:      make(map[string]string, len(cfg.Keys)),
 		rng:       cfg.Rand,
 		nonces:    make(map[string]time.Time),
+		calls:     callLog{limit: max(cfg.CallLogLimit, 0)},
 	}
 	for _, p := range cfg.Products {
 		s.products[p.Version()] = p
@@ -194,9 +228,16 @@ func (s *Server) Keys() []AccessKey {
 
 // Calls returns a copy of the call log, oldest first.
 func (s *Server) Calls() []CallRecord {
+	calls, _ := s.CallLog()
+	return calls
+}
+
+// CallLog returns a copy of the call log, oldest first, and how many older records
+// Config.CallLogLimit has dropped from it.
+func (s *Server) CallLog() (calls []CallRecord, dropped int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return slices.Clone(s.calls)
+	return s.calls.list(), s.calls.dropped
 }
 
 // exchange is one request being answered.
@@ -488,7 +529,7 @@ func (s *Server) log(rec CallRecord, code string, status int) {
 	rec.Code, rec.Status = code, status
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.calls = append(s.calls, rec)
+	s.calls.add(rec)
 }
 
 // mergedParams merges the query and the form body from what ParseForm read (r.Form holds
