@@ -31,13 +31,17 @@ const (
 	DefaultMaxInterval    = 10 * time.Second
 	// GrowthFactor multiplies the poll interval after every poll, up to MaxInterval.
 	GrowthFactor = 1.5
+	// FinalPollLead is how long before the context's deadline the last poll starts: a poll at
+	// that deadline could not make its call, so the last one is left time to complete.
+	FinalPollLead = time.Second
 )
 
 // StatusFunc reports the object and its current state. An empty state with a nil error means
 // "not found (yet)".
 type StatusFunc[T any] func(ctx context.Context) (object T, state string, err error)
 
-// Clock is the time source the waiter sleeps on; tests inject a fake.
+// Clock is the time source the waiter sleeps on; tests inject a fake. Now is compared with the
+// context's deadline, so a fake that runs far from real time suits a context without one.
 type Clock interface {
 	Now() time.Time
 	After(d time.Duration) <-chan time.Time
@@ -77,10 +81,13 @@ func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) 
 // the last object seen in every case.
 //
 // The first poll is immediate; later polls wait MinInterval, growing by GrowthFactor up to
-// MaxInterval. The deadline is the earlier of ctx's deadline and Timeout after the start; when a
-// Timeout (not ctx) ends the wait, one last poll is made at the deadline. Errors for which
-// IsTransient is true are counted and polling goes on; any other error from Refresh is returned
-// as it is.
+// MaxInterval. Two deadlines bound the wait, Timeout after the start and ctx's deadline, and
+// the last poll is made as late as each allows: at the end of Timeout, or FinalPollLead before
+// ctx's deadline (a poll at that deadline could not be sent). When the next interval would end
+// after it, the sleep is shortened to end there, so an operation that completes in the last
+// interval is seen. Errors for which IsTransient is true are counted and polling goes on; any
+// other error from Refresh is returned as it is, unless ctx ended during the poll (then the
+// wait ends as ctx's end says: a *TimeoutError for its deadline).
 func Wait[T any](ctx context.Context, conf Conf[T]) (T, error) {
 	clock := conf.Clock
 	if clock == nil {
@@ -90,11 +97,7 @@ func Wait[T any](ctx context.Context, conf Conf[T]) (T, error) {
 	maxInterval := max(cmp.Or(conf.MaxInterval, DefaultMaxInterval), interval)
 	notFoundChecks := cmp.Or(conf.NotFoundChecks, DefaultNotFoundChecks)
 	notFoundIsTarget := len(conf.Target) == 0 || slices.Contains(conf.Target, "")
-
-	var deadline time.Time
-	if conf.Timeout > 0 {
-		deadline = clock.Now().Add(conf.Timeout)
-	}
+	lastPoll := lastPollTime(ctx, clock.Now(), conf.Timeout)
 
 	var (
 		last       T
@@ -113,17 +116,24 @@ func Wait[T any](ctx context.Context, conf Conf[T]) (T, error) {
 		}
 	}
 
+	ended := func(ctxErr error) (T, error) {
+		if errors.Is(ctxErr, context.DeadlineExceeded) {
+			return timeout()
+		}
+		return last, ctxErr
+	}
+
 	for {
 		if err := ctx.Err(); err != nil {
-			if errors.Is(err, context.DeadlineExceeded) {
-				return timeout()
-			}
-			return last, err
+			return ended(err)
 		}
 
 		object, state, err := conf.Refresh(ctx)
 		switch {
 		case err != nil:
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				return ended(ctxErr) // the poll failed because ctx ended during it
+			}
 			if conf.IsTransient == nil || !conf.IsTransient(err) {
 				return last, err
 			}
@@ -150,10 +160,10 @@ func Wait[T any](ctx context.Context, conf Conf[T]) (T, error) {
 		}
 
 		wait := interval
-		if !deadline.IsZero() {
-			remaining := deadline.Sub(clock.Now())
+		if !lastPoll.IsZero() {
+			remaining := lastPoll.Sub(clock.Now())
 			if remaining <= 0 {
-				return timeout()
+				return timeout() // that was the last poll
 			}
 			wait = min(wait, remaining)
 		}
@@ -164,6 +174,22 @@ func Wait[T any](ctx context.Context, conf Conf[T]) (T, error) {
 		}
 		interval = min(time.Duration(float64(interval)*GrowthFactor), maxInterval)
 	}
+}
+
+// lastPollTime is the latest time a poll may start in a wait that starts at start: the end of
+// timeout (zero: none), or FinalPollLead before ctx's deadline, whichever is earlier. It is
+// zero when neither bounds the wait.
+func lastPollTime(ctx context.Context, start time.Time, timeout time.Duration) time.Time {
+	var last time.Time
+	if timeout > 0 {
+		last = start.Add(timeout)
+	}
+	if d, ok := ctx.Deadline(); ok {
+		if byCtx := d.Add(-FinalPollLead); last.IsZero() || byCtx.Before(last) {
+			last = byCtx
+		}
+	}
+	return last
 }
 
 // quoteStates renders states for messages: 'A', 'B'; the empty state reads as "not found".

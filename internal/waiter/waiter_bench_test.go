@@ -19,7 +19,8 @@ import (
 //
 // Completion times are spread over ±25% of the nominal length (a low-discrepancy sequence,
 // the same for every b.N), so the figures do not depend on where one completion time happens
-// to fall between two polls. Besides the defaults it runs a few alternative interval settings,
+// to fall between two polls. The waits have no deadline, so the shortened last interval before
+// one (see Wait) does not enter the figures. Besides the defaults it runs a few alternative interval settings,
 // for comparison:
 //
 //	go test -run '^$' -bench Lateness -benchtime 2000x ./internal/waiter

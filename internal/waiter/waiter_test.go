@@ -15,8 +15,11 @@ type fakeClock struct {
 	sleeps []time.Duration
 }
 
+// fakeEpoch is where every fake clock starts.
+var fakeEpoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
 func newFakeClock() *fakeClock {
-	return &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	return &fakeClock{now: fakeEpoch}
 }
 
 func (c *fakeClock) Now() time.Time { return c.now }
@@ -47,12 +50,40 @@ type waitResult struct {
 // waitScripted runs Wait on a fresh fake clock with a Refresh that plays answers (see script);
 // conf gives the rest.
 func waitScripted(conf Conf[int], answers ...answer) waitResult {
+	return waitScriptedCtx(context.Background(), conf, answers...)
+}
+
+// waitScriptedCtx is waitScripted with ctx.
+func waitScriptedCtx(ctx context.Context, conf Conf[int], answers ...answer) waitResult {
 	r := waitResult{clock: newFakeClock()}
 	r.start = r.clock.Now()
 	conf.Clock = r.clock
 	conf.Refresh = script(r.clock, &r.polls, answers...)
-	r.obj, r.err = Wait(context.Background(), conf)
+	r.obj, r.err = Wait(ctx, conf)
 	return r
+}
+
+// fakeDeadlineCtx is a context with a deadline on the fake clocks' time line. It never ends by
+// itself (the fake clock does not move real time), so the waiter must stop on its own; Err
+// reports the deadline once expired is set.
+type fakeDeadlineCtx struct {
+	context.Context
+	deadline time.Time
+	expired  bool
+}
+
+// deadlineAfter returns a fakeDeadlineCtx whose deadline is d after a fake clock's start.
+func deadlineAfter(d time.Duration) *fakeDeadlineCtx {
+	return &fakeDeadlineCtx{Context: context.Background(), deadline: fakeEpoch.Add(d)}
+}
+
+func (c *fakeDeadlineCtx) Deadline() (time.Time, bool) { return c.deadline, true }
+
+func (c *fakeDeadlineCtx) Err() error {
+	if c.expired {
+		return context.DeadlineExceeded
+	}
+	return nil
 }
 
 // script returns a StatusFunc that plays answers in order (repeating the last one) and records
@@ -280,4 +311,114 @@ func TestWait_contextDeadlineIsTimeout(t *testing.T) {
 	if !errors.As(err, &te) {
 		t.Fatalf("err = %v, want *TimeoutError", err)
 	}
+}
+
+// TestWait_lastPoll: whichever deadline comes first, Timeout's or the context's, the last
+// interval is shortened so that one more poll is made: at the end of Timeout, or FinalPollLead
+// before the context's deadline. An operation that completes in that last interval is seen;
+// one that does not ends in a *TimeoutError without a poll after it.
+func TestWait_lastPoll(t *testing.T) {
+	s := time.Second
+	tests := map[string]struct {
+		timeout     time.Duration
+		ctxDeadline time.Duration // zero: none
+		wantPolls   []time.Duration
+	}{
+		"timeout only":                {timeout: 25 * s, wantPolls: []time.Duration{0, 10 * s, 20 * s, 25 * s}},
+		"context deadline only":       {ctxDeadline: 30 * s, wantPolls: []time.Duration{0, 10 * s, 20 * s, 29 * s}},
+		"timeout first":               {timeout: 25 * s, ctxDeadline: 30 * s, wantPolls: []time.Duration{0, 10 * s, 20 * s, 25 * s}},
+		"context deadline first":      {timeout: 30 * s, ctxDeadline: 25 * s, wantPolls: []time.Duration{0, 10 * s, 20 * s, 24 * s}},
+		"deadline on a poll":          {ctxDeadline: 21 * s, wantPolls: []time.Duration{0, 10 * s, 20 * s}},
+		"context deadline at the end": {ctxDeadline: 500 * time.Millisecond, wantPolls: []time.Duration{0}},
+	}
+	for name, tt := range tests {
+		ctx := func() context.Context {
+			if tt.ctxDeadline == 0 {
+				return context.Background()
+			}
+			return deadlineAfter(tt.ctxDeadline)
+		}
+		conf := Conf[int]{
+			Pending:     []string{"Upgrading"},
+			Target:      []string{"Active"},
+			Timeout:     tt.timeout,
+			MinInterval: 10 * s,
+			MaxInterval: 10 * s,
+		}
+		n := len(tt.wantPolls)
+		t.Run(name+"/completes in the last interval", func(t *testing.T) {
+			r := waitScriptedCtx(ctx(), conf, pendingThenActive(n-1)...)
+			if r.err != nil || r.obj != 99 {
+				t.Errorf("Wait = %d, %v; want 99, nil", r.obj, r.err)
+			}
+			wantPollsAt(t, r, tt.wantPolls)
+		})
+		t.Run(name+"/never completes", func(t *testing.T) {
+			r := waitScriptedCtx(ctx(), conf, pendingThenActive(n)...)
+			var te *TimeoutError
+			if !errors.As(r.err, &te) || te.Timeout != tt.timeout || te.LastState != "Upgrading" {
+				t.Errorf("err = %#v, want a *TimeoutError with Timeout %s, last state Upgrading", r.err, tt.timeout)
+			}
+			if r.obj != n-1 {
+				t.Errorf("object = %d, want the last one seen (%d)", r.obj, n-1)
+			}
+			wantPollsAt(t, r, tt.wantPolls)
+		})
+	}
+}
+
+// wantPollsAt checks that r polled exactly at want after its start.
+func wantPollsAt(t *testing.T, r waitResult, want []time.Duration) {
+	t.Helper()
+	got := make([]time.Duration, len(r.polls))
+	for i, p := range r.polls {
+		got[i] = p.Sub(r.start)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("polls at %v, want %v", got, want)
+	}
+}
+
+// TestWait_contextEndsDuringPoll: a poll that fails because the context ended during it ends the
+// wait as the context says (a *TimeoutError for its deadline, its error when canceled), not
+// with the call's error.
+func TestWait_contextEndsDuringPoll(t *testing.T) {
+	callErr := errors.New(`Post "https://cbn.aliyuncs.com/": context deadline exceeded`)
+	t.Run("deadline", func(t *testing.T) {
+		ctx := deadlineAfter(time.Minute)
+		polls := 0
+		obj, err := Wait(ctx, Conf[int]{
+			Pending: []string{"Upgrading"},
+			Target:  []string{"Active"},
+			Clock:   newFakeClock(),
+			Refresh: func(context.Context) (int, string, error) {
+				polls++
+				if polls == 2 {
+					ctx.expired = true
+					return 0, "", callErr
+				}
+				return polls, "Upgrading", nil
+			},
+		})
+		var te *TimeoutError
+		if !errors.As(err, &te) || te.LastState != "Upgrading" || obj != 1 {
+			t.Errorf("Wait = %d, %v; want 1 and a *TimeoutError", obj, err)
+		}
+	})
+	t.Run("canceled", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		_, err := Wait(ctx, Conf[int]{
+			Pending: []string{"Upgrading"},
+			Target:  []string{"Active"},
+			Clock:   newFakeClock(),
+			Refresh: func(context.Context) (int, string, error) {
+				cancel()
+				return 0, "", callErr
+			},
+		})
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want context.Canceled", err)
+		}
+	})
 }
