@@ -40,6 +40,41 @@ func (e *NetworkError) Error() string {
 // Unwrap returns the transport error.
 func (e *NetworkError) Unwrap() error { return e.Err }
 
+// RetriedError is the final error of a call Do sent more than once: an earlier attempt failed in
+// a way Do retries (throttling, 5xx, a lost connection), and Err is what the last attempt got.
+// Such a call may have been carried out by an earlier attempt whose answer was lost, so an error
+// from the last attempt such as "an order is already processing" may be the call's own doing.
+// It unwraps to Err, so ErrorCode, IsErrorCode, RequestID, ErrorDetail and errors.As see through
+// it, and its message is Err's.
+type RetriedError struct {
+	// Attempts is how many times the request was sent, at least 2.
+	Attempts int
+	// Err is the error of the last attempt.
+	Err error
+}
+
+// Error implements error: the last attempt's message.
+func (e *RetriedError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the last attempt's error.
+func (e *RetriedError) Unwrap() error { return e.Err }
+
+// Retried reports whether err is the error of a call Do sent more than once (see RetriedError).
+// An error from a single attempt is the API's answer to the only request sent.
+func Retried(err error) bool {
+	var re *RetriedError
+	return errors.As(err, &re)
+}
+
+// retried wraps err, the final error of a call sent attempts times, in a *RetriedError when
+// the call was sent more than once.
+func retried(err error, attempts int) error {
+	if err == nil || attempts < 2 {
+		return err
+	}
+	return &RetriedError{Attempts: attempts, Err: err}
+}
+
 // stripURL drops the request URL from a *url.Error: its query holds the signature and, with
 // STS credentials, the security token.
 func stripURL(err error) error {

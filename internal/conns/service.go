@@ -93,7 +93,9 @@ func (s *Service) MaxRetries() int { return s.maxRetries }
 // Do sends request and decodes the answer into response. It sets the endpoint, scheme and
 // per-request timeout, retries throttling, 5xx and network errors with exponential backoff and
 // jitter, stops early when ctx is done, and logs every attempt through tflog. Errors from the
-// API are *errors.ServerError of the SDK.
+// API are *errors.ServerError of the SDK. The error of a call sent more than once is wrapped in
+// a *RetriedError (see Retried): an earlier attempt may have been carried out although its
+// answer was lost, which callers of non-idempotent actions need to know.
 //
 // Retries send the same request object again (freshly signed, with a new SignatureNonce), so a
 // ClientToken the caller set is sent unchanged on every attempt and the API deduplicates.
@@ -111,7 +113,8 @@ func (s *Service) Do(ctx context.Context, request requests.AcsRequest, response 
 
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("%s %s: %w", s.product, action, err)
+			// Attempts before this one were sent; this one is not.
+			return retried(fmt.Errorf("%s %s: %w", s.product, action, err), attempt-1)
 		}
 		start := time.Now()
 		err := s.attempt(ctx, request, response)
@@ -129,15 +132,15 @@ func (s *Service) Do(ctx context.Context, request requests.AcsRequest, response 
 		case !retry:
 			tflog.Debug(ctx, "Alibaba Cloud API call failed", fields)
 			if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
-				return fmt.Errorf("%s %s: %w (after: %w)", s.product, action, ctxErr, err)
+				err = fmt.Errorf("%s %s: %w (after: %w)", s.product, action, ctxErr, err)
 			}
-			return err
+			return retried(err, attempt)
 		}
 		delay := s.backoff(attempt)
 		fields["retry_in_ms"] = delay.Milliseconds()
 		tflog.Warn(ctx, "Alibaba Cloud API call failed, retrying", fields)
 		if sleepErr := s.sleep(ctx, delay); sleepErr != nil {
-			return fmt.Errorf("%s %s: %w while waiting to retry (last error: %w)", s.product, action, sleepErr, err)
+			return retried(fmt.Errorf("%s %s: %w while waiting to retry (last error: %w)", s.product, action, sleepErr, err), attempt)
 		}
 	}
 }

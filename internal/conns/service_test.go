@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
@@ -280,6 +281,98 @@ func TestDo_requestTimeoutRetried(t *testing.T) {
 	}
 	if got := f.calls.Load(); got != 2 {
 		t.Errorf("attempts = %d, want 2", got)
+	}
+}
+
+// TestDo_retriedError: the error of a call sent more than once says so (Retried), and still
+// reads as the last attempt's API error; the error of a single attempt does not.
+func TestDo_retriedError(t *testing.T) {
+	const code = "OperationFailed.OrderIsProcessing"
+	refused := func() (int, string) { return 400, apiError(code, "The order is being processed.") }
+	cases := map[string]struct {
+		first        int // status of the first answer; 0: the refusal itself, -1: connection dropped
+		wantRetried  bool
+		wantAttempts int
+	}{
+		"4xx at the first attempt": {first: 0, wantAttempts: 1},
+		"503 then 4xx":             {first: 503, wantRetried: true, wantAttempts: 2},
+		"lost answer then 4xx":     {first: -1, wantRetried: true, wantAttempts: 2},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			f := newFakeAPI(t, func(n int, _ *http.Request) (int, string) {
+				switch {
+				case n == 1 && tc.first == 503:
+					return 503, apiError("ServiceUnavailable", "try again")
+				case n == 1 && tc.first == -1:
+					return -1, ""
+				}
+				return refused()
+			})
+			c, _ := newTestClient(t, f, nil)
+			_, err := describe(context.Background(), c)
+			if got := int(f.calls.Load()); got != tc.wantAttempts {
+				t.Fatalf("attempts = %d, want %d", got, tc.wantAttempts)
+			}
+			if Retried(err) != tc.wantRetried {
+				t.Errorf("Retried(%v) = %t, want %t", err, Retried(err), tc.wantRetried)
+			}
+			var re *RetriedError
+			if errors.As(err, &re) != tc.wantRetried || (re != nil && re.Attempts != tc.wantAttempts) {
+				t.Errorf("err = %#v, want a *RetriedError of %d attempts: %t", err, tc.wantAttempts, tc.wantRetried)
+			}
+			// Wrapped or not, the error reads as the last attempt's API error.
+			if !IsErrorCode(err, code) || ErrorCode(err) != code || RequestID(err) != "REQ-"+code {
+				t.Errorf("code %q request id %q, want %s", ErrorCode(err), RequestID(err), code)
+			}
+			var se *sdkerrors.ServerError
+			if !errors.As(err, &se) || se.HttpStatus() != 400 {
+				t.Errorf("errors.As(*ServerError) failed on %v", err)
+			}
+			if IsRetryable(err) {
+				t.Errorf("IsRetryable(%v) = true, want false", err)
+			}
+			if detail := ErrorDetail(err); !strings.Contains(detail, code+" (HTTP 400)") {
+				t.Errorf("ErrorDetail = %q", detail)
+			}
+		})
+	}
+}
+
+// TestDo_retriedErrorWhenRetriesRunOut: a call whose retries ran out is Retried and still
+// retryable, so waiters tolerate it as before.
+func TestDo_retriedErrorWhenRetriesRunOut(t *testing.T) {
+	f := newFakeAPI(t, func(int, *http.Request) (int, string) { return 400, apiError("Throttling.User", "slow down") })
+	c, _ := newTestClient(t, f, func(cfg *Config) { cfg.MaxRetries = 2 })
+	_, err := describe(context.Background(), c)
+	var re *RetriedError
+	if !errors.As(err, &re) || re.Attempts != 3 {
+		t.Fatalf("err = %#v, want a *RetriedError of 3 attempts", err)
+	}
+	if !IsRetryable(err) || !IsErrorCode(err, "Throttling.User") || err.Error() != re.Err.Error() {
+		t.Errorf("wrapping changed the error: retryable %t, code %q, message %q", IsRetryable(err), ErrorCode(err), err)
+	}
+}
+
+func TestRetried(t *testing.T) {
+	inner := errors.New("boom")
+	cases := map[string]struct {
+		err  error
+		want bool
+	}{
+		"nil":           {nil, false},
+		"plain":         {inner, false},
+		"retried":       {retried(inner, 2), true},
+		"wrapped again": {fmt.Errorf("context: %w", retried(inner, 3)), true},
+		"one attempt":   {retried(inner, 1), false},
+	}
+	for name, tc := range cases {
+		if got := Retried(tc.err); got != tc.want {
+			t.Errorf("%s: Retried(%v) = %t, want %t", name, tc.err, got, tc.want)
+		}
+	}
+	if retried(nil, 3) != nil {
+		t.Error("retried(nil, 3) is not nil")
 	}
 }
 
