@@ -291,7 +291,8 @@ func (r *bandwidthTempUpgradeResource) upgradeIntoState(ctx context.Context, pla
 
 // upgrade orders the temporary upgrade m describes and waits until the API shows it, within
 // timeout. It reports whether the upgrade was ordered, and fills m's computed attributes when
-// it was (also when the wait failed).
+// it was (also when the wait failed). An order refused because another one is processing fails
+// at once, unless the call was retried (the other order may be its own first attempt).
 func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidthTempUpgradeModel, timeout time.Duration) (ordered bool, diags diag.Diagnostics) {
 	start := time.Now()
 	id := m.CenBandwidthPackageID.ValueString()
@@ -306,12 +307,14 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 	defer cancel()
 	orderErr := r.api.Do(callCtx, req, cbn.CreateTempUpgradeCenBandwidthPackageSpecResponse())
 	switch {
-	case conns.IsErrorCode(orderErr, errCodeOrderIsProcessing):
-		// Do retries calls whose answer was lost, so the order in process may be this call's own
-		// first attempt: wait for it like for an accepted one.
-		tflog.Warn(ctx, "an order is already processing on the package; waiting to see whether it is ours",
+	case conns.IsErrorCode(orderErr, errCodeOrderIsProcessing) && conns.Retried(orderErr):
+		// Do retried the call, and an earlier attempt may have been accepted with its answer
+		// lost: the order in process may be this call's own. Wait for it like for an accepted one.
+		tflog.Warn(ctx, "an order is already processing on the package after a retried call; waiting to see whether it is ours",
 			map[string]any{"cen_bandwidth_package_id": id})
 	case orderErr != nil:
+		// This includes OrderIsProcessing answered to the only attempt: then the order in process
+		// is someone else's, and waiting for ours would only run out the timeout.
 		addUpgradeError(&diags, id, orderErr)
 		return false, diags
 	}

@@ -709,8 +709,9 @@ func testAccCheckThrottled(m *acctest.Mock, want int) resource.TestCheckFunc {
 }
 
 // TestAccCENBandwidthTempUpgrade_lostResponse drops the answer to an accepted upgrade: the
-// client retries, the API says the order is being processed, and the provider waits for that
-// order (its own) instead of failing.
+// client retries, the API says the order is being processed, and since the call was retried
+// (conns.Retried) the provider waits for that order (its own) instead of failing. The mock
+// applied exactly one order: the first attempt's.
 func TestAccCENBandwidthTempUpgrade_lostResponse(t *testing.T) {
 	const id = "cenbwp-lost0001"
 	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
@@ -738,6 +739,72 @@ func TestAccCENBandwidthTempUpgrade_lostResponse(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestAccCENBandwidthTempUpgrade_otherOrderProcessing seeds a package with an order that is not
+// Terraform's still processing: the upgrade call, sent once, is refused, and the apply fails at
+// once with the explanation instead of waiting out the create timeout for an order it never
+// placed. Once the other order has completed, the next apply succeeds.
+func TestAccCENBandwidthTempUpgrade_otherOrderProcessing(t *testing.T) {
+	const id = "cenbwp-busy0001"
+	busy := testAccPackage(id, 100)
+	busy.MockPendingUpgrade = &cbn.PendingUpgrade{
+		Bandwidth: 300,
+		EndTime:   testAccEndIn(48 * time.Hour),
+		DueTime:   time.Now().UTC().Add(time.Hour).Format(cbn.SecondTimeLayout),
+	}
+	m := testAccNewMock(t, testAccDelay, busy)
+	end := testAccEndIn(24 * time.Hour)
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		Steps: []resource.TestStep{
+			{
+				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ExpectError: testAccExpectError(`(?s)Another order on this bandwidth plan is still being processed` +
+					`.*earlier terraform apply that was interrupted.*Wait for it to complete` +
+					`.*OperationFailed.OrderIsProcessing \(HTTP 400\)`),
+			},
+			{
+				PreConfig: func() {
+					testAccExpectRefusedWithoutWait(t, m)
+					m.Checkpoint()
+					m.Advance(time.Hour) // the other order completes
+				},
+				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					testAccCheckPackage(m, id, 500, 100, end),
+					testAccCheckUpgradeAnswers(m, []int{400, 200}, []string{"OperationFailed.OrderIsProcessing", ""}),
+					testAccCheckpoint(m),
+				),
+			},
+		},
+	})
+}
+
+// testAccExpectRefusedWithoutWait asserts that since the last checkpoint the mock logged exactly
+// one upgrade call, refused with OperationFailed.OrderIsProcessing, and no
+// DescribeCenBandwidthPackages call after it: the provider did not wait for the order.
+func testAccExpectRefusedWithoutWait(t *testing.T, m *acctest.Mock) {
+	t.Helper()
+	var upgrades []rpc.CallRecord
+	polls := 0
+	for _, c := range m.CallsSinceCheckpoint() {
+		switch {
+		case c.Action == testAccUpgradeCall:
+			upgrades = append(upgrades, c)
+		case c.Action == testAccDescribeCall && len(upgrades) > 0:
+			polls++
+		}
+	}
+	if len(upgrades) != 1 || upgrades[0].Status != 400 || upgrades[0].Code != "OperationFailed.OrderIsProcessing" {
+		t.Errorf("upgrade calls %+v, want one refused with OperationFailed.OrderIsProcessing", upgrades)
+	}
+	if polls != 0 {
+		t.Errorf("%d %s calls after the refused upgrade, want none (no wait)", polls, testAccDescribeCall)
+	}
 }
 
 // testAccCheckUpgradeAnswers asserts the HTTP statuses and error codes the mock answered the

@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"terraform-provider-alibabacloud/internal/conns"
 )
 
 // getModel reads a model out of a state.
@@ -131,6 +133,59 @@ func TestCreate(t *testing.T) {
 		}
 		if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "Delete that policy") {
 			t.Errorf("want the QoS explanation, got %v", resp.Diagnostics)
+		}
+	})
+
+	t.Run("another order processing fails at once", func(t *testing.T) {
+		fake := newFakeCBN(testPackage(100))
+		fake.upgradeErr = apiError(errCodeOrderIsProcessing) // the only attempt's answer
+		plan := testModel(testID, 500, day)
+		resp := resource.CreateResponse{State: testState(t, s, nil)}
+		testResource(fake).Create(ctx, resource.CreateRequest{Plan: testPlan(t, s, &plan)}, &resp)
+		if !resp.State.Raw.IsNull() {
+			t.Error("a refused upgrade must leave no state")
+		}
+		if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "Another order") {
+			t.Errorf("want the OrderIsProcessing explanation, got %v", resp.Diagnostics)
+		}
+		if strings.Join(fake.calls, ",") != upgradeAct {
+			t.Errorf("calls %v, want only the upgrade (no wait)", fake.calls)
+		}
+	})
+
+	t.Run("own order processing after a retry is waited for", func(t *testing.T) {
+		// The lost first attempt was accepted: the package shows it, the retry was refused.
+		fake := newFakeCBN(withWindow(testPackage(100), 500, testNow.Add(24*time.Hour)))
+		fake.upgradeErr = &conns.RetriedError{Attempts: 2, Err: apiError(errCodeOrderIsProcessing)}
+		plan := testModel(testID, 500, day)
+		resp := resource.CreateResponse{State: testState(t, s, nil)}
+		testResource(fake).Create(ctx, resource.CreateRequest{Plan: testPlan(t, s, &plan)}, &resp)
+		if resp.Diagnostics.HasError() {
+			t.Fatal(resp.Diagnostics)
+		}
+		if got := getModel(t, resp.State); got.Status.ValueString() != TempUpgradeStatusActive || got.OriginalBandwidth.ValueInt64() != 100 {
+			t.Errorf("state %+v", got)
+		}
+		if fake.callCount(describeAct) == 0 {
+			t.Errorf("calls %v, want a wait on %s", fake.calls, describeAct)
+		}
+	})
+
+	t.Run("other order processing after a retry is reported", func(t *testing.T) {
+		fake := newFakeCBN(testPackage(100)) // never shows an upgrade to 500
+		fake.upgradeErr = &conns.RetriedError{Attempts: 2, Err: apiError(errCodeOrderIsProcessing)}
+		plan := testModel(testID, 500, day)
+		plan.Timeouts = timeouts.Value{Object: types.ObjectValueMust(
+			map[string]attr.Type{"create": types.StringType, "update": types.StringType},
+			map[string]attr.Value{"create": types.StringValue("1s"), "update": types.StringNull()},
+		)}
+		resp := resource.CreateResponse{State: testState(t, s, nil)}
+		testResource(fake).Create(ctx, resource.CreateRequest{Plan: testPlan(t, s, &plan)}, &resp)
+		if !resp.State.Raw.IsNull() {
+			t.Error("an upgrade that was not ordered must leave no state")
+		}
+		if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "Another order") {
+			t.Errorf("want the OrderIsProcessing explanation, got %v", resp.Diagnostics)
 		}
 	})
 

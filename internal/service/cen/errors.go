@@ -31,9 +31,11 @@ var upgradeErrorHelp = map[string]string{
 		"cen:TempUpgradeCenBandwidthPackageSpec on acs:cen:*:<account-id>:cenbandwidthpackage/<package-id> to " +
 		"the user or role the provider uses. Temporary upgrades are also disabled by default for an account: " +
 		"if the permission is in place, ask your Alibaba Cloud account manager to enable the feature.",
-	errCodeOrderIsProcessing: "An earlier order on this bandwidth plan (for example another temporary upgrade) " +
-		"is still being processed, and the plan accepts one order at a time. Wait a few minutes until " +
-		"DescribeCenBandwidthPackages shows the earlier change, then run terraform apply again.",
+	errCodeOrderIsProcessing: "Another order on this bandwidth plan is still being processed, and the plan " +
+		"accepts one order at a time, so this upgrade was not ordered. The other order (for example a temporary " +
+		"upgrade or a change of specification) was placed outside Terraform (in the console or by another tool) " +
+		"or by an earlier terraform apply that was interrupted. Wait for it to complete, until DescribeCenBandwidthPackages (or the CEN console) " +
+		"shows the plan's new bandwidth, then run terraform apply again.",
 	errCodeBwpBusinessStatus: "The bandwidth plan is locked (business status FinancialLocked for an overdue " +
 		"payment, or SecurityLocked) and cannot change. Settle the overdue payment or contact Alibaba Cloud " +
 		"support to unlock it, then run terraform apply again.",

@@ -18,7 +18,7 @@ func TestUpgradeErrorDetail(t *testing.T) {
 		errCodeInvalidParameter:      {"3 hours", "Move end_time later"},
 		errCodeUnauthorized:          {"cen:TempUpgradeCenBandwidthPackageSpec", "account manager"},
 		errCodeUpgradeBwpBandwidth:   {"must raise", "Set bandwidth above"},
-		errCodeOrderIsProcessing:     {"one order at a time", "Wait"},
+		errCodeOrderIsProcessing:     {"Another order", "one order at a time", "outside Terraform", "interrupted", "Wait for it to complete", "DescribeCenBandwidthPackages"},
 		errCodeBwpBusinessStatus:     {"locked", "unlock"},
 		"Throttling.User":            {"-parallelism", "max_retries"},
 		"SomethingElse":              {"TempUpgradeCenBandwidthPackageSpec failed"},
