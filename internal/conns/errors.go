@@ -15,13 +15,12 @@ import (
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 )
 
+// ThrottlingCodes are the API's answers to a request refused for its rate, before it is
+// carried out.
+var ThrottlingCodes = []string{"Throttling", "Throttling.User", "Throttling.Api"}
+
 // RetryableCodes are the API error codes retried whatever their HTTP status.
-var RetryableCodes = []string{
-	"Throttling",
-	"Throttling.User",
-	"Throttling.Api",
-	"ServiceUnavailable",
-}
+var RetryableCodes = append(slices.Clone(ThrottlingCodes), "ServiceUnavailable")
 
 // NetworkError is a failure to reach the API or to read its answer: no API error code, and
 // retried when it is a reset, refused connection, EOF or timeout.
@@ -49,6 +48,10 @@ func (e *NetworkError) Unwrap() error { return e.Err }
 type RetriedError struct {
 	// Attempts is how many times the request was sent, at least 2.
 	Attempts int
+	// EarlierAttemptMayHaveRun is false when every earlier attempt was certainly refused
+	// before being carried out (throttled, or the connection refused), true when one of them
+	// got no answer or a 5xx, so the API may have carried it out.
+	EarlierAttemptMayHaveRun bool
 	// Err is the error of the last attempt.
 	Err error
 }
@@ -66,13 +69,29 @@ func Retried(err error) bool {
 	return errors.As(err, &re)
 }
 
+// EarlierAttemptMayHaveRun reports whether err is the error of a call Do sent more than once
+// and an earlier attempt may have been carried out although its answer was lost or was a 5xx
+// (see RetriedError). Then an error such as "an order is already processing" may be the
+// call's own doing; after only throttled or refused attempts it cannot be.
+func EarlierAttemptMayHaveRun(err error) bool {
+	var re *RetriedError
+	return errors.As(err, &re) && re.EarlierAttemptMayHaveRun
+}
+
 // retried wraps err, the final error of a call sent attempts times, in a *RetriedError when
-// the call was sent more than once.
-func retried(err error, attempts int) error {
+// the call was sent more than once; mayHaveRun says whether an earlier attempt may have been
+// carried out.
+func retried(err error, attempts int, mayHaveRun bool) error {
 	if err == nil || attempts < 2 {
 		return err
 	}
-	return &RetriedError{Attempts: attempts, Err: err}
+	return &RetriedError{Attempts: attempts, EarlierAttemptMayHaveRun: mayHaveRun, Err: err}
+}
+
+// mayHaveRun reports whether the API may have carried out an attempt that failed with err:
+// anything but a throttling answer or a refused connection.
+func mayHaveRun(err error) bool {
+	return !IsErrorCode(err, ThrottlingCodes...) && !errors.Is(err, syscall.ECONNREFUSED)
 }
 
 // stripURL drops the request URL from a *url.Error: its query holds the signature and, with

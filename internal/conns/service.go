@@ -111,10 +111,12 @@ func (s *Service) Do(ctx context.Context, request requests.AcsRequest, response 
 	ctx = tflog.SetField(ctx, "alibabacloud_product", s.product)
 	ctx = tflog.SetField(ctx, "alibabacloud_action", action)
 
+	// Whether a failed, retried attempt may have been carried out by the API all the same.
+	earlierMayHaveRun := false
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
 			// Attempts before this one were sent; this one is not.
-			return retried(fmt.Errorf("%s %s: %w", s.product, action, err), attempt-1)
+			return retried(fmt.Errorf("%s %s: %w", s.product, action, err), attempt-1, earlierMayHaveRun)
 		}
 		start := time.Now()
 		err := s.attempt(ctx, request, response)
@@ -134,13 +136,14 @@ func (s *Service) Do(ctx context.Context, request requests.AcsRequest, response 
 			if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
 				err = fmt.Errorf("%s %s: %w (after: %w)", s.product, action, ctxErr, err)
 			}
-			return retried(err, attempt)
+			return retried(err, attempt, earlierMayHaveRun)
 		}
+		earlierMayHaveRun = earlierMayHaveRun || mayHaveRun(err)
 		delay := s.backoff(attempt)
 		fields["retry_in_ms"] = delay.Milliseconds()
 		tflog.Warn(ctx, "Alibaba Cloud API call failed, retrying", fields)
 		if sleepErr := s.sleep(ctx, delay); sleepErr != nil {
-			return retried(fmt.Errorf("%s %s: %w while waiting to retry (last error: %w)", s.product, action, sleepErr, err), attempt)
+			return retried(fmt.Errorf("%s %s: %w while waiting to retry (last error: %w)", s.product, action, sleepErr, err), attempt, earlierMayHaveRun)
 		}
 	}
 }

@@ -290,13 +290,15 @@ func TestDo_retriedError(t *testing.T) {
 	const code = "OperationFailed.OrderIsProcessing"
 	refused := func() (int, string) { return 400, apiError(code, "The order is being processed.") }
 	cases := map[string]struct {
-		first        int // status of the first answer; 0: the refusal itself, -1: connection dropped
-		wantRetried  bool
-		wantAttempts int
+		first          int // status of the first answer; 0: the refusal itself, -1: connection dropped, 429: throttled
+		wantRetried    bool
+		wantMayHaveRun bool
+		wantAttempts   int
 	}{
 		"4xx at the first attempt": {first: 0, wantAttempts: 1},
-		"503 then 4xx":             {first: 503, wantRetried: true, wantAttempts: 2},
-		"lost answer then 4xx":     {first: -1, wantRetried: true, wantAttempts: 2},
+		"503 then 4xx":             {first: 503, wantRetried: true, wantMayHaveRun: true, wantAttempts: 2},
+		"lost answer then 4xx":     {first: -1, wantRetried: true, wantMayHaveRun: true, wantAttempts: 2},
+		"throttled then 4xx":       {first: 429, wantRetried: true, wantAttempts: 2},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -306,6 +308,8 @@ func TestDo_retriedError(t *testing.T) {
 					return 503, apiError("ServiceUnavailable", "try again")
 				case n == 1 && tc.first == -1:
 					return -1, ""
+				case n == 1 && tc.first == 429:
+					return 400, apiError("Throttling.User", "Request was denied due to user flow control.")
 				}
 				return refused()
 			})
@@ -316,6 +320,9 @@ func TestDo_retriedError(t *testing.T) {
 			}
 			if Retried(err) != tc.wantRetried {
 				t.Errorf("Retried(%v) = %t, want %t", err, Retried(err), tc.wantRetried)
+			}
+			if EarlierAttemptMayHaveRun(err) != tc.wantMayHaveRun {
+				t.Errorf("EarlierAttemptMayHaveRun(%v) = %t, want %t", err, EarlierAttemptMayHaveRun(err), tc.wantMayHaveRun)
 			}
 			var re *RetriedError
 			if errors.As(err, &re) != tc.wantRetried || (re != nil && re.Attempts != tc.wantAttempts) {
@@ -362,17 +369,21 @@ func TestRetried(t *testing.T) {
 	}{
 		"nil":           {nil, false},
 		"plain":         {inner, false},
-		"retried":       {retried(inner, 2), true},
-		"wrapped again": {fmt.Errorf("context: %w", retried(inner, 3)), true},
-		"one attempt":   {retried(inner, 1), false},
+		"retried":       {retried(inner, 2, false), true},
+		"wrapped again": {fmt.Errorf("context: %w", retried(inner, 3, true)), true},
+		"one attempt":   {retried(inner, 1, true), false},
 	}
 	for name, tc := range cases {
 		if got := Retried(tc.err); got != tc.want {
 			t.Errorf("%s: Retried(%v) = %t, want %t", name, tc.err, got, tc.want)
 		}
 	}
-	if retried(nil, 3) != nil {
-		t.Error("retried(nil, 3) is not nil")
+	if retried(nil, 3, true) != nil {
+		t.Error("retried(nil, 3, true) is not nil")
+	}
+	if EarlierAttemptMayHaveRun(retried(inner, 2, false)) || !EarlierAttemptMayHaveRun(fmt.Errorf("x: %w", retried(inner, 2, true))) ||
+		EarlierAttemptMayHaveRun(retried(inner, 1, true)) {
+		t.Error("EarlierAttemptMayHaveRun does not read the RetriedError's flag")
 	}
 }
 

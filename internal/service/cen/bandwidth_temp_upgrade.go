@@ -307,14 +307,16 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 	defer cancel()
 	orderErr := r.api.Do(callCtx, req, cbn.CreateTempUpgradeCenBandwidthPackageSpecResponse())
 	switch {
-	case conns.IsErrorCode(orderErr, errCodeOrderIsProcessing) && conns.Retried(orderErr):
+	case conns.IsErrorCode(orderErr, errCodeOrderIsProcessing) && conns.EarlierAttemptMayHaveRun(orderErr):
 		// Do retried the call, and an earlier attempt may have been accepted with its answer
-		// lost: the order in process may be this call's own. Wait for it like for an accepted one.
+		// lost (not merely throttled): the order in process may be this call's own. Wait for it
+		// like for an accepted one.
 		tflog.Warn(ctx, "an order is already processing on the package after a retried call; waiting to see whether it is ours",
 			map[string]any{"cen_bandwidth_package_id": id})
 	case orderErr != nil:
-		// This includes OrderIsProcessing answered to the only attempt: then the order in process
-		// is someone else's, and waiting for ours would only run out the timeout.
+		// This includes OrderIsProcessing answered to the only attempt, or after attempts that
+		// were only throttled: then the order in process is someone else's, and waiting for ours
+		// would only run out the timeout.
 		addUpgradeError(&diags, id, orderErr)
 		return false, diags
 	}

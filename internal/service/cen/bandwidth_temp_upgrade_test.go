@@ -709,9 +709,9 @@ func testAccCheckThrottled(m *acctest.Mock, want int) resource.TestCheckFunc {
 }
 
 // TestAccCENBandwidthTempUpgrade_lostResponse drops the answer to an accepted upgrade: the
-// client retries, the API says the order is being processed, and since the call was retried
-// (conns.Retried) the provider waits for that order (its own) instead of failing. The mock
-// applied exactly one order: the first attempt's.
+// client retries, the API says the order is being processed, and since the first attempt may
+// have been carried out (conns.EarlierAttemptMayHaveRun) the provider waits for that order (its
+// own) instead of failing. The mock applied exactly one order: the first attempt's.
 func TestAccCENBandwidthTempUpgrade_lostResponse(t *testing.T) {
 	const id = "cenbwp-lost0001"
 	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))

@@ -136,27 +136,33 @@ func TestCreate(t *testing.T) {
 		}
 	})
 
-	t.Run("another order processing fails at once", func(t *testing.T) {
-		fake := newFakeCBN(testPackage(100))
-		fake.upgradeErr = apiError(errCodeOrderIsProcessing) // the only attempt's answer
-		plan := testModel(testID, 500, day)
-		resp := resource.CreateResponse{State: testState(t, s, nil)}
-		testResource(fake).Create(ctx, resource.CreateRequest{Plan: testPlan(t, s, &plan)}, &resp)
-		if !resp.State.Raw.IsNull() {
-			t.Error("a refused upgrade must leave no state")
-		}
-		if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "Another order") {
-			t.Errorf("want the OrderIsProcessing explanation, got %v", resp.Diagnostics)
-		}
-		if strings.Join(fake.calls, ",") != upgradeAct {
-			t.Errorf("calls %v, want only the upgrade (no wait)", fake.calls)
-		}
-	})
+	for name, orderErr := range map[string]error{
+		"another order processing fails at once": apiError(errCodeOrderIsProcessing), // the only attempt's answer
+		"another order processing after only throttled attempts fails at once": &conns.RetriedError{
+			Attempts: 3, EarlierAttemptMayHaveRun: false, Err: apiError(errCodeOrderIsProcessing)},
+	} {
+		t.Run(name, func(t *testing.T) {
+			fake := newFakeCBN(testPackage(100))
+			fake.upgradeErr = orderErr
+			plan := testModel(testID, 500, day)
+			resp := resource.CreateResponse{State: testState(t, s, nil)}
+			testResource(fake).Create(ctx, resource.CreateRequest{Plan: testPlan(t, s, &plan)}, &resp)
+			if !resp.State.Raw.IsNull() {
+				t.Error("a refused upgrade must leave no state")
+			}
+			if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "Another order") {
+				t.Errorf("want the OrderIsProcessing explanation, got %v", resp.Diagnostics)
+			}
+			if strings.Join(fake.calls, ",") != upgradeAct {
+				t.Errorf("calls %v, want only the upgrade (no wait)", fake.calls)
+			}
+		})
+	}
 
 	t.Run("own order processing after a retry is waited for", func(t *testing.T) {
 		// The lost first attempt was accepted: the package shows it, the retry was refused.
 		fake := newFakeCBN(withWindow(testPackage(100), 500, testNow.Add(24*time.Hour)))
-		fake.upgradeErr = &conns.RetriedError{Attempts: 2, Err: apiError(errCodeOrderIsProcessing)}
+		fake.upgradeErr = &conns.RetriedError{Attempts: 2, EarlierAttemptMayHaveRun: true, Err: apiError(errCodeOrderIsProcessing)}
 		plan := testModel(testID, 500, day)
 		resp := resource.CreateResponse{State: testState(t, s, nil)}
 		testResource(fake).Create(ctx, resource.CreateRequest{Plan: testPlan(t, s, &plan)}, &resp)
@@ -173,7 +179,7 @@ func TestCreate(t *testing.T) {
 
 	t.Run("other order processing after a retry is reported", func(t *testing.T) {
 		fake := newFakeCBN(testPackage(100)) // never shows an upgrade to 500
-		fake.upgradeErr = &conns.RetriedError{Attempts: 2, Err: apiError(errCodeOrderIsProcessing)}
+		fake.upgradeErr = &conns.RetriedError{Attempts: 2, EarlierAttemptMayHaveRun: true, Err: apiError(errCodeOrderIsProcessing)}
 		plan := testModel(testID, 500, day)
 		plan.Timeouts = timeouts.Value{Object: types.ObjectValueMust(
 			map[string]attr.Type{"create": types.StringType, "update": types.StringType},
