@@ -39,6 +39,32 @@ func (e *NetworkError) Error() string {
 // Unwrap returns the transport error.
 func (e *NetworkError) Unwrap() error { return e.Err }
 
+// NotFoundError says that an object does not exist (any more). Each product's finders turn
+// the API's NotExist codes and empty answers into one, so that one test decides what "gone"
+// means for every resource.
+type NotFoundError struct {
+	// Kind names the object, e.g. "CEN bandwidth package" or "GA bandwidth plan".
+	Kind string
+	// ID is the object's id.
+	ID string
+	// Cause is the API error behind it, if any.
+	Cause error
+}
+
+// Error implements error.
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("%s %s does not exist", e.Kind, e.ID)
+}
+
+// Unwrap returns the API error behind the NotFoundError.
+func (e *NotFoundError) Unwrap() error { return e.Cause }
+
+// IsNotFound reports whether err is (or wraps) a *NotFoundError.
+func IsNotFound(err error) bool {
+	var nf *NotFoundError
+	return errors.As(err, &nf)
+}
+
 // RetriedError is the final error of a call Do sent more than once: an earlier attempt failed in
 // a way Do retries (throttling, 5xx, a lost connection), and Err is what the last attempt got.
 // Such a call may have been carried out by an earlier attempt whose answer was lost, so an error

@@ -2,6 +2,7 @@ package conns
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -101,5 +102,22 @@ func TestErrorDetailExplainsCommonCodes(t *testing.T) {
 	detail := ErrorDetail(serverError(400, `{"RequestId":"R","Code":"NotExist.BandwidthPackage","Message":"m"}`))
 	if strings.Contains(detail, "\n\n") {
 		t.Errorf("ErrorDetail of a product code added common advice: %q", detail)
+	}
+}
+
+func TestNotFoundError(t *testing.T) {
+	cause := errors.New("NotExist.BandwidthPackage")
+	err := fmt.Errorf("reading: %w", &NotFoundError{Kind: "GA bandwidth plan", ID: "gbwp-1", Cause: cause})
+	if !IsNotFound(err) {
+		t.Errorf("IsNotFound(%v) = false", err)
+	}
+	if !errors.Is(err, cause) {
+		t.Error("the NotFoundError does not unwrap to its cause")
+	}
+	if got, want := err.Error(), "reading: GA bandwidth plan gbwp-1 does not exist"; got != want {
+		t.Errorf("message %q, want %q", got, want)
+	}
+	if IsNotFound(cause) || IsNotFound(nil) {
+		t.Error("IsNotFound is true for an error that is not a NotFoundError")
 	}
 }

@@ -264,7 +264,7 @@ func (r *bandwidthTempUpgradeResource) ImportState(ctx context.Context, req reso
 // judge; any other failure adds an error diagnostic.
 func (r *bandwidthTempUpgradeResource) readPackage(ctx context.Context, id string, diags *diag.Diagnostics) (p *cbn.CenBandwidthPackage, w window, found bool) {
 	p, err := findBandwidthPackageByID(ctx, r.api, id)
-	if isNotFound(err) {
+	if conns.IsNotFound(err) {
 		return nil, w, false
 	}
 	if err != nil {

@@ -2,12 +2,13 @@ package cen
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
+
+	"terraform-provider-alibabacloud/internal/conns"
 )
 
 // cbnAPI is the part of *conns.Service this package uses; tests substitute a fake.
@@ -15,25 +16,9 @@ type cbnAPI interface {
 	Do(ctx context.Context, request requests.AcsRequest, response responses.AcsResponse) error
 }
 
-// NotFoundError says that the API shows no bandwidth package with the id.
-type NotFoundError struct {
-	ID string
-}
-
-// Error implements error.
-func (e *NotFoundError) Error() string {
-	return fmt.Sprintf("CEN bandwidth package %s not found", e.ID)
-}
-
-// isNotFound reports whether err is (or wraps) a *NotFoundError.
-func isNotFound(err error) bool {
-	var nf *NotFoundError
-	return errors.As(err, &nf)
-}
-
 // findBandwidthPackageByID reads one CEN bandwidth package with its reservation data
 // (IncludeReservationData=true, filtered by CenBandwidthPackageId). An empty answer, or one
-// without that id, is a *NotFoundError.
+// without that id, is a *conns.NotFoundError.
 func findBandwidthPackageByID(ctx context.Context, api cbnAPI, id string) (*cbn.CenBandwidthPackage, error) {
 	req := cbn.CreateDescribeCenBandwidthPackagesRequest()
 	req.IncludeReservationData = requests.NewBoolean(true)
@@ -51,5 +36,5 @@ func findBandwidthPackageByID(ctx context.Context, api cbnAPI, id string) (*cbn.
 			return &p, nil
 		}
 	}
-	return nil, &NotFoundError{ID: id}
+	return nil, &conns.NotFoundError{Kind: "CEN bandwidth package", ID: id}
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"terraform-provider-alibabacloud/internal/conns"
 )
 
 // ModifyPlan implements resource.ResourceWithModifyPlan. When the plan would order an upgrade
@@ -48,7 +50,7 @@ func (r *bandwidthTempUpgradeResource) ModifyPlan(ctx context.Context, req resou
 	}
 
 	p, err := findBandwidthPackageByID(ctx, r.api, id.ValueString())
-	if isNotFound(err) {
+	if conns.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("cen_bandwidth_package_id"), "CEN bandwidth package not found",
 			fmt.Sprintf("cen_bandwidth_package_id = %q: no such CEN bandwidth package exists in region %s. Check the "+
 				"id (it starts with cenbwp-) and the provider's region, or create the package first.", id.ValueString(), r.region))

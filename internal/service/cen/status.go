@@ -8,6 +8,7 @@ import (
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 
+	"terraform-provider-alibabacloud/internal/conns"
 	"terraform-provider-alibabacloud/internal/waiter"
 )
 
@@ -51,7 +52,7 @@ func (w window) shows(bandwidth int64, endTime string) bool {
 func statusTempUpgrade(api cbnAPI, id string, bandwidth int64, endTime string) waiter.StatusFunc[*cbn.CenBandwidthPackage] {
 	return func(ctx context.Context) (*cbn.CenBandwidthPackage, string, error) {
 		p, err := findBandwidthPackageByID(ctx, api, id)
-		if isNotFound(err) {
+		if conns.IsNotFound(err) {
 			return nil, "", nil
 		}
 		if err != nil {

@@ -326,7 +326,7 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	bp, err := findBandwidthPackageByID(ctx, r.client, state.ID.ValueString())
-	if isNotFound(err) {
+	if conns.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("GA bandwidth plan no longer exists",
 			fmt.Sprintf("Bandwidth plan %s was not found (deleted outside Terraform, or expired and released). It is "+
 				"removed from the state; the next apply creates a new one if it is still configured.", state.ID.ValueString()))
@@ -465,7 +465,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	id := state.ID.ValueString()
 
 	bp, err := findBandwidthPackageByID(ctx, r.client, id)
-	if isNotFound(err) {
+	if conns.IsNotFound(err) {
 		return
 	}
 	if err != nil {

@@ -134,7 +134,7 @@ func (r *bandwidthPackageAttachmentResource) Read(ctx context.Context, req resou
 	}
 	packageID, acceleratorID := state.ids()
 	bp, err := findAttachment(ctx, r.client, packageID, acceleratorID)
-	if isNotFound(err) {
+	if conns.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("GA bandwidth plan attachment no longer exists",
 			fmt.Sprintf("Bandwidth plan %s is not bound to accelerator %s any more (changed outside Terraform). The "+
 				"attachment is removed from the state; the next apply binds them again if it is still configured.",
@@ -181,7 +181,7 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 	packageID, acceleratorID := state.ids()
 
 	bp, err := findBandwidthPackageByID(ctx, r.client, packageID)
-	if isNotFound(err) {
+	if conns.IsNotFound(err) {
 		return
 	}
 	if err == nil && !stablePackageState(bp.State) {
@@ -204,7 +204,7 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 		addError(&resp.Diagnostics, fmt.Sprintf("Unbinding GA bandwidth plan %s from accelerator %s failed", packageID, acceleratorID), err)
 		return
 	}
-	if _, err := waitAttachment(ctx, r.client, packageID, acceleratorID, false, remaining(deadline)); err != nil && !isNotFound(err) {
+	if _, err := waitAttachment(ctx, r.client, packageID, acceleratorID, false, remaining(deadline)); err != nil && !conns.IsNotFound(err) {
 		addError(&resp.Diagnostics, fmt.Sprintf("Waiting for GA bandwidth plan %s to be unbound from accelerator %s failed", packageID, acceleratorID), err)
 	}
 }

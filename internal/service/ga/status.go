@@ -23,7 +23,7 @@ const (
 func statusBandwidthPackage(client *conns.Client, id, notFound string) waiter.StatusFunc[*gasdk.DescribeBandwidthPackageResponse] {
 	return func(ctx context.Context) (*gasdk.DescribeBandwidthPackageResponse, string, error) {
 		bp, err := findBandwidthPackageByID(ctx, client, id)
-		if isNotFound(err) {
+		if conns.IsNotFound(err) {
 			return nil, notFound, nil
 		}
 		if err != nil {
