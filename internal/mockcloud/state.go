@@ -92,25 +92,29 @@ func writeStateFile(path string, s State) error {
 	if err != nil {
 		return fmt.Errorf("encoding mock state: %w", err)
 	}
-	data = append(data, '\n')
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("saving mock state file: %w", err)
-	}
-	defer func() { _ = os.Remove(tmp.Name()) }() // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		_ = tmp.Close()
-		return fmt.Errorf("saving mock state file: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		_ = tmp.Close()
-		return fmt.Errorf("saving mock state file: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("saving mock state file: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := replaceFile(path, append(data, '\n')); err != nil {
 		return fmt.Errorf("saving mock state file: %w", err)
 	}
 	return nil
+}
+
+// replaceFile writes data to a temporary file beside path, syncs it and renames it over path,
+// so that a reader sees the old content or the new, never a part.
+func replaceFile(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() { _ = os.Remove(tmp.Name()) }() // no-op after a successful rename
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if closeErr := tmp.Close(); err == nil {
+		err = closeErr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
