@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"time"
 
 	"terraform-provider-alibabacloud/internal/mockcloud/ga"
@@ -28,6 +29,10 @@ type DelayResponse struct {
 	Delay string `json:"Delay"`
 }
 
+// CallsDroppedHeader is the GET /_mock/calls response header that says how many of the oldest
+// call records the call log limit has dropped.
+const CallsDroppedHeader = "X-Mock-Calls-Dropped"
+
 // adminError is the body of a rejected admin request.
 type adminError struct {
 	Error string `json:"Error"`
@@ -35,7 +40,9 @@ type adminError struct {
 
 // Handler serves the API and the /_mock/ admin endpoints:
 //
-//	GET  /_mock/calls                    the call log, a JSON array of rpc.CallRecord
+//	GET  /_mock/calls                    the call log, a JSON array of rpc.CallRecord, oldest
+//	                                     first; header X-Mock-Calls-Dropped: how many older
+//	                                     records the log limit dropped
 //	GET  /_mock/state                    the State (access key secrets masked)
 //	POST /_mock/clock?advance=DURATION   advances the virtual clock; answers ClockResponse
 //	GET  /_mock/faults                   the current rpc.Faults (scripted faults left)
@@ -51,7 +58,8 @@ type adminError struct {
 func (c *Cloud) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /_mock/calls", func(w http.ResponseWriter, _ *http.Request) {
-		calls := c.Calls()
+		calls, dropped := c.CallLog()
+		w.Header().Set(CallsDroppedHeader, strconv.Itoa(dropped))
 		if calls == nil {
 			calls = []rpc.CallRecord{}
 		}

@@ -263,6 +263,14 @@ func TestNew_callLogLimit(t *testing.T) {
 	if len(served) != 2 || served[0].RequestId != calls[0].RequestId || served[1].RequestId != calls[1].RequestId {
 		t.Errorf("GET /_mock/calls = %+v, want the two records CallLog keeps, oldest first", served)
 	}
+	resp, err := http.Get(base + "/_mock/calls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	if got := resp.Header.Get(mockcloud.CallsDroppedHeader); got != "1" {
+		t.Errorf("%s = %q, want 1", mockcloud.CallsDroppedHeader, got)
+	}
 
 	if _, err := mockcloud.New(mockcloud.Options{CallLogLimit: -1}); err == nil {
 		t.Error("a negative CallLogLimit was accepted")

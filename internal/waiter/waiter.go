@@ -21,7 +21,7 @@ import (
 //	late        0.36s   2.6s    5.0s    5.0s
 //	polls       4.6     9.5     15      39
 //
-// A 5s cap halves the lateness of long operations for 70% more polls (68 at 5m); a 30s cap
+// A 5s cap halves the lateness of long operations for about 70% more polls (68 at 5m); a 30s cap
 // triples it to save half; starting at 1s doubles the lateness of 1s operations to save four
 // polls. Until the cap is reached (23s in), a completion is noticed at most half the time
 // already waited plus 0.2s late; after that, at most 10s late.
