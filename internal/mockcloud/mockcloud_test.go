@@ -263,7 +263,11 @@ func TestNew_callLogLimit(t *testing.T) {
 	if len(served) != 2 || served[0].RequestId != calls[0].RequestId || served[1].RequestId != calls[1].RequestId {
 		t.Errorf("GET /_mock/calls = %+v, want the two records CallLog keeps, oldest first", served)
 	}
-	resp, err := http.Get(base + "/_mock/calls")
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, base+"/_mock/calls", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
