@@ -1,6 +1,7 @@
 package ga
 
 import (
+	"math"
 	"net/http"
 	"net/url"
 	"slices"
@@ -35,9 +36,9 @@ type createResponse struct {
 // created; otherwise a new plan in state init, active after the delay unless it is an unpaid
 // subscription.
 func (p *Product) createPackage(params url.Values, now time.Time) (any, error) {
-	token, err := clientToken(params)
-	if err != nil {
-		return nil, err
+	token, tokenErr := clientToken(params)
+	if tokenErr != nil {
+		return nil, tokenErr
 	}
 	if token != "" {
 		if bp := p.packageByToken(token); bp != nil {
@@ -51,11 +52,8 @@ func (p *Product) createPackage(params url.Values, now time.Time) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	autoPay, err := optionalBool(params, "AutoPay")
+	autoPay, err := purchaseOptions(params)
 	if err != nil {
-		return nil, err
-	}
-	if _, err := optionalBool(params, "AutoUseCoupon"); err != nil {
 		return nil, err
 	}
 	bp := &BandwidthPackage{
@@ -82,17 +80,17 @@ func (p *Product) createPackage(params url.Values, now time.Time) (any, error) {
 }
 
 // planFromParams reads and checks the purchase values of a CreateBandwidthPackage call.
-func planFromParams(params url.Values) (plan, *rpc.Error) {
-	bandwidth, ok, err := optionalInt(params, "Bandwidth")
+func planFromParams(params url.Values) (plan, error) {
+	bandwidth, ok, err := anyInt(params, "Bandwidth")
 	if err != nil {
 		return plan{}, err
 	}
 	if !ok {
 		return plan{}, errMissingParam("Bandwidth")
 	}
-	typ, err := required(params, "Type")
-	if err != nil {
-		return plan{}, err
+	typ, missing := required(params, "Type")
+	if missing != nil {
+		return plan{}, missing
 	}
 	pl := plan{
 		Bandwidth: bandwidth, Type: typ, BandwidthType: params.Get("BandwidthType"),
@@ -106,10 +104,10 @@ func planFromParams(params url.Values) (plan, *rpc.Error) {
 	if pl.ChargeType == ChargePostpay && pl.BillingType == "" {
 		pl.BillingType = BillingPayByTraffic
 	}
-	if pl.Ratio, pl.ratioSupplied, err = optionalInt(params, "Ratio"); err != nil {
+	if pl.Ratio, pl.ratioSupplied, err = anyInt(params, "Ratio"); err != nil {
 		return plan{}, err
 	}
-	if pl.Duration, _, err = optionalInt(params, "Duration"); err != nil {
+	if pl.Duration, _, err = anyInt(params, "Duration"); err != nil {
 		return plan{}, err
 	}
 	if params.Has("Duration") && pl.Duration == 0 {
@@ -125,7 +123,10 @@ func planFromParams(params url.Values) (plan, *rpc.Error) {
 	} else {
 		pl.regionSupplied = pl.RegionA != "" || pl.RegionB != ""
 	}
-	return pl, checkPlan(pl)
+	if err := checkPlan(pl); err != nil {
+		return plan{}, err
+	}
+	return pl, nil
 }
 
 // describePackage serves DescribeBandwidthPackage.
@@ -148,25 +149,13 @@ type listResponse struct {
 // listPackages serves ListBandwidthPackages, filtered by id, state and type, one page at a
 // time.
 func (p *Product) listPackages(params url.Values, _ time.Time) (any, error) {
-	page, ok, err := optionalInt(params, "PageNumber")
+	page, err := rpc.IntParam(params, "PageNumber", 1, 1, math.MaxInt32)
 	if err != nil {
 		return nil, err
 	}
-	if !ok {
-		page = 1
-	}
-	if page < 1 {
-		return nil, errInvalidParam("PageNumber", "must be 1 or more")
-	}
-	size, ok, err := optionalInt(params, "PageSize")
+	size, err := rpc.IntParam(params, "PageSize", 10, 1, 100)
 	if err != nil {
 		return nil, err
-	}
-	if !ok {
-		size = 10
-	}
-	if size < 1 || size > 100 {
-		return nil, errInvalidParam("PageSize", "must be from 1 to 100")
 	}
 	id, state, typ := params.Get("BandwidthPackageId"), params.Get("State"), params.Get("Type")
 	matched := []BandwidthPackage{}
@@ -204,9 +193,9 @@ func (p *Product) updatePackage(params url.Values, now time.Time) (any, error) {
 	if err := checkName(name, desc); err != nil {
 		return nil, err
 	}
-	bandwidth, bandwidthSet, err := optionalInt(params, "Bandwidth")
-	if err != nil {
-		return nil, err
+	bandwidth, bandwidthSet, intErr := anyInt(params, "Bandwidth")
+	if intErr != nil {
+		return nil, intErr
 	}
 	if bandwidthSet && (bandwidth < MinBandwidth || bandwidth > MaxBandwidth) {
 		return nil, errInvalidParam("Bandwidth", "must be from 2 to 2000 Mbit/s")
@@ -217,12 +206,9 @@ func (p *Product) updatePackage(params url.Values, now time.Time) (any, error) {
 			return nil, err
 		}
 	}
-	autoPay, err := optionalBool(params, "AutoPay")
-	if err != nil {
-		return nil, err
-	}
-	if _, err := optionalBool(params, "AutoUseCoupon"); err != nil {
-		return nil, err
+	autoPay, boolErr := purchaseOptions(params)
+	if boolErr != nil {
+		return nil, boolErr
 	}
 	bp := p.findPackage(id)
 	if bp == nil {

@@ -1,8 +1,8 @@
 package ga
 
 import (
+	"math"
 	"net/url"
-	"strconv"
 
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
@@ -16,29 +16,22 @@ func required(params url.Values, name string) (string, *rpc.Error) {
 	return v, nil
 }
 
-// optionalInt parses an integer parameter; ok is false when it is absent.
-func optionalInt(params url.Values, name string) (n int, ok bool, err *rpc.Error) {
-	v := params.Get(name)
-	if v == "" {
-		return 0, false, nil
-	}
-	n, convErr := strconv.Atoi(v)
-	if convErr != nil {
-		return 0, false, errInvalidParam(name, "must be an integer, not "+strconv.Quote(v))
-	}
-	return n, true, nil
+// anyInt reads an optional integer parameter; ok is false when it is absent. Its range is
+// checked with the rule that names it (see rules.go), not here.
+func anyInt(params url.Values, name string) (n int, ok bool, err error) {
+	return rpc.OptionalInt(params, name, math.MinInt32, math.MaxInt32)
 }
 
-// optionalBool parses a boolean parameter ("true" or "false"); absent means false.
-func optionalBool(params url.Values, name string) (bool, *rpc.Error) {
-	switch v := params.Get(name); v {
-	case "", "false", "False":
-		return false, nil
-	case "true", "True":
-		return true, nil
-	default:
-		return false, errInvalidParam(name, "must be true or false, not "+strconv.Quote(v))
+// purchaseOptions reads AutoPay and AutoUseCoupon (booleans, false when absent) and returns
+// AutoPay; the mock has no coupons, so AutoUseCoupon is only checked.
+func purchaseOptions(params url.Values) (autoPay bool, err error) {
+	if autoPay, err = rpc.OptionalBool(params, "AutoPay"); err != nil {
+		return false, err
 	}
+	if _, err = rpc.OptionalBool(params, "AutoUseCoupon"); err != nil {
+		return false, err
+	}
+	return autoPay, nil
 }
 
 // clientToken returns the optional ClientToken: at most 64 ASCII characters.
