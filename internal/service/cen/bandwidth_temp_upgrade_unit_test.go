@@ -122,36 +122,28 @@ func TestCreate(t *testing.T) {
 		}
 	})
 
-	t.Run("refused", func(t *testing.T) {
-		fake := newFakeCBN(testPackage(100))
-		fake.upgradeErr = apiError(errCodeQosPolicy)
-		plan := testModel(testID, 500, day)
-		resp := resource.CreateResponse{State: testState(t, s, nil)}
-		testResource(fake).Create(ctx, resource.CreateRequest{Plan: testPlan(t, s, &plan)}, &resp)
-		if !resp.State.Raw.IsNull() {
-			t.Error("a refused upgrade must leave no state")
-		}
-		if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "Delete that policy") {
-			t.Errorf("want the QoS explanation, got %v", resp.Diagnostics)
-		}
-	})
-
-	for name, orderErr := range map[string]error{
-		"another order processing fails at once": apiError(errCodeOrderIsProcessing), // the only attempt's answer
-		"another order processing after only throttled attempts fails at once": &conns.RetriedError{
-			Attempts: 3, EarlierAttemptMayHaveRun: false, Err: apiError(errCodeOrderIsProcessing)},
-	} {
+	// Refusals end the create at once: no state, the explanation, no wait.
+	refusals := map[string]struct {
+		err        error
+		wantDetail string
+	}{
+		"refused":                                {apiError(errCodeQosPolicy), "Delete that policy"},
+		"another order processing fails at once": {apiError(errCodeOrderIsProcessing), "Another order"}, // the only attempt's answer
+		"another order processing after only throttled attempts fails at once": {&conns.RetriedError{
+			Attempts: 3, EarlierAttemptMayHaveRun: false, Err: apiError(errCodeOrderIsProcessing)}, "Another order"},
+	}
+	for name, tc := range refusals {
 		t.Run(name, func(t *testing.T) {
 			fake := newFakeCBN(testPackage(100))
-			fake.upgradeErr = orderErr
+			fake.upgradeErr = tc.err
 			plan := testModel(testID, 500, day)
 			resp := resource.CreateResponse{State: testState(t, s, nil)}
 			testResource(fake).Create(ctx, resource.CreateRequest{Plan: testPlan(t, s, &plan)}, &resp)
 			if !resp.State.Raw.IsNull() {
 				t.Error("a refused upgrade must leave no state")
 			}
-			if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "Another order") {
-				t.Errorf("want the OrderIsProcessing explanation, got %v", resp.Diagnostics)
+			if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), tc.wantDetail) {
+				t.Errorf("want the explanation %q, got %v", tc.wantDetail, resp.Diagnostics)
 			}
 			if strings.Join(fake.calls, ",") != upgradeAct {
 				t.Errorf("calls %v, want only the upgrade (no wait)", fake.calls)
