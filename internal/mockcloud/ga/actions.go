@@ -36,9 +36,9 @@ type createResponse struct {
 // created; otherwise a new plan in state init, active after the delay unless it is an unpaid
 // subscription.
 func (p *Product) createPackage(params url.Values, now time.Time) (any, error) {
-	token, tokenErr := clientToken(params)
-	if tokenErr != nil {
-		return nil, tokenErr
+	token, err := clientToken(params)
+	if err != nil {
+		return nil, err
 	}
 	if token != "" {
 		if bp := p.packageByToken(token); bp != nil {
@@ -88,9 +88,9 @@ func planFromParams(params url.Values) (plan, error) {
 	if !ok {
 		return plan{}, errMissingParam("Bandwidth")
 	}
-	typ, missing := required(params, "Type")
-	if missing != nil {
-		return plan{}, missing
+	typ, err := required(params, "Type")
+	if err != nil {
+		return plan{}, err
 	}
 	pl := plan{
 		Bandwidth: bandwidth, Type: typ, BandwidthType: params.Get("BandwidthType"),
@@ -193,9 +193,9 @@ func (p *Product) updatePackage(params url.Values, now time.Time) (any, error) {
 	if err := checkName(name, desc); err != nil {
 		return nil, err
 	}
-	bandwidth, bandwidthSet, intErr := anyInt(params, "Bandwidth")
-	if intErr != nil {
-		return nil, intErr
+	bandwidth, bandwidthSet, err := anyInt(params, "Bandwidth")
+	if err != nil {
+		return nil, err
 	}
 	if bandwidthSet && (bandwidth < MinBandwidth || bandwidth > MaxBandwidth) {
 		return nil, errInvalidParam("Bandwidth", "must be from 2 to 2000 Mbit/s")
@@ -206,9 +206,9 @@ func (p *Product) updatePackage(params url.Values, now time.Time) (any, error) {
 			return nil, err
 		}
 	}
-	autoPay, boolErr := purchaseOptions(params)
-	if boolErr != nil {
-		return nil, boolErr
+	autoPay, err := purchaseOptions(params)
+	if err != nil {
+		return nil, err
 	}
 	bp := p.findPackage(id)
 	if bp == nil {
@@ -449,7 +449,7 @@ func (p *Product) describeAccelerator(params url.Values, _ time.Time) (any, erro
 }
 
 // packageParam finds the plan named by BandwidthPackageId.
-func (p *Product) packageParam(params url.Values) (*BandwidthPackage, *rpc.Error) {
+func (p *Product) packageParam(params url.Values) (*BandwidthPackage, error) {
 	id, err := required(params, "BandwidthPackageId")
 	if err != nil {
 		return nil, err
@@ -462,7 +462,7 @@ func (p *Product) packageParam(params url.Values) (*BandwidthPackage, *rpc.Error
 }
 
 // acceleratorParam finds the accelerator named by AcceleratorId.
-func (p *Product) acceleratorParam(params url.Values) (*Accelerator, *rpc.Error) {
+func (p *Product) acceleratorParam(params url.Values) (*Accelerator, error) {
 	id, err := required(params, "AcceleratorId")
 	if err != nil {
 		return nil, err

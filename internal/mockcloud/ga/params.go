@@ -7,8 +7,11 @@ import (
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
+// The readers below return nil or an *rpc.Error as an error, like the engine's shared parsers,
+// so that one err variable serves them all and a nil one is a nil interface.
+
 // required returns a parameter that must be present and non-empty.
-func required(params url.Values, name string) (string, *rpc.Error) {
+func required(params url.Values, name string) (string, error) {
 	v := params.Get(name)
 	if v == "" {
 		return "", errMissingParam(name)
@@ -35,7 +38,7 @@ func purchaseOptions(params url.Values) (autoPay bool, err error) {
 }
 
 // clientToken returns the optional ClientToken: at most 64 ASCII characters.
-func clientToken(params url.Values) (string, *rpc.Error) {
+func clientToken(params url.Values) (string, error) {
 	t := params.Get("ClientToken")
 	if len(t) > 64 {
 		return "", errInvalidParam("ClientToken", "can be up to 64 characters long")
