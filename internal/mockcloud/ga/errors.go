@@ -14,8 +14,9 @@ const (
 	// CodeMissingParameter: a required parameter is absent (POP gateway code).
 	CodeMissingParameter = "MissingParameter"
 	// CodeInvalidParameter: a parameter is malformed, out of range, or not allowed with
-	// the others (POP gateway code); the message names the parameter and the rule.
-	CodeInvalidParameter = "InvalidParameter"
+	// the others (POP gateway code); the message names the parameter and the rule. The
+	// engine's rpc.InvalidParameter answers it.
+	CodeInvalidParameter = rpc.CodeInvalidParameter
 	// CodeInvalidRegionID: RegionId is not cn-hangzhou. HTTP 404, as the gateway answers.
 	CodeInvalidRegionID = "InvalidRegionId"
 	// CodeNotExistBandwidthPackage: no bandwidth plan has the id (API reference).
@@ -64,7 +65,7 @@ func errMissingParam(param string) *rpc.Error {
 
 // errInvalidParam refuses a parameter that breaks rule (a phrase after "it").
 func errInvalidParam(param, rule string) *rpc.Error {
-	return apiError(http.StatusBadRequest, CodeInvalidParameter, "The specified parameter %s is not valid: it %s.", param, rule)
+	return rpc.InvalidParameter(param, "it "+rule)
 }
 
 // errPackageNotExist answers a plan id that names no plan.
