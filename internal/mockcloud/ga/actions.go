@@ -259,9 +259,9 @@ func (p *Product) startUpdate(bp *BandwidthPackage, change *Pending, now time.Ti
 }
 
 // pendingChange is the asynchronous part of an update: the bandwidth and type that differ
-// from the plan's (0 and "" when unchanged).
+// from the plan's (0 and "" when unchanged). startUpdate sets its due time and state.
 func pendingChange(bp *BandwidthPackage, bandwidth int, bandwidthType string) *Pending {
-	change := &Pending{Action: actionUpdate, State: restingState(bp)}
+	change := &Pending{Action: actionUpdate}
 	if bandwidth != 0 && bandwidth != bp.Bandwidth {
 		change.Bandwidth = bandwidth
 	}
