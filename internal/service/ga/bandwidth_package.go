@@ -372,9 +372,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 			fmt.Sprintf("Bandwidth plan %s is a Subscription whose order is not paid yet (state \"init\"), and the API "+
 				"refuses every change until it is. Pay the order in the Alibaba Cloud Order Center, then apply again.", id))
 		return
-	case async && upgradeAwaitsPayment(bp.ChargeType == chargeTypePrepay,
-		updateSettings{Bandwidth: state.Bandwidth, BandwidthType: state.BandwidthType},
-		updateSettings{Bandwidth: plan.Bandwidth, BandwidthType: plan.BandwidthType}, plan.AutoPay):
+	case async && upgradeAwaitsPayment(bp.ChargeType == chargeTypePrepay, state.updateSettings(), plan.updateSettings(), plan.AutoPay):
 		r.orderUpgrade(ctx, update, plan, state, remaining(deadline), resp)
 		return
 	case !async:
@@ -400,10 +398,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 // with an error that says how to pay.
 func (r *bandwidthPackageResource) orderUpgrade(ctx context.Context, update *gasdk.UpdateBandwidthPackageRequest, plan, state bandwidthPackageModel, timeout time.Duration, resp *resource.UpdateResponse) {
 	id := update.BandwidthPackageId
-	changes := describeChanges(plannedChanges(
-		updateSettings{Bandwidth: state.Bandwidth, BandwidthType: state.BandwidthType},
-		updateSettings{Bandwidth: plan.Bandwidth, BandwidthType: plan.BandwidthType},
-	))
+	changes := describeChanges(plannedChanges(state.updateSettings(), plan.updateSettings()))
 	if err := r.sendUpdate(ctx, update, timeout); err != nil {
 		addError(&resp.Diagnostics, fmt.Sprintf("Updating GA bandwidth plan %s failed", id), err)
 		return

@@ -54,8 +54,7 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 	case req.State.Raw.IsNull():
 		warnCreate(plan, &resp.Diagnostics)
 	default:
-		prior := updateSettings{Bandwidth: state.Bandwidth, BandwidthType: state.BandwidthType}
-		planned := updateSettings{Bandwidth: plan.Bandwidth, BandwidthType: plan.BandwidthType}
+		prior, planned := state.updateSettings(), plan.updateSettings()
 		resp.Diagnostics.Append(checkUpdate(prior, planned)...)
 		// An unpaid order (state init) cannot change at all: the apply says so.
 		if state.Status.ValueString() != PackageStateInit &&
@@ -193,6 +192,11 @@ func mixedDirections(changes []change) bool {
 type updateSettings struct {
 	Bandwidth     types.Int64
 	BandwidthType types.String
+}
+
+// updateSettings returns m's values that the update rules look at.
+func (m bandwidthPackageModel) updateSettings() updateSettings {
+	return updateSettings{Bandwidth: m.Bandwidth, BandwidthType: m.BandwidthType}
 }
 
 // checkUpdate applies the API's update rules to a planned change from prior to planned,
