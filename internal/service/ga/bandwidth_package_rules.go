@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -52,6 +53,11 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 	case req.Plan.Raw.IsNull():
 		warnDestroy(state, &resp.Diagnostics)
 	case req.State.Raw.IsNull():
+		warnCreate(plan, &resp.Diagnostics)
+	case forcesReplacement(plan, state):
+		// Terraform replaces the plan: a new one is bought, so the update rules do not apply,
+		// while what destroy and create warn about does.
+		warnDestroy(state, &resp.Diagnostics)
 		warnCreate(plan, &resp.Diagnostics)
 	default:
 		prior, planned := state.updateSettings(), plan.updateSettings()
@@ -197,6 +203,29 @@ type updateSettings struct {
 // updateSettings returns m's values that the update rules look at.
 func (m bandwidthPackageModel) updateSettings() updateSettings {
 	return updateSettings{Bandwidth: m.Bandwidth, BandwidthType: m.BandwidthType}
+}
+
+// replacingValues returns the attributes whose change makes Terraform replace the bandwidth
+// plan (those with a RequiresReplace plan modifier; a test keeps the two in step), by name.
+func (m bandwidthPackageModel) replacingValues() map[string]attr.Value {
+	return map[string]attr.Value{
+		"billing_type": m.BillingType, "cbn_geographic_region_ida": m.CbnGeographicRegionIDA,
+		"cbn_geographic_region_idb": m.CbnGeographicRegionIDB, "payment_type": m.PaymentType,
+		"ratio": m.Ratio, "type": m.Type,
+	}
+}
+
+// forcesReplacement reports whether plan changes, to a known value, an attribute that makes
+// Terraform replace the bandwidth plan. The resource's ModifyPlan does not see the attribute
+// plan modifiers' verdict, so it works it out itself.
+func forcesReplacement(plan, state bandwidthPackageModel) bool {
+	prior := state.replacingValues()
+	for name, planned := range plan.replacingValues() {
+		if !planned.IsUnknown() && !planned.Equal(prior[name]) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkUpdate applies the API's update rules to a planned change from prior to planned,

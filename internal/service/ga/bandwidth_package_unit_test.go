@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -183,6 +185,18 @@ func TestBandwidthPackageModifyPlan(t *testing.T) {
 		"subscription downgrade":                 {state: subscription, plan: with(subscription, "bandwidth", 5)},
 		"upgrade of an unpaid order":             {state: with(subscription, "status", "init"), plan: with(subscription, "status", "init", "bandwidth", 20)},
 		"pay-as-you-go upgrade, no auto_pay":     {state: existing(10, "Basic"), plan: existing(20, "Basic")},
+		// A change that replaces the plan buys a new one: no update rule applies.
+		"replaced: type back and payment type": {
+			state:        with(existing(20, "Enhanced"), "payment_type", "Subscription", "expired_time", "2099-01-01T00:00:00Z"),
+			plan:         existing(10, "Basic"),
+			wantWarnings: []string{"stays billed until it expires"}},
+		"replaced: subscription to pay-as-you-go with more bandwidth": {state: subscription,
+			plan:         with(subscription, "payment_type", "PayAsYouGo", "bandwidth", 20, "duration", nil),
+			wantWarnings: []string{"stays billed until it expires"}},
+		"replaced by an unpaid subscription": {state: existing(10, "Basic"), plan: with(subscription, "bandwidth", 5),
+			wantWarnings: []string{"creates an unpaid order: the plan stays in"}},
+		"replacing attribute not known yet": {state: existing(20, "Enhanced"), plan: with(existing(20, "Basic"), "type", tftypes.UnknownValue),
+			wantError: "only change from"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			diags := modifyPlan(t, tc.state, tc.plan)
@@ -313,5 +327,34 @@ func TestFlattenReadsAPIValues(t *testing.T) {
 	}
 	if m.Duration.ValueInt64() != 3 || !m.AutoPay.ValueBool() {
 		t.Error("flatten overwrote write-only purchase options")
+	}
+}
+
+// TestReplacingValuesMatchSchema keeps the attributes ModifyPlan treats as forcing replacement
+// in step with the schema's RequiresReplace plan modifiers.
+func TestReplacingValuesMatchSchema(t *testing.T) {
+	var fromSchema []string
+	for name, a := range packageSchema(t).Attributes {
+		var modifiers []interface{ Description(context.Context) string }
+		switch a := a.(type) {
+		case schema.StringAttribute:
+			for _, m := range a.PlanModifiers {
+				modifiers = append(modifiers, m)
+			}
+		case schema.Int64Attribute:
+			for _, m := range a.PlanModifiers {
+				modifiers = append(modifiers, m)
+			}
+		}
+		for _, m := range modifiers {
+			if m.Description(context.Background()) == stringplanmodifier.RequiresReplace().Description(context.Background()) {
+				fromSchema = append(fromSchema, name)
+			}
+		}
+	}
+	slices.Sort(fromSchema)
+	inModel := slices.Sorted(maps.Keys(bandwidthPackageModel{}.replacingValues()))
+	if !slices.Equal(fromSchema, inModel) {
+		t.Errorf("attributes with RequiresReplace %v, but replacingValues has %v", fromSchema, inModel)
 	}
 }
