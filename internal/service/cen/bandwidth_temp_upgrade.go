@@ -54,6 +54,9 @@ func (r *bandwidthTempUpgradeResource) Metadata(_ context.Context, req resource.
 
 // Schema implements resource.Resource.
 func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	// Computed attributes show their state value in plans instead of "known after apply";
+	// Read refreshes them.
+	useState := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Temporarily raises the bandwidth of a subscription (`PREPAY`) CEN bandwidth package " +
 			"until `end_time`, for example to carry a traffic peak, with `TempUpgradeCenBandwidthPackageSpec`.\n\n" +
@@ -77,7 +80,7 @@ func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.Sc
 			"business_status": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "The package's business status: `Normal`, `FinancialLocked` or `SecurityLocked`.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers:       useState,
 			},
 			"cen_bandwidth_package_id": schema.StringAttribute{
 				Required: true,
@@ -89,7 +92,7 @@ func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.Sc
 			"charge_type": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "The package's billing method; always `PREPAY` (subscription) for an upgraded package.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers:       useState,
 			},
 			"end_time": schema.StringAttribute{
 				Required:   true,
@@ -103,12 +106,12 @@ func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.Sc
 			"expired_time": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "When the package's subscription expires, in UTC (`YYYY-MM-DDThh:mm:ssZ`).",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers:       useState,
 			},
 			"id": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "The ID of the bandwidth package, which identifies its temporary upgrade.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers:       useState,
 			},
 			"original_bandwidth": schema.Int64Attribute{
 				Computed:            true,
@@ -118,14 +121,14 @@ func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.Sc
 			"package_name": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "The package's name.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers:       useState,
 			},
 			"status": schema.StringAttribute{
 				Computed: true,
 				MarkdownDescription: "`Active` while the API shows the window as open, `Expired` once it has " +
 					"ended and the package is back at `original_bandwidth`. `Pending` after a create or update " +
 					"that timed out before the API showed the upgrade, until the API shows it.",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: useState,
 			},
 		},
 		Blocks: map[string]schema.Block{
