@@ -128,7 +128,8 @@ func (c *Cloud) handlePay(w http.ResponseWriter, r *http.Request) {
 		writeAdminJSON(w, http.StatusBadRequest, adminError{Error: "parameter bandwidth_package_id must name a GA bandwidth plan (gbwp-...)"})
 		return
 	}
-	if err := c.GA.PayOrder(id); err != nil {
+	paid, err := c.GA.PayOrder(id)
+	if err != nil {
 		status := http.StatusConflict
 		if apiErr, ok := errors.AsType[*rpc.Error](err); ok &&
 			(apiErr.Code == ga.CodeNotExistBandwidthPackage || apiErr.Code == ga.CodeNoUnpaidOrder) {
@@ -138,15 +139,7 @@ func (c *Cloud) handlePay(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c.saveLogged()
-	packages, _ := c.GA.Snapshot()
-	for _, bp := range packages {
-		if bp.BandwidthPackageId == id {
-			writeAdminJSON(w, http.StatusOK, bp)
-			return
-		}
-	}
-	// Paid, then gone at once (a zero delay cannot remove a plan, but stay safe).
-	writeAdminJSON(w, http.StatusOK, ga.BandwidthPackage{BandwidthPackageId: id})
+	writeAdminJSON(w, http.StatusOK, paid)
 }
 
 // durationParam reads a non-negative Go duration parameter, answering 400 when it is not one.

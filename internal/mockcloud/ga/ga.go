@@ -98,15 +98,16 @@ func (p *Product) cooldownPeriod() time.Duration {
 // UpdateBandwidthPackage ordered with AutoPay=false (the change then runs as a paid update
 // does: the plan updating and its accelerators configuring until `delay` later). It refuses
 // an unknown plan (CodeNotExistBandwidthPackage), a plan with nothing to pay
-// (CodeNoUnpaidOrder), and an upgrade while the plan or its accelerator is busy.
-func (p *Product) PayOrder(bandwidthPackageID string) error {
+// (CodeNoUnpaidOrder), and an upgrade while the plan or its accelerator is busy. It returns a
+// copy of the plan as it is once paid.
+func (p *Product) PayOrder(bandwidthPackageID string) (BandwidthPackage, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := p.clock.Now()
 	p.settle(now)
 	bp := p.findPackage(bandwidthPackageID)
 	if bp == nil {
-		return errPackageNotExist()
+		return BandwidthPackage{}, errPackageNotExist()
 	}
 	switch o := bp.MockUnpaidUpgrade; {
 	case bp.MockOrderUnpaid:
@@ -114,16 +115,16 @@ func (p *Product) PayOrder(bandwidthPackageID string) error {
 		bp.MockPending = &Pending{Action: actionCreate, Due: now.Add(p.delay), State: StateActive}
 	case o != nil:
 		if err := p.checkIdle(bp); err != nil {
-			return err
+			return BandwidthPackage{}, err
 		}
 		bp.MockUnpaidUpgrade = nil
 		p.startUpdate(bp, &Pending{Action: actionUpdate, Bandwidth: o.Bandwidth, BandwidthType: o.BandwidthType}, now)
 	default:
-		return rpc.NewError(http.StatusNotFound, CodeNoUnpaidOrder,
+		return BandwidthPackage{}, rpc.NewError(http.StatusNotFound, CodeNoUnpaidOrder,
 			"Bandwidth package "+bandwidthPackageID+" has no unpaid order.")
 	}
 	p.settle(now)
-	return nil
+	return *clonePackage(bp), nil
 }
 
 // Handle implements rpc.Product.

@@ -177,3 +177,9 @@ func noMockFields(t *testing.T, what string, resp map[string]any) {
 		t.Errorf("%s leaks mock-only fields: %s", what, raw)
 	}
 }
+
+// payErr pays id's unpaid order and returns only the error.
+func (e *env) payErr(id string) error {
+	_, err := e.p.PayOrder(id)
+	return err
+}

@@ -64,8 +64,12 @@ func TestUnpaidUpgradeTakesEffectOncePaid(t *testing.T) {
 	e.ok(actionUpdate, "BandwidthPackageId", id, "Description", "meanwhile", "Bandwidth", "10")
 	expect(t, "renamed while unpaid", e.describe(id), map[string]any{"State": StateActive, "Bandwidth": 10, "Name": "grown", "Description": "meanwhile"})
 
-	if err := e.p.PayOrder(id); err != nil {
+	paid, err := e.p.PayOrder(id)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if paid.BandwidthPackageId != id || paid.State != StateUpdating || paid.MockUnpaidUpgrade != nil {
+		t.Errorf("PayOrder answered %+v, want plan %s updating with nothing left to pay", paid, id)
 	}
 	if e.snapshotPackage(id).MockUnpaidUpgrade != nil {
 		t.Error("the order is still unpaid after PayOrder")
@@ -77,8 +81,8 @@ func TestUnpaidUpgradeTakesEffectOncePaid(t *testing.T) {
 	// Payment starts the change, and with it the cool-down.
 	e.fails(http.StatusBadRequest, CodeStateErrorBandwidthPackage, actionUpdate, "BandwidthPackageId", id, "Bandwidth", "70", "AutoPay", "true")
 
-	assertAPIError(t, e.p.PayOrder(id), http.StatusNotFound, CodeNoUnpaidOrder)
-	assertAPIError(t, e.p.PayOrder("gbwp-nope"), http.StatusBadRequest, CodeNotExistBandwidthPackage)
+	assertAPIError(t, e.payErr(id), http.StatusNotFound, CodeNoUnpaidOrder)
+	assertAPIError(t, e.payErr("gbwp-nope"), http.StatusBadRequest, CodeNotExistBandwidthPackage)
 }
 
 func TestUnpaidUpgradeOfBoundPlan(t *testing.T) {
@@ -91,7 +95,7 @@ func TestUnpaidUpgradeOfBoundPlan(t *testing.T) {
 	expect(t, "accelerator untouched", e.accelerator("ga-1"), map[string]any{"State": AcceleratorActive,
 		"BasicBandwidthPackage": map[string]any{"InstanceId": id, "Bandwidth": 10, "BandwidthType": BandwidthBasic}})
 
-	if err := e.p.PayOrder(id); err != nil {
+	if _, err := e.p.PayOrder(id); err != nil {
 		t.Fatal(err)
 	}
 	expect(t, "plan paid", e.describe(id), map[string]any{"State": StateUpdating, "Bandwidth": 10})
@@ -134,12 +138,12 @@ func TestPayUpgradeRefusedWhilePlanIsBusy(t *testing.T) {
 	id := e.createPrepay()
 	e.ok(actionUpdate, "BandwidthPackageId", id, "Bandwidth", "30")
 	e.ok(actionAddAccelerator, "BandwidthPackageId", id, "AcceleratorId", "ga-1")
-	assertAPIError(t, e.p.PayOrder(id), http.StatusBadRequest, CodeStateErrorBandwidthPackage)
+	assertAPIError(t, e.payErr(id), http.StatusBadRequest, CodeStateErrorBandwidthPackage)
 	if e.snapshotPackage(id).MockUnpaidUpgrade == nil {
 		t.Fatal("a refused payment paid the order")
 	}
 	e.settle()
-	if err := e.p.PayOrder(id); err != nil {
+	if _, err := e.p.PayOrder(id); err != nil {
 		t.Fatal(err)
 	}
 	e.settle()
@@ -158,7 +162,7 @@ func TestUnpaidUpgradeSurvivesSnapshotAndRestore(t *testing.T) {
 	}
 	e.p = restored
 	e.fails(http.StatusForbidden, CodeOrderUnpaid, actionUpdate, "BandwidthPackageId", id, "Bandwidth", "45")
-	if err := e.p.PayOrder(id); err != nil {
+	if _, err := e.p.PayOrder(id); err != nil {
 		t.Fatal(err)
 	}
 	e.settle()

@@ -155,13 +155,13 @@ func TestUnpaidSubscriptionStaysInit(t *testing.T) {
 	if !strings.Contains(msg, "not paid") {
 		t.Errorf("message does not say the order is unpaid: %s", msg)
 	}
-	if err := e.p.PayOrder("gbwp-nope"); err == nil {
+	if _, err := e.p.PayOrder("gbwp-nope"); err == nil {
 		t.Error("PayOrder of an unknown plan succeeded")
 	}
-	if err := e.p.PayOrder(id); err != nil {
+	if _, err := e.p.PayOrder(id); err != nil {
 		t.Fatal(err)
 	}
-	if err := e.p.PayOrder(id); err == nil {
+	if _, err := e.p.PayOrder(id); err == nil {
 		t.Error("paying twice succeeded")
 	}
 	expect(t, "paid, activating", e.describe(id), map[string]any{"State": StateInit})

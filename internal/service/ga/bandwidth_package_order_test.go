@@ -106,7 +106,7 @@ func TestAccGABandwidthPackage_subscriptionUpgradeAwaitingPayment(t *testing.T) 
 			{
 				// Paid in the Order Center: once the change is through, nothing is left to do.
 				PreConfig: func() {
-					if err := m.GA.PayOrder(packagesInMock(m)[0].BandwidthPackageId); err != nil {
+					if _, err := m.GA.PayOrder(packagesInMock(m)[0].BandwidthPackageId); err != nil {
 						t.Fatalf("paying the upgrade: %v", err)
 					}
 					m.Advance(testAccDelay)

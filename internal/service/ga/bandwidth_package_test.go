@@ -236,7 +236,7 @@ func TestAccGABandwidthPackage_subscriptionAwaitingPayment(t *testing.T) {
 				if len(bps) != 1 {
 					t.Fatalf("want one plan in the mock, got %d", len(bps))
 				}
-				if err := m.GA.PayOrder(bps[0].BandwidthPackageId); err != nil {
+				if _, err := m.GA.PayOrder(bps[0].BandwidthPackageId); err != nil {
 					t.Fatalf("paying the order: %v", err)
 				}
 				m.Advance(testAccDelay)
