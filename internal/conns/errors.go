@@ -88,13 +88,6 @@ func (e *RetriedError) Error() string { return e.Err.Error() }
 // Unwrap returns the last attempt's error.
 func (e *RetriedError) Unwrap() error { return e.Err }
 
-// Retried reports whether err is the error of a call Do sent more than once (see RetriedError).
-// An error from a single attempt is the API's answer to the only request sent.
-func Retried(err error) bool {
-	var re *RetriedError
-	return errors.As(err, &re)
-}
-
 // EarlierAttemptMayHaveRun reports whether err is the error of a call Do sent more than once
 // and an earlier attempt may have been carried out although its answer was lost or was a 5xx
 // (see RetriedError). Then an error such as "an order is already processing" may be the

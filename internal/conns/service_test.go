@@ -284,7 +284,7 @@ func TestDo_requestTimeoutRetried(t *testing.T) {
 	}
 }
 
-// TestDo_retriedError: the error of a call sent more than once says so (Retried), and still
+// TestDo_retriedError: the error of a call sent more than once is a *RetriedError, and still
 // reads as the last attempt's API error; the error of a single attempt does not.
 func TestDo_retriedError(t *testing.T) {
 	const code = "OperationFailed.OrderIsProcessing"
@@ -317,9 +317,6 @@ func TestDo_retriedError(t *testing.T) {
 			_, err := describe(context.Background(), c)
 			if got := int(f.calls.Load()); got != tc.wantAttempts {
 				t.Fatalf("attempts = %d, want %d", got, tc.wantAttempts)
-			}
-			if Retried(err) != tc.wantRetried {
-				t.Errorf("Retried(%v) = %t, want %t", err, Retried(err), tc.wantRetried)
 			}
 			if EarlierAttemptMayHaveRun(err) != tc.wantMayHaveRun {
 				t.Errorf("EarlierAttemptMayHaveRun(%v) = %t, want %t", err, EarlierAttemptMayHaveRun(err), tc.wantMayHaveRun)
@@ -361,7 +358,9 @@ func TestDo_retriedErrorWhenRetriesRunOut(t *testing.T) {
 	}
 }
 
-func TestRetried(t *testing.T) {
+// TestRetriedWrapsOnlyRepeatedCalls: retried makes a *RetriedError of the error of a call
+// sent more than once, and leaves the error of a single attempt (or no error) as it is.
+func TestRetriedWrapsOnlyRepeatedCalls(t *testing.T) {
 	inner := errors.New("boom")
 	cases := map[string]struct {
 		err  error
@@ -374,8 +373,9 @@ func TestRetried(t *testing.T) {
 		"one attempt":   {retried(inner, 1, true), false},
 	}
 	for name, tc := range cases {
-		if got := Retried(tc.err); got != tc.want {
-			t.Errorf("%s: Retried(%v) = %t, want %t", name, tc.err, got, tc.want)
+		var re *RetriedError
+		if got := errors.As(tc.err, &re); got != tc.want {
+			t.Errorf("%s: %v is a *RetriedError: %t, want %t", name, tc.err, got, tc.want)
 		}
 	}
 	if retried(nil, 3, true) != nil {
