@@ -94,8 +94,8 @@ func (s *Service) MaxRetries() int { return s.maxRetries }
 // per-request timeout, retries throttling, 5xx and network errors with exponential backoff and
 // jitter, stops early when ctx is done, and logs every attempt through tflog. Errors from the
 // API are *errors.ServerError of the SDK. The error of a call sent more than once is wrapped in
-// a *RetriedError (see EarlierAttemptMayHaveRun): an earlier attempt may have been carried out although its
-// answer was lost, which callers of non-idempotent actions need to know.
+// a *RetriedError: an earlier attempt may have been carried out although its answer was lost
+// (see EarlierAttemptMayHaveRun), which callers of non-idempotent actions need to know.
 //
 // Retries send the same request object again (freshly signed, with a new SignatureNonce), so a
 // ClientToken the caller set is sent unchanged on every attempt and the API deduplicates.
