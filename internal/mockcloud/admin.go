@@ -77,7 +77,10 @@ func (c *Cloud) Handler() http.Handler {
 		if !ok {
 			return
 		}
-		c.Advance(d)
+		if err := c.Forward(d); err != nil {
+			writeAdminJSON(w, http.StatusBadRequest, adminError{Error: "parameter advance: " + err.Error()})
+			return
+		}
 		writeAdminJSON(w, http.StatusOK, ClockResponse{
 			Now:    c.Clock.Now().Format(time.RFC3339),
 			Offset: c.Clock.Offset().String(),

@@ -60,6 +60,35 @@ func TestAdmin_clock(t *testing.T) {
 	}
 }
 
+// TestAdmin_clockOverflow: advances that would overflow the clock (or run it more than a
+// century ahead) are refused with a 400 that says why; the clock stays where it was and can
+// still be advanced.
+func TestAdmin_clockOverflow(t *testing.T) {
+	cloud, base := startCloud(t, mockcloud.Options{})
+	for range 2 {
+		var e struct{ Error string }
+		if status := admin(t, http.MethodPost, base+"/_mock/clock?advance=2562047h", "", &e); status != 400 ||
+			!strings.Contains(e.Error, "ahead of real time") {
+			t.Errorf("advance=2562047h: %d %q", status, e.Error)
+		}
+		if cloud.Clock.Offset() != 0 {
+			t.Fatalf("a refused advance moved the clock by %s", cloud.Clock.Offset())
+		}
+	}
+	var answer mockcloud.ClockResponse
+	if status := admin(t, http.MethodPost, base+"/_mock/clock?advance=876000h", "", &answer); status != 200 {
+		t.Fatalf("advance to the limit: %d", status)
+	}
+	var e struct{ Error string }
+	if status := admin(t, http.MethodPost, base+"/_mock/clock?advance=1h", "", &e); status != 400 ||
+		!strings.Contains(e.Error, "at most 0h more") {
+		t.Errorf("advance past the limit: %d %q", status, e.Error)
+	}
+	if now := cloud.Clock.Now(); now.Before(time.Now().Add(876000*time.Hour - time.Hour)) {
+		t.Errorf("the clock went back: %s", now)
+	}
+}
+
 func TestAdmin_faults(t *testing.T) {
 	_, base := startCloud(t, mockcloud.Options{Seed: demoSeed(t)})
 	var set rpc.Faults

@@ -161,11 +161,20 @@ func (c *Cloud) Calls() []rpc.CallRecord { return c.Engine.Calls() }
 // has dropped from it.
 func (c *Cloud) CallLog() (calls []rpc.CallRecord, dropped int) { return c.Engine.CallLog() }
 
-// Advance moves the virtual clock forward (and saves the state file, since due operations
-// settle).
-func (c *Cloud) Advance(d time.Duration) {
-	c.Clock.Advance(d)
+// Forward moves the virtual clock forward (and saves the state file, since due operations
+// settle). It refuses what clock.Clock.Forward refuses: a negative d, or one that would put
+// the clock more than clock.MaxOffset ahead of real time.
+func (c *Cloud) Forward(d time.Duration) error {
+	if err := c.Clock.Forward(d); err != nil {
+		return err
+	}
 	c.saveLogged()
+	return nil
+}
+
+// Advance is Forward for tests, which know d is valid: a d that Forward refuses is ignored.
+func (c *Cloud) Advance(d time.Duration) {
+	_ = c.Forward(d)
 }
 
 // SetDelay changes how long asynchronous operations take from now on.
