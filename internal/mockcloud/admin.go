@@ -1,9 +1,13 @@
 package mockcloud
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"math"
 	"net/http"
 	"strconv"
 	"time"
@@ -29,9 +33,16 @@ type DelayResponse struct {
 	Delay string `json:"Delay"`
 }
 
-// CallsDroppedHeader is the GET /_mock/calls response header that says how many of the oldest
-// call records the call log limit has dropped.
-const CallsDroppedHeader = "X-Mock-Calls-Dropped"
+// Response headers of GET /_mock/calls.
+const (
+	// CallsDroppedHeader says how many of the oldest call records the call log's limits
+	// (count or bytes) have dropped.
+	CallsDroppedHeader = "X-Mock-Calls-Dropped"
+	// CallsLastSeqHeader is the Seq of the newest record in the log (0 before the first
+	// call), whatever page was asked for: a reader that wants only later calls asks for
+	// since=that value.
+	CallsLastSeqHeader = "X-Mock-Calls-Last-Seq"
+)
 
 // adminError is the body of a rejected admin request.
 type adminError struct {
@@ -40,9 +51,13 @@ type adminError struct {
 
 // Handler serves the API and the /_mock/ admin endpoints:
 //
-//	GET  /_mock/calls                    the call log, a JSON array of rpc.CallRecord, oldest
-//	                                     first; header X-Mock-Calls-Dropped: how many older
-//	                                     records the log limit dropped
+//	GET  /_mock/calls[?since=SEQ][&limit=N]
+//	                                     the call log, a JSON array of rpc.CallRecord, oldest
+//	                                     first: the records whose Seq is greater than since
+//	                                     (default 0: all), at most limit of them (default: no
+//	                                     limit); headers X-Mock-Calls-Dropped (how many older
+//	                                     records the log's limits dropped) and
+//	                                     X-Mock-Calls-Last-Seq (the newest record's Seq)
 //	GET  /_mock/state                    the State (access key secrets masked)
 //	POST /_mock/clock?advance=DURATION   advances the virtual clock; answers ClockResponse
 //	GET  /_mock/faults                   the current rpc.Faults (scripted faults left)
@@ -57,14 +72,7 @@ type adminError struct {
 // to the RPC engine.
 func (c *Cloud) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /_mock/calls", func(w http.ResponseWriter, _ *http.Request) {
-		calls, dropped := c.CallLog()
-		w.Header().Set(CallsDroppedHeader, strconv.Itoa(dropped))
-		if calls == nil {
-			calls = []rpc.CallRecord{}
-		}
-		writeAdminJSON(w, http.StatusOK, calls)
-	})
+	mux.HandleFunc("GET /_mock/calls", c.handleCalls)
 	mux.HandleFunc("GET /_mock/state", func(w http.ResponseWriter, _ *http.Request) {
 		s := c.State()
 		for i := range s.AccessKeys {
@@ -121,6 +129,66 @@ func (c *Cloud) Handler() http.Handler {
 	})
 	mux.Handle("/", c.Engine)
 	return mux
+}
+
+// handleCalls serves GET /_mock/calls. It writes the records one at a time, so that an answer
+// never needs a second copy of the log in memory, however many read it at once.
+func (c *Cloud) handleCalls(w http.ResponseWriter, r *http.Request) {
+	since, ok := uintParam(w, r, "since", 0)
+	if !ok {
+		return
+	}
+	limit, ok := uintParam(w, r, "limit", 1)
+	if !ok {
+		return
+	}
+	calls, info := c.Engine.CallLogPage(since, int(min(limit, math.MaxInt32)))
+	h := w.Header()
+	h.Set(CallsDroppedHeader, strconv.Itoa(info.Dropped))
+	h.Set(CallsLastSeqHeader, strconv.FormatUint(info.LastSeq, 10))
+	h.Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	if len(calls) == 0 {
+		_, _ = io.WriteString(w, "[]\n")
+		return
+	}
+	bw := bufio.NewWriter(w)
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetIndent("  ", "  ")
+	for i := range calls {
+		one.Reset()
+		if err := enc.Encode(&calls[i]); err != nil {
+			return
+		}
+		calls[i] = rpc.CallRecord{} // written: let it go
+		sep := ",\n  "
+		if i == 0 {
+			sep = "[\n  "
+		}
+		_, _ = bw.WriteString(sep)
+		if _, err := bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n"))); err != nil {
+			return // the client went away; nothing more to say
+		}
+	}
+	_, _ = bw.WriteString("\n]\n")
+	_ = bw.Flush()
+}
+
+// uintParam reads an optional non-negative integer parameter (absent: 0), answering 400 when
+// it is not one or is below lowest.
+func uintParam(w http.ResponseWriter, r *http.Request, name string, lowest uint64) (uint64, bool) {
+	raw := r.URL.Query().Get(name)
+	if raw == "" {
+		return 0, true
+	}
+	n, err := strconv.ParseUint(raw, 10, 64)
+	if err != nil || n < lowest {
+		writeAdminJSON(w, http.StatusBadRequest, adminError{Error: fmt.Sprintf(
+			"parameter %s must be an integer of at least %d, got %q", name, lowest, raw)})
+		return 0, false
+	}
+	return n, true
 }
 
 // handlePay serves POST /_mock/pay: 400 without an id, 404 for an unknown plan or one with

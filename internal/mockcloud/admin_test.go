@@ -1,8 +1,10 @@
 package mockcloud_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -33,6 +35,60 @@ func TestAdmin_calls(t *testing.T) {
 	}
 	if _, ok := c.Params["Signature"]; ok {
 		t.Error("the call log shows the signature")
+	}
+}
+
+// TestAdmin_callsPage: since and limit pick a page of the log; X-Mock-Calls-Last-Seq names the
+// newest record whatever the page; bad values are refused.
+func TestAdmin_callsPage(t *testing.T) {
+	_, base := startCloud(t, mockcloud.Options{Seed: demoSeed(t)})
+	for range 4 {
+		if _, err := sdkCall(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, http.MethodGet,
+			"DescribeCenBandwidthPackages", nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page := func(query string) ([]rpc.CallRecord, string) {
+		t.Helper()
+		req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, base+"/_mock/calls"+query, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var calls []rpc.CallRecord
+		if err := json.NewDecoder(resp.Body).Decode(&calls); err != nil || resp.StatusCode != 200 {
+			t.Fatalf("%s: %d %v", query, resp.StatusCode, err)
+		}
+		return calls, resp.Header.Get(mockcloud.CallsLastSeqHeader)
+	}
+	seqs := func(calls []rpc.CallRecord) string {
+		var out []string
+		for _, c := range calls {
+			out = append(out, strconv.FormatUint(c.Seq, 10))
+		}
+		return strings.Join(out, ",")
+	}
+	for query, want := range map[string]string{
+		"":                 "1,2,3,4",
+		"?limit=2":         "1,2",
+		"?since=2":         "3,4",
+		"?since=1&limit=2": "2,3",
+		"?since=4":         "",
+	} {
+		calls, last := page(query)
+		if got := seqs(calls); got != want || last != "4" {
+			t.Errorf("%q: records %q (last seq %s), want %q (4)", query, got, last, want)
+		}
+	}
+	for _, bad := range []string{"?since=-1", "?since=x", "?limit=0", "?limit=-3", "?limit=1.5"} {
+		var e struct{ Error string }
+		if status := admin(t, http.MethodGet, base+"/_mock/calls"+bad, "", &e); status != 400 || e.Error == "" {
+			t.Errorf("%q: %d %q", bad, status, e.Error)
+		}
 	}
 }
 

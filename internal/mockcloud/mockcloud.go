@@ -64,7 +64,16 @@ type Options struct {
 	// CallLogLimit is how many records the call log keeps, the oldest dropped first; zero
 	// keeps them all (a mock that serves one test). A long-running mock sets a limit.
 	CallLogLimit int
+	// CallLogBytes is the call log's byte budget (see rpc.Config.CallLogBytes), the oldest
+	// records dropped first; zero means no budget. A long-running mock sets one
+	// (DefaultCallLogBytes).
+	CallLogBytes int64
 }
+
+// DefaultCallLogBytes is the call log's byte budget in the standalone mock: some 50,000
+// ordinary calls, and never fewer than about 450 of the largest records (every record is
+// bounded by rpc.MaxLoggedStringBytes and rpc.MaxLoggedParams, to about 70 kB).
+const DefaultCallLogBytes = 32 << 20
 
 // Cloud is a running mock: an http.Handler plus test controls.
 type Cloud struct {
@@ -93,6 +102,9 @@ func New(opts Options) (*Cloud, error) {
 	if opts.CallLogLimit < 0 {
 		return nil, fmt.Errorf("call log limit must not be negative (0 keeps every call), got %d", opts.CallLogLimit)
 	}
+	if opts.CallLogBytes < 0 {
+		return nil, fmt.Errorf("call log byte budget must not be negative (0 means none), got %d", opts.CallLogBytes)
+	}
 	key := rpc.AccessKey{AccessKeyId: opts.AccessKeyID, AccessKeySecret: opts.AccessKeySecret}
 	switch {
 	case key.AccessKeyId == "" && key.AccessKeySecret == "":
@@ -117,6 +129,7 @@ func New(opts Options) (*Cloud, error) {
 		Rand:         opts.Rand,
 		OnSuccess:    c.afterCall,
 		CallLogLimit: opts.CallLogLimit,
+		CallLogBytes: opts.CallLogBytes,
 	})
 
 	seed := opts.Seed

@@ -13,10 +13,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -48,6 +51,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	keyID := fs.String("access-key-id", mockcloud.DefaultAccessKeyID, "AccessKeyId accepted besides the seed's keys")
 	keySecret := fs.String("access-key-secret", mockcloud.DefaultAccessKeySecret, "AccessKeySecret of -access-key-id")
 	callLogLimit := fs.Int("call-log-limit", defaultCallLogLimit, "how many calls GET /_mock/calls keeps, the oldest dropped first (0: no limit)")
+	callLogBytes := byteSize(mockcloud.DefaultCallLogBytes)
+	fs.Var(&callLogBytes, "call-log-bytes", "the call log's byte budget, the oldest calls dropped first: bytes, or a number with KiB, MiB or GiB (0: no budget)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -61,6 +66,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		AccessKeySecret: *keySecret,
 		StateFile:       *stateFile,
 		CallLogLimit:    *callLogLimit,
+		CallLogBytes:    int64(callLogBytes),
 	}
 	if *seedFile != "" {
 		seed, err := mockcloud.LoadStateFile(*seedFile)
@@ -100,5 +106,43 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	return nil
+}
+
+// byteSize is a flag value in bytes, written as a plain number or with a binary unit suffix
+// (KiB, MiB, GiB), for example 32MiB.
+type byteSize int64
+
+// String implements flag.Value.
+func (b *byteSize) String() string {
+	switch n := int64(*b); {
+	case n != 0 && n%(1<<30) == 0:
+		return strconv.FormatInt(n>>30, 10) + "GiB"
+	case n != 0 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + "MiB"
+	case n != 0 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + "KiB"
+	default:
+		return strconv.FormatInt(n, 10)
+	}
+}
+
+// Set implements flag.Value.
+func (b *byteSize) Set(text string) error {
+	number, shift := text, 0
+	for _, unit := range []struct {
+		suffix string
+		shift  int
+	}{{"KiB", 10}, {"MiB", 20}, {"GiB", 30}} {
+		if rest, ok := strings.CutSuffix(text, unit.suffix); ok {
+			number, shift = rest, unit.shift
+			break
+		}
+	}
+	n, err := strconv.ParseInt(number, 10, 64)
+	if err != nil || n < 0 || n > math.MaxInt64>>shift {
+		return fmt.Errorf("want a number of bytes such as 33554432 or 32MiB, got %q", text)
+	}
+	*b = byteSize(n << shift)
 	return nil
 }

@@ -152,6 +152,52 @@ func TestRun_callLogLimit(t *testing.T) {
 	}
 }
 
+// TestRun_callLogBytes: -call-log-bytes bounds the call log in bytes: of calls with long
+// parameters, only the most recent fit.
+func TestRun_callLogBytes(t *testing.T) {
+	base, _ := startRun(t, "-addr", "127.0.0.1:0", "-call-log-bytes", "4KiB")
+	long := strings.Repeat("x", 5000)
+	for range 10 {
+		form := url.Values{"Action": {"DescribeCenBandwidthPackages"}, "Version": {"2017-09-12"}, "Long": {long}}
+		req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, base+"/", strings.NewReader(form.Encode()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if status := mocktest.DoJSON(t, req, nil); status != http.StatusBadRequest {
+			t.Fatalf("unsigned call answered %d", status)
+		}
+	}
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, base+"/_mock/calls", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var calls []rpc.CallRecord
+	mocktest.DoJSON(t, req, &calls)
+	// A record here is about 1.4 kB (the value cut to 1 kB, plus overhead): 2 fit in 4 KiB.
+	if len(calls) == 0 || len(calls) > 3 || calls[len(calls)-1].Seq != 10 || !calls[0].Truncated {
+		t.Errorf("GET /_mock/calls = %d records %+v, want the last two or three, truncated", len(calls), calls)
+	}
+}
+
+func TestByteSize(t *testing.T) {
+	for text, want := range map[string]int64{"0": 0, "1000": 1000, "4KiB": 4096, "32MiB": 32 << 20, "2GiB": 2 << 30} {
+		var b byteSize
+		if err := b.Set(text); err != nil || int64(b) != want {
+			t.Errorf("%q: %d %v, want %d", text, b, err, want)
+		}
+		if again := b.String(); again != text && text != "1000" {
+			t.Errorf("%q prints as %q", text, again)
+		}
+	}
+	for _, bad := range []string{"", "-1", "1.5MiB", "32MB", "KiB", "9223372036854775807GiB"} {
+		var b byteSize
+		if err := b.Set(bad); err == nil {
+			t.Errorf("%q accepted as %d", bad, b)
+		}
+	}
+}
+
 func TestRun_rejectsBadInput(t *testing.T) {
 	cases := map[string]struct {
 		args []string
@@ -162,6 +208,8 @@ func TestRun_rejectsBadInput(t *testing.T) {
 		"stray arg":               {[]string{"extra"}, "unexpected arguments"},
 		"bad address":             {[]string{"-addr", "127.0.0.1:99999"}, "99999"},
 		"negative call log limit": {[]string{"-addr", "127.0.0.1:0", "-call-log-limit", "-1"}, "call log limit"},
+		"bad call log budget":     {[]string{"-addr", "127.0.0.1:0", "-call-log-bytes", "12MB"}, "32MiB"},
+		"negative call log bytes": {[]string{"-addr", "127.0.0.1:0", "-call-log-bytes", "-1"}, "32MiB"},
 	}
 	for name, tc := range cases {
 		err := run(t.Context(), tc.args, io.Discard)

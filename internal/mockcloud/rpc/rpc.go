@@ -95,13 +95,17 @@ type Faults struct {
 
 // CallRecord is one entry of the call log.
 type CallRecord struct {
+	// Seq numbers the records: 1 for the first call a server answered, then one more for each
+	// call. A reader that saw Seq n asks for the calls after it with since=n.
+	Seq uint64 `json:"Seq"`
 	// Time is the virtual time the call arrived.
 	Time time.Time `json:"Time"`
 	// Action is the Action parameter.
 	Action string `json:"Action"`
 	// Version is the Version parameter, which picks the product.
 	Version string `json:"Version"`
-	// Params are the other parameters (first value of each), without signature fields.
+	// Params are the other parameters (first value of each), without signature fields,
+	// shortened as MaxLoggedStringBytes and MaxLoggedParams say.
 	Params map[string]string `json:"Params"`
 	// RequestId is the id the answer carried.
 	RequestId string `json:"RequestId"` //nolint:revive // the API's own field name
@@ -109,4 +113,8 @@ type CallRecord struct {
 	Code string `json:"Code"`
 	// Status is the HTTP status answered (0 when the response was dropped).
 	Status int `json:"Status"`
+	// Truncated says that the log shortened this record: a string longer than
+	// MaxLoggedStringBytes was cut (it ends with TruncatedSuffix and its original size), or
+	// parameters beyond MaxLoggedParams were left out.
+	Truncated bool `json:"Truncated,omitempty"`
 }

@@ -59,6 +59,10 @@ type Config struct {
 	// CallLogLimit is how many records the call log keeps, the oldest dropped first; zero
 	// (or a negative value) keeps every record, as a mock that serves one test wants.
 	CallLogLimit int
+	// CallLogBytes is the call log's byte budget (its records' strings plus a small overhead
+	// each), the oldest records dropped first; zero (or a negative value) means no budget.
+	// Every record is bounded anyway (MaxLoggedStringBytes, MaxLoggedParams).
+	CallLogBytes int64
 }
 
 // Server is the protocol engine; it implements http.Handler.
@@ -78,36 +82,6 @@ type Server struct {
 	calls      callLog
 }
 
-// callLog holds the most recent records of the call log, at most limit of them (all when
-// limit is zero). Once full it is a ring: start is the oldest record.
-type callLog struct {
-	limit   int
-	records []CallRecord
-	start   int
-	dropped int
-}
-
-// add appends rec, dropping the oldest record when the log is full.
-func (l *callLog) add(rec CallRecord) {
-	if l.limit == 0 || len(l.records) < l.limit {
-		l.records = append(l.records, rec)
-		return
-	}
-	l.records[l.start] = rec
-	l.start = (l.start + 1) % len(l.records)
-	l.dropped++
-}
-
-// list copies the records out, oldest first.
-func (l *callLog) list() []CallRecord {
-	if len(l.records) == 0 {
-		return nil
-	}
-	out := make([]CallRecord, 0, len(l.records))
-	out = append(out, l.records[l.start:]...)
-	return append(out, l.records[:l.start]...)
-}
-
 type nonceEntry struct {
 	key  string
 	seen time.Time
@@ -123,7 +97,7 @@ func NewServer(cfg Config) *Server {
 		keys:      make(map[string]string, len(cfg.Keys)),
 		rng:       cfg.Rand,
 		nonces:    make(map[string]time.Time),
-		calls:     callLog{limit: max(cfg.CallLogLimit, 0)},
+		calls:     callLog{maxRecords: max(cfg.CallLogLimit, 0), maxBytes: max(cfg.CallLogBytes, 0)},
 	}
 	for _, p := range cfg.Products {
 		s.products[p.Version()] = p
@@ -232,12 +206,19 @@ func (s *Server) Calls() []CallRecord {
 	return calls
 }
 
-// CallLog returns a copy of the call log, oldest first, and how many older records
-// Config.CallLogLimit has dropped from it.
+// CallLog returns a copy of the call log, oldest first, and how many older records its
+// limits (Config.CallLogLimit, Config.CallLogBytes) have dropped from it.
 func (s *Server) CallLog() (calls []CallRecord, dropped int) {
+	calls, info := s.CallLogPage(0, 0)
+	return calls, info.Dropped
+}
+
+// CallLogPage returns a copy of the records whose Seq is greater than since, oldest first, at
+// most limit of them (all when limit is zero or less), and a description of the whole log.
+func (s *Server) CallLogPage(since uint64, limit int) ([]CallRecord, CallLogInfo) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.calls.list(), s.calls.dropped
+	return s.calls.page(since, limit), s.calls.info()
 }
 
 // exchange is one request being answered.
@@ -245,6 +226,7 @@ type exchange struct {
 	w       http.ResponseWriter
 	r       *http.Request
 	format  string
+	action  string // whole, where the record may hold it shortened
 	product Product
 	record  CallRecord
 }
@@ -263,9 +245,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	params := mergedParams(r)
 	ex.format = responseFormat(params.Get("Format"))
-	ex.record.Action = params.Get("Action")
-	ex.record.Version = params.Get("Version")
-	ex.record.Params = loggedParams(params)
+	ex.action = params.Get("Action")
+	ex.record.setShortened(ex.action, params.Get("Version"), params)
 
 	product, apiErr := s.authenticate(r.Method, params)
 	ex.product = product
@@ -281,7 +262,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	call := &Call{
-		Action:    ex.record.Action,
+		Action:    ex.action,
 		Params:    productParams(params),
 		Now:       s.clock.Now(),
 		RequestID: ex.record.RequestId,
@@ -395,7 +376,7 @@ func (s *Server) injectFault(ex *exchange) (*ScriptedFault, *Error) {
 	defer s.mu.Unlock()
 	for i := range s.faults.Scripted {
 		sf := &s.faults.Scripted[i]
-		if sf.Action != "" && sf.Action != ex.record.Action {
+		if sf.Action != "" && sf.Action != ex.action {
 			continue
 		}
 		fault := *sf
@@ -474,7 +455,7 @@ func (s *Server) answerError(ex *exchange, apiErr *Error) {
 
 // answer writes a product's successful result and logs the call.
 func (s *Server) answer(ex *exchange, result any) {
-	s.write(ex, ex.record.Action+"Response", http.StatusOK, "", result)
+	s.write(ex, ex.action+"Response", http.StatusOK, "", result)
 }
 
 // write encodes v (RequestId added first) in the exchange's format, sends it and logs the call.
@@ -544,17 +525,6 @@ func mergedParams(r *http.Request) url.Values {
 		params[k] = vs
 	}
 	return params
-}
-
-// loggedParams flattens the parameters the call log may show (first value of each).
-func loggedParams(params url.Values) map[string]string {
-	out := make(map[string]string, len(params))
-	for k, vs := range params {
-		if (!commonParams[k] || loggedCommonParams[k]) && len(vs) > 0 {
-			out[k] = vs[0]
-		}
-	}
-	return out
 }
 
 // productParams copies the parameters a product sees: all but the common ones.
