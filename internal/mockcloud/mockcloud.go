@@ -56,8 +56,12 @@ type Options struct {
 	// Seed is the initial state; nil starts empty.
 	Seed *State
 	// StateFile, when set, is loaded at start if it exists (and then takes precedence over
-	// Seed) and saved after every successful mutating call and every clock advance.
+	// Seed) and saved after every successful mutating call and every clock advance. New
+	// refuses a StateFile it could not save (a missing or read-only directory).
 	StateFile string
+	// MaxStateFileBytes bounds the StateFile read at start; zero means
+	// DefaultMaxStateFileBytes.
+	MaxStateFileBytes int64
 	// Rand decides which calls the fault rates hit; nil seeds one at random. Tests that set
 	// rates strictly between 0 and 1 pass a fixed seed.
 	Rand *mathrand.Rand
@@ -134,7 +138,14 @@ func New(opts Options) (*Cloud, error) {
 
 	seed := opts.Seed
 	if opts.StateFile != "" {
-		st, err := LoadStateFile(opts.StateFile)
+		if err := checkStateFileWritable(opts.StateFile); err != nil {
+			return nil, err
+		}
+		maxBytes := opts.MaxStateFileBytes
+		if maxBytes <= 0 {
+			maxBytes = DefaultMaxStateFileBytes
+		}
+		st, err := ReadStateFile(opts.StateFile, maxBytes)
 		switch {
 		case err == nil:
 			seed = st

@@ -244,6 +244,59 @@ func TestLoadStateFile_errors(t *testing.T) {
 	}
 }
 
+// TestReadStateFile_sizeCap: a file over the cap is refused with its name and the cap.
+func TestReadStateFile_sizeCap(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.json")
+	content := `{"AccessKeys": [` + strings.Repeat(`{"AccessKeyId": "k", "AccessKeySecret": "s"},`, 40) + `{"AccessKeyId": "k", "AccessKeySecret": "s"}]}`
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := mockcloud.ReadStateFile(path, int64(len(content))); err != nil {
+		t.Fatalf("a file of exactly the cap: %v", err)
+	}
+	_, err := mockcloud.ReadStateFile(path, 1000)
+	if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "larger than 1000 bytes") {
+		t.Errorf("a file over the cap: %v", err)
+	}
+	_, err = mockcloud.New(mockcloud.Options{StateFile: path, MaxStateFileBytes: 1000})
+	if err == nil || !strings.Contains(err.Error(), "larger than 1000 bytes") {
+		t.Errorf("New with a state file over MaxStateFileBytes: %v", err)
+	}
+	if _, err := mockcloud.ReadStateFile(t.TempDir(), 1000); err == nil || !strings.Contains(err.Error(), "a directory") {
+		t.Errorf("a directory as state file: %v", err)
+	}
+}
+
+// TestNew_stateFileNotWritable: a state file that could never be saved fails at start, with
+// the reason, instead of starting and silently never saving.
+func TestNew_stateFileNotWritable(t *testing.T) {
+	dir := t.TempDir()
+	aFile := filepath.Join(dir, "plain-file")
+	if err := os.WriteFile(aFile, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		filepath.Join(dir, "missing", "state.json"): "does not exist",
+		filepath.Join(aFile, "state.json"):          "not a directory",
+		dir:                                         "a directory",
+	} {
+		_, err := mockcloud.New(mockcloud.Options{StateFile: path})
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "cannot be saved") {
+			t.Errorf("state file %s: %v, want an error saying it cannot be saved (%s)", path, err, want)
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != 1 {
+		t.Errorf("the checks left files behind: %v %v", entries, err)
+	}
+	if _, err := mockcloud.New(mockcloud.Options{StateFile: filepath.Join(dir, "state.json")}); err != nil {
+		t.Errorf("a state file in a writable directory: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "state.json")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the start wrote the state file before any change (stat: %v)", err)
+	}
+}
+
 // TestNew_callLogLimit: Options.CallLogLimit keeps the most recent calls, oldest first, in
 // CallLog and in GET /_mock/calls, and counts the dropped ones; a negative limit is refused.
 func TestNew_callLogLimit(t *testing.T) {

@@ -208,6 +208,8 @@ func TestRun_rejectsBadInput(t *testing.T) {
 		"stray arg":               {[]string{"extra"}, "unexpected arguments"},
 		"bad address":             {[]string{"-addr", "127.0.0.1:99999"}, "99999"},
 		"negative call log limit": {[]string{"-addr", "127.0.0.1:0", "-call-log-limit", "-1"}, "call log limit"},
+		"device as seed":          {[]string{"-addr", "127.0.0.1:0", "-seed", "/dev/zero"}, "/dev/zero"},
+		"state in missing dir":    {[]string{"-addr", "127.0.0.1:0", "-state", "no-such-dir/state.json"}, "does not exist"},
 		"bad call log budget":     {[]string{"-addr", "127.0.0.1:0", "-call-log-bytes", "12MB"}, "32MiB"},
 		"negative call log bytes": {[]string{"-addr", "127.0.0.1:0", "-call-log-bytes", "-1"}, "32MiB"},
 	}
