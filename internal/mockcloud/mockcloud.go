@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"log"
 	mathrand "math/rand/v2"
+	"net/http"
 	"os"
 	"strings"
 	"sync"
@@ -62,6 +63,9 @@ type Options struct {
 	// MaxStateFileBytes bounds the StateFile read at start; zero means
 	// DefaultMaxStateFileBytes.
 	MaxStateFileBytes int64
+	// ReadHeaderTimeout, ReadTimeout, WriteTimeout and IdleTimeout are the timeouts of the
+	// server NewHTTPServer builds (see net/http.Server); zero means the Default... value.
+	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout time.Duration
 	// Rand decides which calls the fault rates hit; nil seeds one at random. Tests that set
 	// rates strictly between 0 and 1 pass a fixed seed.
 	Rand *mathrand.Rand
@@ -79,6 +83,17 @@ type Options struct {
 // bounded by rpc.MaxLoggedStringBytes and rpc.MaxLoggedParams, to about 70 kB).
 const DefaultCallLogBytes = 32 << 20
 
+// Default timeouts of the server NewHTTPServer builds: a client has 10 s to send a request's
+// headers and a minute for the whole request, the mock 5 minutes to answer (a Latency fault
+// longer than that closes the connection instead), and an idle connection is closed after 2
+// minutes.
+const (
+	DefaultReadHeaderTimeout = 10 * time.Second
+	DefaultReadTimeout       = time.Minute
+	DefaultWriteTimeout      = 5 * time.Minute
+	DefaultIdleTimeout       = 2 * time.Minute
+)
+
 // Cloud is a running mock: an http.Handler plus test controls.
 type Cloud struct {
 	// Clock is the virtual clock every product runs on.
@@ -92,6 +107,7 @@ type Cloud struct {
 
 	// optionKey is the Options key pair; it is not part of State.AccessKeys.
 	optionKey rpc.AccessKey
+	timeouts  [4]time.Duration // read header, read, write, idle
 	stateFile string
 	saveMu    sync.Mutex
 	delayMu   sync.Mutex
@@ -105,6 +121,15 @@ func New(opts Options) (*Cloud, error) {
 	}
 	if opts.CallLogLimit < 0 {
 		return nil, fmt.Errorf("call log limit must not be negative (0 keeps every call), got %d", opts.CallLogLimit)
+	}
+	timeouts := [4]time.Duration{DefaultReadHeaderTimeout, DefaultReadTimeout, DefaultWriteTimeout, DefaultIdleTimeout}
+	for i, d := range []time.Duration{opts.ReadHeaderTimeout, opts.ReadTimeout, opts.WriteTimeout, opts.IdleTimeout} {
+		switch {
+		case d < 0:
+			return nil, fmt.Errorf("server timeouts must not be negative, got %s", d)
+		case d > 0:
+			timeouts[i] = d
+		}
 	}
 	if opts.CallLogBytes < 0 {
 		return nil, fmt.Errorf("call log byte budget must not be negative (0 means none), got %d", opts.CallLogBytes)
@@ -123,6 +148,7 @@ func New(opts Options) (*Cloud, error) {
 		CBN:       cbn.New(clk, opts.Delay),
 		GA:        ga.New(clk, opts.Delay),
 		optionKey: key,
+		timeouts:  timeouts,
 		stateFile: opts.StateFile,
 		delay:     opts.Delay,
 	}
@@ -165,6 +191,19 @@ func New(opts Options) (*Cloud, error) {
 		}
 	}
 	return c, nil
+}
+
+// NewHTTPServer returns an HTTP server for Handler with the Options timeouts, so that a
+// connection that stalls (headers or body never finished, an answer never read, idle) is
+// closed. The standalone mock serves with it.
+func (c *Cloud) NewHTTPServer() *http.Server {
+	return &http.Server{
+		Handler:           c.Handler(),
+		ReadHeaderTimeout: c.timeouts[0],
+		ReadTimeout:       c.timeouts[1],
+		WriteTimeout:      c.timeouts[2],
+		IdleTimeout:       c.timeouts[3],
+	}
 }
 
 // restore hands the products their part of s.
