@@ -99,11 +99,10 @@ func (c *Cloud) Handler() http.Handler {
 	})
 	mux.HandleFunc("POST /_mock/faults", func(w http.ResponseWriter, r *http.Request) {
 		var f rpc.Faults
-		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&f); err != nil {
-			writeAdminJSON(w, http.StatusBadRequest, adminError{Error: "the body must be a JSON fault setting " +
-				`such as {"ThrottleRate":0.5,"ServerErrorRate":0,"Latency":"100ms","Scripted":[{"Action":"DescribeAccelerator","Count":2,"Code":"Throttling.User"}]}: ` + err.Error()})
+		if err := decodeStrictJSON(http.MaxBytesReader(w, r.Body, 1<<20), &f); err != nil {
+			writeAdminJSON(w, http.StatusBadRequest, adminError{Error: "the body must be one JSON fault setting " +
+				`such as {"ThrottleRate":0.5,"ServerErrorRate":0,"Latency":"100ms","Scripted":[{"Action":"DescribeAccelerator","Count":2,"Code":"Throttling.User"}]} ` +
+				`(an empty object {} clears every fault): ` + err.Error()})
 			return
 		}
 		if err := c.SetFaults(f); err != nil {
@@ -211,6 +210,32 @@ func (c *Cloud) handlePay(w http.ResponseWriter, r *http.Request) {
 	}
 	c.saveLogged()
 	writeAdminJSON(w, http.StatusOK, paid)
+}
+
+// decodeStrictJSON decodes body into v, which must be a struct: the body must hold exactly
+// one JSON object with only v's fields, and nothing after it. A null, an array or a scalar,
+// unknown fields, trailing garbage and a second value are errors.
+func decodeStrictJSON(body io.Reader, v any) error {
+	data, err := io.ReadAll(body)
+	if err != nil {
+		return err
+	}
+	trimmed := bytes.TrimSpace(data)
+	switch {
+	case len(trimmed) == 0:
+		return errors.New("the body is empty")
+	case trimmed[0] != '{':
+		return fmt.Errorf("a JSON object must start with {, got %.20q", trimmed)
+	}
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return fmt.Errorf("unexpected data after the JSON object, at byte %d", dec.InputOffset())
+	}
+	return nil
 }
 
 // durationParam reads a non-negative Go duration parameter, answering 400 when it is not one.

@@ -164,15 +164,27 @@ func TestAdmin_faults(t *testing.T) {
 	}
 
 	for body, want := range map[string]string{
-		`{"ThrottleRate": "high"}`: "JSON fault setting",
-		`{"Throtle": 1}`:           "unknown field",
-		`not json`:                 "JSON fault setting",
-		`{"ThrottleRate": 2}`:      "between 0 and 1",
+		`{"ThrottleRate": "high"}`:                       "JSON fault setting",
+		`{"Throtle": 1}`:                                 "unknown field",
+		`not json`:                                       "must start with {",
+		`{"ThrottleRate": 2}`:                            "between 0 and 1",
+		`{"ThrottleRate": 0.5} trailing`:                 "after the JSON object",
+		`{"ThrottleRate": 0.5}{"ThrottleRate": 0.6}`:     "after the JSON object",
+		"{\"ThrottleRate\": 0.5}\n{\"Latency\": \"1s\"}": "after the JSON object",
+		`null`:                    "must start with {",
+		`[{"ThrottleRate": 0.5}]`: "must start with {",
+		`0.5`:                     "must start with {",
+		``:                        "empty",
+		`{"ThrottleRate": 0.5`:    "JSON fault setting",
 	} {
 		var e struct{ Error string }
 		if status := admin(t, http.MethodPost, base+"/_mock/faults", body, &e); status != 400 || !strings.Contains(e.Error, want) {
 			t.Errorf("%s: %d %q, want 400 mentioning %q", body, status, e.Error, want)
 		}
+	}
+	// None of the refused bodies changed the setting.
+	if admin(t, http.MethodGet, base+"/_mock/faults", "", &current); current.ThrottleRate != 0 || current.Latency != "" {
+		t.Errorf("a refused body changed the faults: %+v", current)
 	}
 }
 
