@@ -195,10 +195,13 @@ func New(opts Options) (*Cloud, error) {
 
 // NewHTTPServer returns an HTTP server for Handler with the Options timeouts, so that a
 // connection that stalls (headers or body never finished, an answer never read, idle) is
-// closed. The standalone mock serves with it.
+// closed. It reads request headers of up to four times rpc.DefaultMaxHeaderBytes, so that the
+// engine answers those over its limit in the API's error shape; larger ones get net/http's
+// plain-text 431. The standalone mock serves with it.
 func (c *Cloud) NewHTTPServer() *http.Server {
 	return &http.Server{
 		Handler:           c.Handler(),
+		MaxHeaderBytes:    4 * rpc.DefaultMaxHeaderBytes,
 		ReadHeaderTimeout: c.timeouts[0],
 		ReadTimeout:       c.timeouts[1],
 		WriteTimeout:      c.timeouts[2],

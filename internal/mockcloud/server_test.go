@@ -6,10 +6,12 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"terraform-provider-alibabacloud/internal/mockcloud"
+	"terraform-provider-alibabacloud/internal/mockcloud/mocktest"
 )
 
 // serveWithTimeouts serves a new Cloud with short server timeouts on a free port of the
@@ -90,6 +92,22 @@ func TestNewHTTPServer_timeouts(t *testing.T) {
 		t.Fatalf("GET /_mock/calls: %d", resp.StatusCode)
 	}
 	waitClosed(t, idle, "an idle keep-alive connection")
+}
+
+// TestNewHTTPServer_longRequestLine: a 2 MB parameter in the query (over the 1 MiB limit) is
+// answered with the API's error document, not net/http's plain-text 431.
+func TestNewHTTPServer_longRequestLine(t *testing.T) {
+	addr := serveWithTimeouts(t, 10*time.Second)
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet,
+		"http://"+addr+"/?Action=DescribeBandwidthPackage&Version=2019-11-20&BandwidthPackageId="+strings.Repeat("g", 2<<20), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body map[string]any
+	status := mocktest.DoJSON(t, req, &body)
+	if status != http.StatusRequestHeaderFieldsTooLarge || body["Code"] != "RequestHeaderFieldsTooLarge" || body["RequestId"] == "" {
+		t.Errorf("answer %d %v", status, body)
+	}
 }
 
 func TestNew_negativeTimeout(t *testing.T) {

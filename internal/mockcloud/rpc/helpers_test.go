@@ -85,13 +85,20 @@ func newTestServer(t *testing.T) *testServer {
 // newTestServerWithWallClock is newTestServer with the engine's real-time source replaced.
 func newTestServerWithWallClock(t *testing.T, wall func() time.Time) *testServer {
 	t.Helper()
+	return newTestServerWith(t, func(cfg *rpc.Config) { cfg.WallClock = wall })
+}
+
+// newTestServerWith is newTestServer with the engine's Config changed by edit.
+func newTestServerWith(t *testing.T, edit func(*rpc.Config)) *testServer {
+	t.Helper()
 	product := &fakeProduct{}
-	srv := rpc.NewServer(rpc.Config{
-		Products:  []rpc.Product{product},
-		Keys:      map[string]string{testKeyID: testSecret},
-		Rand:      mathrand.New(mathrand.NewPCG(1, 2)),
-		WallClock: wall,
-	})
+	cfg := rpc.Config{
+		Products: []rpc.Product{product},
+		Keys:     map[string]string{testKeyID: testSecret},
+		Rand:     mathrand.New(mathrand.NewPCG(1, 2)),
+	}
+	edit(&cfg)
+	srv := rpc.NewServer(cfg)
 	hs := httptest.NewServer(srv)
 	t.Cleanup(hs.Close)
 	return &testServer{Server: srv, product: product, url: hs.URL, host: mocktest.Host(t, hs.URL)}

@@ -1,9 +1,12 @@
 package rpc
 
 import (
+	"bytes"
+	"cmp"
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"io"
 	mathrand "math/rand/v2"
 	"net/http"
 	"net/url"
@@ -20,8 +23,17 @@ import (
 // much, and a SignatureNonce may not be used twice within it.
 const signatureWindow = 15 * time.Minute
 
-// maxBodyBytes bounds a request body.
-const maxBodyBytes = 1 << 20
+// Request size limits the engine answers in the API's error shape (Config can lower them).
+const (
+	// DefaultMaxHeaderBytes bounds a request's line and headers: a longer one is answered
+	// 431 RequestHeaderFieldsTooLarge. The HTTP server must accept somewhat more than this for
+	// the engine to see such a request (Cloud.NewHTTPServer accepts four times as much);
+	// beyond the server's own limit net/http answers 431 in plain text.
+	DefaultMaxHeaderBytes = 1 << 20
+	// DefaultMaxBodyBytes bounds a request body: a longer one is answered 413
+	// RequestEntityTooLarge.
+	DefaultMaxBodyBytes = 1 << 20
+)
 
 // commonParams are the parameters the engine consumes; products never see them.
 var commonParams = map[string]bool{
@@ -59,6 +71,9 @@ type Config struct {
 	// CallLogLimit is how many records the call log keeps, the oldest dropped first; zero
 	// (or a negative value) keeps every record, as a mock that serves one test wants.
 	CallLogLimit int
+	// MaxHeaderBytes and MaxBodyBytes bound a request's line and headers and its body; zero
+	// means DefaultMaxHeaderBytes and DefaultMaxBodyBytes.
+	MaxHeaderBytes, MaxBodyBytes int
 	// CallLogBytes is the call log's byte budget (its records' strings plus a small overhead
 	// each), the oldest records dropped first; zero (or a negative value) means no budget.
 	// Every record is bounded anyway (MaxLoggedStringBytes, MaxLoggedParams).
@@ -69,6 +84,8 @@ type Config struct {
 type Server struct {
 	products  map[string]Product // by Version
 	clock     *clock.Clock
+	maxHeader int
+	maxBody   int
 	wall      func() time.Time
 	onSuccess func(call *Call)
 
@@ -92,6 +109,8 @@ func NewServer(cfg Config) *Server {
 	s := &Server{
 		products:  make(map[string]Product, len(cfg.Products)),
 		clock:     cfg.Clock,
+		maxHeader: cmp.Or(max(cfg.MaxHeaderBytes, 0), DefaultMaxHeaderBytes),
+		maxBody:   cmp.Or(max(cfg.MaxBodyBytes, 0), DefaultMaxBodyBytes),
 		wall:      cfg.WallClock,
 		onSuccess: cfg.OnSuccess,
 		keys:      make(map[string]string, len(cfg.Keys)),
@@ -227,6 +246,7 @@ type exchange struct {
 	r       *http.Request
 	format  string
 	action  string // whole, where the record may hold it shortened
+	body    []byte
 	product Product
 	record  CallRecord
 }
@@ -237,16 +257,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ex := &exchange{w: w, r: r, format: formatJSON}
 	ex.record = CallRecord{Time: s.clock.Now(), RequestId: newRequestID()}
 
-	r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
-	if err := r.ParseForm(); err != nil {
-		s.answerError(ex, NewError(http.StatusBadRequest, CodeInvalidParameter,
-			"The request parameters could not be read: "+err.Error()))
+	params, apiErr := s.readParams(ex)
+	if apiErr != nil {
+		s.answerError(ex, apiErr)
 		return
 	}
-	params := mergedParams(r)
-	ex.format = responseFormat(params.Get("Format"))
-	ex.action = params.Get("Action")
-	ex.record.setShortened(ex.action, params.Get("Version"), params)
 
 	product, apiErr := s.authenticate(r.Method, params)
 	ex.product = product
@@ -280,6 +295,83 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.answer(ex, result)
+}
+
+// Answers to requests the gateway refuses before looking at their parameters.
+var (
+	// errUnsupportedMethod is the gateway's documented answer to a method other than GET and
+	// POST.
+	errUnsupportedMethod = NewError(http.StatusForbidden, "UnsupportedHTTPMethod", "This http method not supported.")
+)
+
+// readParams checks the request's method and size, reads its parameters (query and form
+// body) and fills in the exchange's format, action and call record.
+func (s *Server) readParams(ex *exchange) (url.Values, *Error) {
+	r := ex.r
+	query, queryErr := url.ParseQuery(r.URL.RawQuery)
+	ex.format = responseFormat(query.Get("Format"))
+	ex.action = query.Get("Action")
+	ex.record.setShortened(ex.action, query.Get("Version"), query)
+	switch {
+	case r.Method != http.MethodGet && r.Method != http.MethodPost:
+		return nil, errUnsupportedMethod
+	case headerBytes(r) > s.maxHeader:
+		return nil, NewError(http.StatusRequestHeaderFieldsTooLarge, "RequestHeaderFieldsTooLarge", fmt.Sprintf(
+			"The request line and headers are longer than the %d bytes accepted; send long parameters in a POST body.", s.maxHeader))
+	case queryErr != nil:
+		return nil, NewError(http.StatusBadRequest, CodeInvalidParameter, "The query string could not be read: "+queryErr.Error())
+	}
+
+	body, err := io.ReadAll(http.MaxBytesReader(ex.w, r.Body, int64(s.maxBody)))
+	if err != nil {
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			return nil, NewError(http.StatusRequestEntityTooLarge, "RequestEntityTooLarge",
+				fmt.Sprintf("The request body is longer than the %d bytes accepted.", s.maxBody))
+		}
+		return nil, NewError(http.StatusBadRequest, CodeInvalidParameter, "The request body could not be read: "+err.Error())
+	}
+	ex.body = body
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	if err := r.ParseForm(); err != nil {
+		return nil, NewError(http.StatusBadRequest, CodeInvalidParameter, "The request parameters could not be read: "+err.Error())
+	}
+	params := mergedParams(r)
+	ex.format = responseFormat(params.Get("Format"))
+	ex.action = params.Get("Action")
+	ex.record.setShortened(ex.action, params.Get("Version"), params)
+	for _, values := range []url.Values{query, r.PostForm} {
+		if name := repeatedName(values); name != "" {
+			short, _ := shorten(name)
+			return nil, InvalidParameter(short, "it is given more than once; give each parameter once")
+		}
+	}
+	return params, nil
+}
+
+// headerBytes is the size of a request's line and headers, as a server reads them.
+func headerBytes(r *http.Request) int {
+	n := len(r.Method) + len(r.RequestURI) + len(r.Proto) + 4 + len("Host: \r\n") + len(r.Host)
+	for name, values := range r.Header {
+		for _, v := range values {
+			n += len(name) + len(v) + 4
+		}
+	}
+	return n
+}
+
+// repeatedName returns the first name (in sorted order) that values holds more than once, or "".
+func repeatedName(values url.Values) string {
+	var repeated []string
+	for name, vs := range values {
+		if len(vs) > 1 {
+			repeated = append(repeated, name)
+		}
+	}
+	if len(repeated) == 0 {
+		return ""
+	}
+	sort.Strings(repeated)
+	return repeated[0]
 }
 
 // authenticate checks the common parameters and the signature and returns the product to call.
