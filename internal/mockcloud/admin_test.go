@@ -11,6 +11,7 @@ import (
 
 	"terraform-provider-alibabacloud/internal/mockcloud"
 	"terraform-provider-alibabacloud/internal/mockcloud/ga"
+	"terraform-provider-alibabacloud/internal/mockcloud/mocktest"
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
@@ -185,6 +186,53 @@ func TestAdmin_faults(t *testing.T) {
 	// None of the refused bodies changed the setting.
 	if admin(t, http.MethodGet, base+"/_mock/faults", "", &current); current.ThrottleRate != 0 || current.Latency != "" {
 		t.Errorf("a refused body changed the faults: %+v", current)
+	}
+}
+
+// TestAdmin_rateLimits: POST /_mock/faults takes RateLimits and ApiRateLimits in exactly the
+// documented shape and GET echoes them back; the limits apply per key and action.
+func TestAdmin_rateLimits(t *testing.T) {
+	_, base := startCloud(t, mockcloud.Options{Seed: demoSeed(t)})
+	body := `{"RateLimits":{"DescribeBandwidthPackage":10,"*":20},"ApiRateLimits":{"DescribeCenBandwidthPackages":1}}`
+	var set map[string]any
+	if status := admin(t, http.MethodPost, base+"/_mock/faults", body, &set); status != 200 {
+		t.Fatalf("POST: %d %v", status, set)
+	}
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, base+"/_mock/faults", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var echoed struct {
+		RateLimits, ApiRateLimits map[string]float64 //nolint:revive // the admin API's field names
+	}
+	mocktest.DoJSON(t, req, &echoed)
+	if len(echoed.RateLimits) != 2 || echoed.RateLimits["DescribeBandwidthPackage"] != 10 || echoed.RateLimits["*"] != 20 ||
+		len(echoed.ApiRateLimits) != 1 || echoed.ApiRateLimits["DescribeCenBandwidthPackages"] != 1 {
+		t.Errorf("GET /_mock/faults = %+v", echoed)
+	}
+	call := func() error {
+		_, err := sdkCall(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, http.MethodGet,
+			"DescribeCenBandwidthPackages", nil)
+		return err
+	}
+	if err := call(); err != nil {
+		t.Fatal(err)
+	}
+	// A second call within the same second is over the action's total of 1 a second (unless
+	// the second has turned, which a busy machine may take: then the next one is over).
+	err = call()
+	if err == nil {
+		err = call()
+	}
+	wantErrorCode(t, err, "Throttling.Api")
+
+	var e struct{ Error string }
+	if status := admin(t, http.MethodPost, base+"/_mock/faults", `{"RateLimits":{"X":0}}`, &e); status != 400 ||
+		!strings.Contains(e.Error, `RateLimits["X"]`) {
+		t.Errorf("a zero rate: %d %q", status, e.Error)
+	}
+	if _, err := mockcloud.New(mockcloud.Options{RateLimits: map[string]float64{"*": -1}}); err == nil {
+		t.Error("New accepted a negative rate")
 	}
 }
 

@@ -63,6 +63,9 @@ type Options struct {
 	// MaxStateFileBytes bounds the StateFile read at start; zero means
 	// DefaultMaxStateFileBytes.
 	MaxStateFileBytes int64
+	// RateLimits and APIRateLimits are the initial flow control (see rpc.Faults): calls per
+	// second per AccessKeyId and action, and per action across keys.
+	RateLimits, APIRateLimits map[string]float64
 	// ReadHeaderTimeout, ReadTimeout, WriteTimeout and IdleTimeout are the timeouts of the
 	// server NewHTTPServer builds (see net/http.Server); zero means the Default... value.
 	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout time.Duration
@@ -161,6 +164,12 @@ func New(opts Options) (*Cloud, error) {
 		CallLogLimit: opts.CallLogLimit,
 		CallLogBytes: opts.CallLogBytes,
 	})
+
+	if len(opts.RateLimits) > 0 || len(opts.APIRateLimits) > 0 {
+		if err := c.Engine.SetFaults(rpc.Faults{RateLimits: opts.RateLimits, APIRateLimits: opts.APIRateLimits}); err != nil {
+			return nil, err
+		}
+	}
 
 	seed := opts.Seed
 	if opts.StateFile != "" {

@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"terraform-provider-alibabacloud/internal/mockcloud"
+	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
 // defaultCallLogLimit bounds the call log of a mock that may run for days (a few megabytes).
@@ -53,6 +54,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	callLogLimit := fs.Int("call-log-limit", defaultCallLogLimit, "how many calls GET /_mock/calls keeps, the oldest dropped first (0: no limit)")
 	callLogBytes := byteSize(mockcloud.DefaultCallLogBytes)
 	fs.Var(&callLogBytes, "call-log-bytes", "the call log's byte budget, the oldest calls dropped first: bytes, or a number with KiB, MiB or GiB (0: no budget)")
+	rateLimit := fs.String("rate-limit", "", "flow control per AccessKeyId: ACTION=RATE pairs in calls per second, * for every other action, "+
+		"for example '*=20,DescribeBandwidthPackage=10'; a key's call beyond its rate is answered Throttling.User")
+	apiRateLimit := fs.String("api-rate-limit", "", "flow control per action across all keys, in the -rate-limit syntax; a call beyond it is answered Throttling.Api")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -60,7 +64,17 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("unexpected arguments %q; every setting is a flag (see -h)", fs.Args())
 	}
 
+	rateLimits, err := rpc.ParseRateLimits(*rateLimit)
+	if err != nil {
+		return fmt.Errorf("-rate-limit: %w", err)
+	}
+	apiRateLimits, err := rpc.ParseRateLimits(*apiRateLimit)
+	if err != nil {
+		return fmt.Errorf("-api-rate-limit: %w", err)
+	}
 	opts := mockcloud.Options{
+		RateLimits:      rateLimits,
+		APIRateLimits:   apiRateLimits,
 		Delay:           *delay,
 		AccessKeyID:     *keyID,
 		AccessKeySecret: *keySecret,

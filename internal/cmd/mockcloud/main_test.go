@@ -180,6 +180,33 @@ func TestRun_callLogBytes(t *testing.T) {
 	}
 }
 
+// TestRun_rateLimit: -rate-limit sets the flow control, which GET /_mock/faults shows and
+// the mock applies.
+func TestRun_rateLimit(t *testing.T) {
+	base, _ := startRun(t, "-addr", "127.0.0.1:0", "-rate-limit", "*=20,DescribeCenBandwidthPackages=1", "-api-rate-limit", "DescribeBandwidthPackage=5")
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, base+"/_mock/faults", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var faults rpc.Faults
+	mocktest.DoJSON(t, req, &faults)
+	if len(faults.RateLimits) != 2 || faults.RateLimits["*"] != 20 || faults.RateLimits["DescribeCenBandwidthPackages"] != 1 ||
+		len(faults.APIRateLimits) != 1 || faults.APIRateLimits["DescribeBandwidthPackage"] != 5 {
+		t.Fatalf("GET /_mock/faults = %+v", faults)
+	}
+	var throttled error
+	for range 3 {
+		if _, err := describe(t, base, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret); err != nil {
+			throttled = err
+			break
+		}
+	}
+	var se *sdkerrors.ServerError
+	if !errors.As(throttled, &se) || se.ErrorCode() != "Throttling.User" || se.HttpStatus() != http.StatusBadRequest {
+		t.Errorf("three calls at 1 a second: %v, want Throttling.User", throttled)
+	}
+}
+
 func TestByteSize(t *testing.T) {
 	for text, want := range map[string]int64{"0": 0, "1000": 1000, "4KiB": 4096, "32MiB": 32 << 20, "2GiB": 2 << 30} {
 		var b byteSize
@@ -210,6 +237,8 @@ func TestRun_rejectsBadInput(t *testing.T) {
 		"negative call log limit": {[]string{"-addr", "127.0.0.1:0", "-call-log-limit", "-1"}, "call log limit"},
 		"device as seed":          {[]string{"-addr", "127.0.0.1:0", "-seed", "/dev/zero"}, "/dev/zero"},
 		"state in missing dir":    {[]string{"-addr", "127.0.0.1:0", "-state", "no-such-dir/state.json"}, "does not exist"},
+		"bad rate limit":          {[]string{"-addr", "127.0.0.1:0", "-rate-limit", "DescribeBandwidthPackage:10"}, "-rate-limit"},
+		"zero api rate limit":     {[]string{"-addr", "127.0.0.1:0", "-api-rate-limit", "*=0"}, "-api-rate-limit"},
 		"bad call log budget":     {[]string{"-addr", "127.0.0.1:0", "-call-log-bytes", "12MB"}, "32MiB"},
 		"negative call log bytes": {[]string{"-addr", "127.0.0.1:0", "-call-log-bytes", "-1"}, "32MiB"},
 	}

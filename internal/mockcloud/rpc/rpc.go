@@ -91,6 +91,15 @@ type Faults struct {
 	Latency string `json:"Latency,omitempty"`
 	// Scripted faults are consumed in order, per action.
 	Scripted []ScriptedFault `json:"Scripted,omitempty"`
+	// RateLimits is the gateway's flow control per AccessKeyId: how many calls per second
+	// one key may make of an action (AnyAction "*": of every action not named, each with its
+	// own bucket). A key's call beyond it is answered Throttling.User (HTTP 400). The
+	// buckets hold one second's worth of calls (at least one) and refill on the virtual
+	// clock; a refused call takes no token.
+	RateLimits map[string]float64 `json:"RateLimits,omitempty"`
+	// APIRateLimits is the flow control of an action across all keys, in the same shape:
+	// a call beyond it is answered Throttling.Api (HTTP 400). A call must pass both.
+	APIRateLimits map[string]float64 `json:"ApiRateLimits,omitempty"`
 }
 
 // CallRecord is one entry of the call log.

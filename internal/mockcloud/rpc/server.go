@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	mathrand "math/rand/v2"
 	"net/http"
 	"net/url"
@@ -94,6 +95,7 @@ type Server struct {
 	rng        *mathrand.Rand
 	faults     Faults
 	latency    time.Duration
+	flow       flowControl
 	nonces     map[string]time.Time
 	nonceOrder []nonceEntry
 	calls      callLog
@@ -138,8 +140,10 @@ func NewServer(cfg Config) *Server {
 
 // SetFaults replaces the fault-injection setting. It rejects rates outside 0..1, an
 // unparsable or negative Latency, and scripted faults with a negative Count or a Status that
-// is not an HTTP error status. A scripted fault with Count 0 fails one call; one without Code
-// answers 503 ServiceUnavailable, one with a Code but no Status answers 400.
+// is not an HTTP error status, and rate limits that are not above 0 (or name no action). A
+// scripted fault with Count 0 fails one call; one without Code answers 503
+// ServiceUnavailable, one with a Code but no Status answers 400. Setting the faults refills
+// every rate-limit bucket.
 func (s *Server) SetFaults(f Faults) error {
 	if f.ThrottleRate < 0 || f.ThrottleRate > 1 {
 		return fmt.Errorf("ThrottleRate must be between 0 and 1, got %v", f.ThrottleRate)
@@ -183,11 +187,19 @@ func (s *Server) SetFaults(f Faults) error {
 		scripted = append(scripted, sf)
 	}
 	f.Scripted = scripted
+	if err := checkRates("RateLimits", f.RateLimits); err != nil {
+		return err
+	}
+	if err := checkRates("ApiRateLimits", f.APIRateLimits); err != nil {
+		return err
+	}
+	f.RateLimits, f.APIRateLimits = maps.Clone(f.RateLimits), maps.Clone(f.APIRateLimits)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults = f
 	s.latency = latency
+	s.flow = newFlowControl(f.RateLimits, f.APIRateLimits)
 	return nil
 }
 
@@ -197,6 +209,7 @@ func (s *Server) Faults() Faults {
 	defer s.mu.Unlock()
 	f := s.faults
 	f.Scripted = slices.Clone(f.Scripted)
+	f.RateLimits, f.APIRateLimits = maps.Clone(f.RateLimits), maps.Clone(f.APIRateLimits)
 	return f
 }
 
@@ -246,6 +259,7 @@ type exchange struct {
 	r       *http.Request
 	format  string
 	action  string // whole, where the record may hold it shortened
+	keyID   string // the verified AccessKeyId
 	body    []byte
 	product Product
 	record  CallRecord
@@ -269,6 +283,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.answerError(ex, apiErr)
 		return
 	}
+	ex.keyID = params.Get("AccessKeyId")
 
 	fault, apiErr := s.injectFault(ex)
 	if apiErr != nil {
@@ -449,8 +464,9 @@ func (s *Server) useNonce(key string, now time.Time) bool {
 	return true
 }
 
-// injectFault applies the latency and picks the fault for this call: a scripted fault of the
-// action (returned, so that DropResponse can act after the call), then the rates.
+// injectFault applies the latency and picks the fault for this call: the rate limits, a
+// scripted fault of the action (returned, so that DropResponse can act after the call), then
+// the random rates.
 func (s *Server) injectFault(ex *exchange) (*ScriptedFault, *Error) {
 	s.mu.Lock()
 	latency := s.latency
@@ -466,6 +482,9 @@ func (s *Server) injectFault(ex *exchange) (*ScriptedFault, *Error) {
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if apiErr := s.flow.admit(ex.keyID, ex.action, s.clock.Now()); apiErr != nil {
+		return nil, apiErr
+	}
 	for i := range s.faults.Scripted {
 		sf := &s.faults.Scripted[i]
 		if sf.Action != "" && sf.Action != ex.action {
@@ -482,7 +501,7 @@ func (s *Server) injectFault(ex *exchange) (*ScriptedFault, *Error) {
 		return &fault, NewError(fault.Status, fault.Code, fault.Message)
 	}
 	if s.faults.ThrottleRate > 0 && s.rng.Float64() < s.faults.ThrottleRate {
-		return nil, errThrottling
+		return nil, errThrottlingUser
 	}
 	if s.faults.ServerErrorRate > 0 && s.rng.Float64() < s.faults.ServerErrorRate {
 		return nil, errServiceUnavailable
@@ -490,12 +509,9 @@ func (s *Server) injectFault(ex *exchange) (*ScriptedFault, *Error) {
 	return nil, nil
 }
 
-var (
-	errThrottling = NewError(http.StatusBadRequest, "Throttling.User", "Request was denied due to user flow control.")
-	// errServiceUnavailable is the real service's answer when a backend is down.
-	errServiceUnavailable = NewError(http.StatusServiceUnavailable, "ServiceUnavailable",
-		"The request has failed due to a temporary failure of the server.")
-)
+// errServiceUnavailable is the real service's answer when a backend is down.
+var errServiceUnavailable = NewError(http.StatusServiceUnavailable, "ServiceUnavailable",
+	"The request has failed due to a temporary failure of the server.")
 
 // internalErrorMessage is the real service's message for InternalError.
 const internalErrorMessage = "The request processing has failed due to some unknown error, exception or failure."
