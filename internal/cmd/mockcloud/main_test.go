@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -13,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
+	"github.com/alibabacloud-go/tea/dara"
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 
@@ -204,6 +207,32 @@ func TestRun_rateLimit(t *testing.T) {
 	var se *sdkerrors.ServerError
 	if !errors.As(throttled, &se) || se.ErrorCode() != "Throttling.User" || se.HttpStatus() != http.StatusBadRequest {
 		t.Errorf("three calls at 1 a second: %v, want Throttling.User", throttled)
+	}
+}
+
+// TestRun_signatureV3: the standalone mock answers a client of Alibaba Cloud's current SDKs,
+// which signs with V3 by default (darabonba's generic CallApi, RPC style).
+func TestRun_signatureV3(t *testing.T) {
+	base, _ := startRun(t, "-addr", "127.0.0.1:0", "-seed", "../../../examples/demo/seed.json")
+	client, err := openapi.NewClient(&openapi.Config{
+		AccessKeyId:     dara.String(mockcloud.DefaultAccessKeyID),
+		AccessKeySecret: dara.String(mockcloud.DefaultAccessKeySecret),
+		Endpoint:        dara.String(strings.TrimPrefix(base, "http://")),
+		Protocol:        dara.String("HTTP"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := client.CallApi(&openapi.Params{
+		Action: dara.String("DescribeCenBandwidthPackages"), Version: dara.String("2017-09-12"), Protocol: dara.String("HTTP"),
+		Pathname: dara.String("/"), Method: dara.String("POST"), AuthType: dara.String("AK"), Style: dara.String("RPC"),
+		ReqBodyType: dara.String("formData"), BodyType: dara.String("json"),
+	}, &openapi.OpenApiRequest{Query: map[string]*string{"PageSize": dara.String("10")}}, &dara.RuntimeOptions{Autoretry: dara.Bool(false)})
+	if err != nil {
+		t.Fatalf("V3 call to the standalone mock: %v", err)
+	}
+	if body := fmt.Sprint(resp["body"]); !strings.Contains(body, "cenbwp-demo4xrxupouolw5ou") {
+		t.Errorf("the seed's package is missing: %s", body)
 	}
 }
 
