@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -99,11 +100,13 @@ func (r *CallRecord) size() int64 {
 	return int64(n)
 }
 
-// shorten returns s cut to MaxLoggedStringBytes at a character boundary, with the marker,
-// and whether it cut anything.
+// shorten returns a copy of s cut to MaxLoggedStringBytes at a character boundary, with the
+// marker, and whether it cut anything. It always copies: a string parsed from a request
+// shares the memory of the whole query or body, which the log would otherwise keep alive
+// (a 10-byte value pinning a megabyte).
 func shorten(s string) (string, bool) {
 	if len(s) <= MaxLoggedStringBytes {
-		return s, false
+		return strings.Clone(s), false
 	}
 	cut := MaxLoggedStringBytes
 	for cut > 0 && !utf8.RuneStart(s[cut]) {

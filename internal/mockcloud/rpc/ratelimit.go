@@ -82,9 +82,13 @@ func (fc *flowControl) admit(keyID, action string, now time.Time) *Error {
 	}
 	userRate, limitUser := rate(fc.user, action)
 	apiRate, limitAPI := rate(fc.api, action)
+	if limitUser || limitAPI {
+		// Copies, so that a new bucket does not keep the request's query or body alive.
+		keyID, action = strings.Clone(keyID), strings.Clone(action)
+	}
 	var userBucket, apiBucket *bucket
 	if limitUser {
-		userBucket = takeBucket(fc.userBuckets, userAction{keyID, action}, now, userRate)
+		userBucket = takeBucket(fc.userBuckets, userAction{keyID: keyID, action: action}, now, userRate)
 		if userBucket.tokens < 1 {
 			return errThrottlingUser
 		}

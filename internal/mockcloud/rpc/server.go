@@ -587,11 +587,17 @@ func mergedParams(r *http.Request) url.Values {
 }
 
 // productParams copies the parameters a product sees: all but the common ones.
+// The strings are copied: a parameter parsed from a request shares the memory of the whole
+// query or body, which a product that keeps the value would otherwise keep alive.
 func productParams(params url.Values) url.Values {
 	out := make(url.Values, len(params))
 	for k, vs := range params {
 		if !commonParams[k] {
-			out[k] = slices.Clone(vs)
+			copied := make([]string, len(vs))
+			for i, v := range vs {
+				copied[i] = strings.Clone(v)
+			}
+			out[strings.Clone(k)] = copied
 		}
 	}
 	return out
