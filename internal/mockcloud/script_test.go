@@ -10,7 +10,7 @@ import (
 )
 
 // TestSignedRequestScript checks the mock against an independent client: the Python
-// standard-library signer in scripts/signed-request.py.
+// standard-library signer in scripts/signed-request.py, with signature 1.0 and V3.
 func TestSignedRequestScript(t *testing.T) {
 	python, err := exec.LookPath("python3")
 	if err != nil {
@@ -28,24 +28,27 @@ func TestSignedRequestScript(t *testing.T) {
 		return body, runErr
 	}
 
-	for _, method := range []string{"GET", "POST"} {
-		body, err := run(mockcloud.DefaultAccessKeySecret, "--method", method, "--param", "PageSize=10", "--param", "Name=a b*c~")
-		if err != nil {
-			t.Fatalf("%s with the right secret failed: %v %v", method, err, body)
+	for _, signature := range []string{"1.0", "v3"} {
+		for _, method := range []string{"GET", "POST"} {
+			body, err := run(mockcloud.DefaultAccessKeySecret, "--signature", signature, "--method", method,
+				"--param", "PageSize=10", "--param", "Name=a b*c~")
+			if err != nil {
+				t.Fatalf("signature %s, %s with the right secret failed: %v %v", signature, method, err, body)
+			}
+			if n := packageCount(t, body); n != 1 {
+				t.Errorf("signature %s, %s: %d packages, want 1", signature, method, n)
+			}
 		}
-		if n := packageCount(t, body); n != 1 {
-			t.Errorf("%s: %d packages, want 1", method, n)
-		}
-	}
 
-	body, err := run("not-the-secret")
-	if err == nil {
-		t.Fatal("a wrong secret succeeded")
-	}
-	if body["Code"] != "SignatureDoesNotMatch" {
-		t.Errorf("wrong secret answered %v", body)
-	}
-	if msg, _ := body["Message"].(string); strings.Contains(msg, mockcloud.DefaultAccessKeySecret) {
-		t.Error("the message reveals the secret")
+		body, err := run("not-the-secret", "--signature", signature)
+		if err == nil {
+			t.Fatalf("signature %s: a wrong secret succeeded", signature)
+		}
+		if body["Code"] != "SignatureDoesNotMatch" {
+			t.Errorf("signature %s: wrong secret answered %v", signature, body)
+		}
+		if msg, _ := body["Message"].(string); strings.Contains(msg, mockcloud.DefaultAccessKeySecret) {
+			t.Errorf("signature %s: the message reveals the secret", signature)
+		}
 	}
 }
