@@ -59,9 +59,12 @@ type adminError struct {
 //	                                     records the log's limits dropped) and
 //	                                     X-Mock-Calls-Last-Seq (the newest record's Seq)
 //	GET  /_mock/state                    the State (access key secrets masked)
-//	POST /_mock/clock?advance=DURATION   advances the virtual clock; answers ClockResponse
+//	POST /_mock/clock?advance=DURATION   advances the virtual clock (not back, and at most
+//	                                     clock.MaxOffset ahead of real time); answers
+//	                                     ClockResponse
 //	GET  /_mock/faults                   the current rpc.Faults (scripted faults left)
-//	POST /_mock/faults                   body: rpc.Faults as JSON; answers the Faults set
+//	POST /_mock/faults                   body: exactly one JSON object, rpc.Faults; answers
+//	                                     the Faults set
 //	POST /_mock/delay?value=DURATION     sets the asynchronous delay; answers DelayResponse
 //	POST /_mock/pay?bandwidth_package_id=ID
 //	                                     pays the GA plan's unpaid order (its purchase, or an

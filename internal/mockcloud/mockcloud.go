@@ -5,7 +5,8 @@
 //
 // Seed and state files are one JSON object with the top-level keys CenBandwidthPackages,
 // BandwidthPackages, Accelerators and AccessKeys, each a list of objects with the API's own
-// field names (see State); unknown top-level keys are rejected. Fields a seed leaves out get
+// field names (see State); unknown top-level keys are rejected. Only regular files of at most
+// DefaultMaxStateFileBytes are read. Fields a seed leaves out get
 // the values the real service would show; fields named Mock* are the mock's own bookkeeping.
 //
 // The mock accepts DefaultAccessKeyID/DefaultAccessKeySecret unless Options name another
