@@ -5,6 +5,9 @@
 #      bound to the seeded accelerator;
 #   2. apply: the GA plan upgraded in place to 100 Mbps Enhanced (the bound-update wait);
 #   3. destroy. The mock is stopped on every exit path.
+# PROVIDER_DIR (a directory holding a terraform-provider-alibabacloud* binary) and MOCKCLOUD (a
+# mock cloud binary) use binaries built elsewhere instead of building them, as `make
+# release-check` does with the release archives.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,10 +22,20 @@ export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "Building the provider and the mock cloud"
+provider_dir=${PROVIDER_DIR:-}
+mockcloud=${MOCKCLOUD:-}
 mkdir -p "$bin"
-go build -o "$bin/terraform-provider-alibabacloud" .
-go build -o "$bin/mockcloud" ./internal/cmd/mockcloud
+if [[ -z "$provider_dir" ]]; then
+  step "Building the provider"
+  provider_dir=$bin
+  go build -o "$provider_dir/terraform-provider-alibabacloud" .
+fi
+if [[ -z "$mockcloud" ]]; then
+  step "Building the mock cloud"
+  mockcloud=$bin/mockcloud
+  go build -o "$mockcloud" ./internal/cmd/mockcloud
+fi
+echo "provider: $provider_dir; mock cloud: $mockcloud"
 
 rm -rf "$work" && mkdir -p "$work/config"
 cp examples/demo/main.tf "$work/config/"
@@ -36,7 +49,7 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
-"$bin/mockcloud" -addr 127.0.0.1:0 -seed examples/demo/seed.json -delay 2s \
+"$mockcloud" -addr 127.0.0.1:0 -seed examples/demo/seed.json -delay 2s \
   -access-key-id "$key_id" -access-key-secret "$key_secret" >"$work/mock.log" 2>&1 &
 mock_pid=$!
 url=""
@@ -54,7 +67,7 @@ echo "mock cloud at $url (log: $work/mock.log)"
 cat >"$work/terraformrc" <<RC
 provider_installation {
   dev_overrides {
-    "registry.terraform.io/alibabacloud/alibabacloud" = "$bin"
+    "registry.terraform.io/alibabacloud/alibabacloud" = "$provider_dir"
   }
   direct {}
 }
