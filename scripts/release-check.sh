@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make release-check: the smoke check of what `make release-snapshot` left in dist/.
 #   1. every platform's provider zip and mock cloud archive is there, and every file SHA256SUMS
-#      lists (the provider zips and the manifest) matches it;
+#      lists (the provider zips and the manifest) matches it; when the snapshot was signed
+#      (GPG_FINGERPRINT), the signature verifies;
 #   2. this platform's provider zip holds the registry's binary name
 #      (terraform-provider-alibabacloud_v<version>) and nothing but LICENSE, README.md and
 #      CHANGELOG.md beside it;
@@ -38,6 +39,9 @@ for os in linux darwin windows freebsd; do
   done
 done
 (cd "$dist" && sha256sum --check --strict "$sums")
+if [[ -f "$dist/$sums.sig" ]]; then
+  gpg --verify "$dist/$sums.sig" "$dist/$sums" || fail "$sums.sig does not verify (is the public key in your keyring?)"
+fi
 
 zip=$dist/${project}_${version}_${platform}.zip
 [[ -f "$zip" ]] || fail "missing $zip"
