@@ -22,3 +22,27 @@ func TestNewConcurrently(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestParseEndpoint(t *testing.T) {
+	valid := map[string]Endpoint{
+		"cbn.aliyuncs.com":                    {Scheme: "https", Host: "cbn.aliyuncs.com"},
+		" 127.0.0.1:8686 ":                    {Scheme: "https", Host: "127.0.0.1:8686"},
+		"http://127.0.0.1:8686":               {Scheme: "http", Host: "127.0.0.1:8686"},
+		"HTTP://localhost:1/":                 {Scheme: "http", Host: "localhost:1"},
+		"https://ga.cn-hangzhou.aliyuncs.com": {Scheme: "https", Host: "ga.cn-hangzhou.aliyuncs.com"},
+		"http://[::1]:8080":                   {Scheme: "http", Host: "[::1]:8080"},
+	}
+	for in, want := range valid {
+		got, err := ParseEndpoint(in)
+		if err != nil || got != want {
+			t.Errorf("ParseEndpoint(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	invalid := []string{"", "ftp://host", "http://", "https://host/path", "host/path", "http://host?x=1",
+		"http://user:pw@host", "ho st", "http://host:", "://host"}
+	for _, in := range invalid {
+		if got, err := ParseEndpoint(in); err == nil {
+			t.Errorf("ParseEndpoint(%q) = %v, want an error", in, got)
+		}
+	}
+}

@@ -13,6 +13,8 @@ import (
 	"syscall"
 
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+
+	"terraform-provider-alibabacloud/internal/waiter"
 )
 
 // ThrottlingCodes are the API's answers to a request refused for its rate, before it is
@@ -39,9 +41,22 @@ func (e *NetworkError) Error() string {
 // Unwrap returns the transport error.
 func (e *NetworkError) Unwrap() error { return e.Err }
 
-// NotFoundError says that an object does not exist (any more). Each product's finders turn
-// the API's NotExist codes and empty answers into one, so that one test decides what "gone"
-// means for every resource.
+// The errors of this package and of internal/waiter form one family, each named for what
+// happened, and Explain turns any of them into a diagnostic:
+//
+//   - *NetworkError: the API could not be reached, or its answer not read;
+//   - *NotFoundError: the object does not exist (decided by each product's find.go only);
+//   - *RepeatedCallError: the final error of a call Do sent more than once;
+//   - *waiter.RefusedUntilTimeoutError: a call still refused "for now" when its timeout ran out;
+//   - *waiter.TimeoutError: a wait that ran out before the target state (with the last state);
+//   - *waiter.MissingError, *waiter.UnexpectedStateError: a wait that found the object gone, or
+//     in a state nobody expected.
+//
+// API errors themselves are the SDK's *errors.ServerError, read with ErrorCode and RequestID.
+
+// NotFoundError says that an object does not exist (any more). Each product's finders (its
+// find.go) turn the API's NotExist codes and empty answers into one, so that one place decides
+// what "gone" means for every resource.
 type NotFoundError struct {
 	// Kind names the object, e.g. "CEN bandwidth package" or "GA bandwidth plan".
 	Kind string
@@ -65,13 +80,13 @@ func IsNotFound(err error) bool {
 	return errors.As(err, &nf)
 }
 
-// RetriedError is the final error of a call Do sent more than once: an earlier attempt failed in
-// a way Do retries (throttling, 5xx, a lost connection), and Err is what the last attempt got.
-// Such a call may have been carried out by an earlier attempt whose answer was lost, so an error
-// from the last attempt such as "an order is already processing" may be the call's own doing.
-// It unwraps to Err, so ErrorCode, IsErrorCode, RequestID, ErrorDetail and errors.As see through
-// it, and its message is Err's.
-type RetriedError struct {
+// RepeatedCallError is the final error of a call Do sent more than once: an earlier attempt
+// failed in a way Do retries (throttling, 5xx, a lost connection), and Err is what the last
+// attempt got. Such a call may have been carried out by an earlier attempt whose answer was lost,
+// so an error from the last attempt such as "an order is already processing" may be the call's
+// own doing. It unwraps to Err, so ErrorCode, IsErrorCode, RequestID, Explain and errors.As see
+// through it, and its message is Err's.
+type RepeatedCallError struct {
 	// Attempts is how many times the request was sent, at least 2.
 	Attempts int
 	// EarlierAttemptMayHaveRun is false when every earlier attempt was certainly refused
@@ -83,28 +98,28 @@ type RetriedError struct {
 }
 
 // Error implements error: the last attempt's message.
-func (e *RetriedError) Error() string { return e.Err.Error() }
+func (e *RepeatedCallError) Error() string { return e.Err.Error() }
 
 // Unwrap returns the last attempt's error.
-func (e *RetriedError) Unwrap() error { return e.Err }
+func (e *RepeatedCallError) Unwrap() error { return e.Err }
 
 // EarlierAttemptMayHaveRun reports whether err is the error of a call Do sent more than once
 // and an earlier attempt may have been carried out although its answer was lost or was a 5xx
-// (see RetriedError). Then an error such as "an order is already processing" may be the
+// (see RepeatedCallError). Then an error such as "an order is already processing" may be the
 // call's own doing; after only throttled or refused attempts it cannot be.
 func EarlierAttemptMayHaveRun(err error) bool {
-	var re *RetriedError
+	var re *RepeatedCallError
 	return errors.As(err, &re) && re.EarlierAttemptMayHaveRun
 }
 
-// retried wraps err, the final error of a call sent attempts times, in a *RetriedError when
-// the call was sent more than once; mayHaveRun says whether an earlier attempt may have been
-// carried out.
-func retried(err error, attempts int, mayHaveRun bool) error {
+// repeated wraps err, the final error of a call sent attempts times, in a *RepeatedCallError
+// when the call was sent more than once; mayHaveRun says whether an earlier attempt may have
+// been carried out.
+func repeated(err error, attempts int, mayHaveRun bool) error {
 	if err == nil || attempts < 2 {
 		return err
 	}
-	return &RetriedError{Attempts: attempts, EarlierAttemptMayHaveRun: mayHaveRun, Err: err}
+	return &RepeatedCallError{Attempts: attempts, EarlierAttemptMayHaveRun: mayHaveRun, Err: err}
 }
 
 // mayHaveRun reports whether the API may have carried out an attempt that failed with err:
@@ -143,6 +158,12 @@ func ErrorCode(err error) string {
 func IsErrorCode(err error, codes ...string) bool {
 	code := ErrorCode(err)
 	return code != "" && slices.Contains(codes, code)
+}
+
+// ErrorCodeIn returns a function reporting whether an error is an API error with one of codes,
+// for example the refusals a waiter.RetryWhen retries.
+func ErrorCodeIn(codes ...string) func(error) bool {
+	return func(err error) bool { return IsErrorCode(err, codes...) }
 }
 
 // RequestID returns the request id of an API error, or "" when err is not an API error.
@@ -200,18 +221,71 @@ func Redact(text string) string {
 	return text
 }
 
-// ErrorDetail turns an error from Do into a readable diagnostic detail: the API's code,
-// message, HTTP status and request id (for support cases), or the transport error. Resources
-// add what the error means for them and how to fix it, e.g.
+// Advice explains API error codes: for each code, what it means and what to do about it (cause
+// and fix, in a few sentences). Each product has one for its own codes.
+type Advice map[string]string
+
+// Explain turns an error into the detail of a diagnostic, always in the same order, each part
+// a paragraph:
 //
-//	resp.Diagnostics.AddError("Creating GA bandwidth package failed",
-//		conns.ErrorDetail(err)+"\n\nThe bandwidth must be between 2 and 2000 Mbps.")
+//  1. what happened, when the error says more than the API's answer: a call still refused when
+//     its timeout ran out (*waiter.RefusedUntilTimeoutError), a wait that ran out
+//     (*waiter.TimeoutError, with the last state seen), an object that stayed missing
+//     (*waiter.MissingError) or reached a state nobody expected (*waiter.UnexpectedStateError);
+//  2. the cause and the fix of the API's error code: productAdvice's, or else the advice for the
+//     codes every product answers (credentials, clock skew, RAM permissions, exhausted
+//     throttling retries);
+//  3. the API's answer: its code, HTTP status, message, recommendation and request id (for
+//     support cases), or the transport error.
 //
-// It never contains a secret, a security token or a signature.
-func ErrorDetail(err error) string {
+// For example:
+//
+//	resp.Diagnostics.AddError("Updating GA bandwidth plan failed", conns.Explain(err, advice))
+//
+// It never contains a secret, a security token, a signature or the string to sign.
+func Explain(err error, productAdvice Advice) string {
 	if err == nil {
 		return ""
 	}
+	var parts []string
+	if what := whatHappened(err); what != "" {
+		parts = append(parts, what)
+	}
+	code := ErrorCode(err)
+	if advice, ok := productAdvice[code]; ok {
+		parts = append(parts, advice)
+	} else if advice, ok := commonAdvice[code]; ok {
+		parts = append(parts, advice)
+	}
+	parts = append(parts, answer(err))
+	return strings.Join(parts, "\n\n")
+}
+
+// whatHappened describes the errors of the waiter, which say more than the API's answer they
+// may carry; "" for any other error.
+func whatHappened(err error) string {
+	if e, ok := errors.AsType[*waiter.RefusedUntilTimeoutError](err); ok {
+		return fmt.Sprintf("%s was still refused after %d attempts over %s.", e.Action, e.Attempts, e.Timeout)
+	}
+	if e, ok := errors.AsType[*waiter.TimeoutError](err); ok {
+		return fmt.Sprintf("The operation did not finish within %s (last state seen: %q, waiting for %s). "+
+			"It may still complete on the cloud side: run terraform apply again later, or raise the timeouts block.",
+			e.Timeout, e.LastState, strings.Join(e.ExpectedState, ", "))
+	}
+	if e, ok := errors.AsType[*waiter.MissingError](err); ok {
+		return fmt.Sprintf("The object waited for was not found in %d consecutive reads: it was deleted outside "+
+			"Terraform, or never appeared.", e.Checks)
+	}
+	if e, ok := errors.AsType[*waiter.UnexpectedStateError](err); ok {
+		return fmt.Sprintf("The object went into state %q, where the provider expected %s. Check it in the console.",
+			e.State, strings.Join(e.ExpectedState, ", "))
+	}
+	return ""
+}
+
+// answer renders what the API answered: code, HTTP status, message, recommendation and
+// request id; for an error that carries no API answer, its text. Secrets are redacted.
+func answer(err error) string {
 	se := asServerError(err)
 	if se == nil {
 		return Redact(stripURL(err).Error())
@@ -230,9 +304,6 @@ func ErrorDetail(err error) string {
 	if id := se.RequestId(); id != "" {
 		fmt.Fprintf(&b, "\nRequest ID: %s", id)
 	}
-	if advice, ok := commonAdvice[se.ErrorCode()]; ok {
-		fmt.Fprintf(&b, "\n\n%s", advice)
-	}
 	return b.String()
 }
 
@@ -243,8 +314,8 @@ const retriesExhausted = "The API kept refusing the request for its rate or load
 	"provider configuration."
 
 // commonAdvice explains the error codes that every Alibaba Cloud product answers with: what
-// they mean and what to do. Resources explain their own products' codes.
-var commonAdvice = map[string]string{
+// they mean and what to do. Each product's Advice explains its own codes.
+var commonAdvice = Advice{
 	"SignatureDoesNotMatch": "The secret key does not belong to the access key: the request was signed with " +
 		"another secret. Check secret_key (or ALICLOUD_SECRET_KEY / ALIBABA_CLOUD_ACCESS_KEY_SECRET, or the " +
 		"profile in use) against the AccessKey pair in the RAM console.",

@@ -5,33 +5,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
-)
 
-func TestParseEndpoint(t *testing.T) {
-	valid := map[string]Endpoint{
-		"cbn.aliyuncs.com":                    {Scheme: "https", Host: "cbn.aliyuncs.com"},
-		" 127.0.0.1:8686 ":                    {Scheme: "https", Host: "127.0.0.1:8686"},
-		"http://127.0.0.1:8686":               {Scheme: "http", Host: "127.0.0.1:8686"},
-		"HTTP://localhost:1/":                 {Scheme: "http", Host: "localhost:1"},
-		"https://ga.cn-hangzhou.aliyuncs.com": {Scheme: "https", Host: "ga.cn-hangzhou.aliyuncs.com"},
-		"http://[::1]:8080":                   {Scheme: "http", Host: "[::1]:8080"},
-	}
-	for in, want := range valid {
-		got, err := ParseEndpoint(in)
-		if err != nil || got != want {
-			t.Errorf("ParseEndpoint(%q) = %v, %v; want %v", in, got, err, want)
-		}
-	}
-	invalid := []string{"", "ftp://host", "http://", "https://host/path", "host/path", "http://host?x=1",
-		"http://user:pw@host", "ho st", "http://host:", "://host"}
-	for _, in := range invalid {
-		if got, err := ParseEndpoint(in); err == nil {
-			t.Errorf("ParseEndpoint(%q) = %v, want an error", in, got)
-		}
-	}
-}
+	"terraform-provider-alibabacloud/internal/waiter"
+)
 
 func serverError(status int, body string) error {
 	return sdkerrors.NewServerError(status, body, "")
@@ -67,9 +46,9 @@ func TestErrorCodeAndRetryable(t *testing.T) {
 	}
 }
 
-func TestErrorDetail(t *testing.T) {
+func TestExplainAnswer(t *testing.T) {
 	err := serverError(400, `{"RequestId":"REQ-9","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3DLTAI%26SecurityToken%3Dsts-secret-token","Recommend":"https://next.api.aliyun.com/troubleshoot"}`)
-	detail := ErrorDetail(err)
+	detail := Explain(err, nil)
 	for _, want := range []string{"SignatureDoesNotMatch", "HTTP 400", "Request ID: REQ-9", "Specified signature is not matched", "Recommendation:"} {
 		if !strings.Contains(detail, want) {
 			t.Errorf("detail %q lacks %q", detail, want)
@@ -78,15 +57,15 @@ func TestErrorDetail(t *testing.T) {
 	if strings.Contains(detail, "sts-secret-token") {
 		t.Errorf("detail leaks the security token: %q", detail)
 	}
-	if got := ErrorDetail(errors.New("plain failure")); got != "plain failure" {
-		t.Errorf("ErrorDetail(plain) = %q", got)
+	if got := Explain(errors.New("plain failure"), nil); got != "plain failure" {
+		t.Errorf("Explain(plain) = %q", got)
 	}
 	if got := Redact("a?Signature=abc%2B&SecurityToken=tok&x=1"); strings.Contains(got, "abc") || strings.Contains(got, "tok") {
 		t.Errorf("Redact = %q", got)
 	}
 }
 
-func TestErrorDetailExplainsCommonCodes(t *testing.T) {
+func TestExplainCommonCodes(t *testing.T) {
 	for code, want := range map[string]string{
 		"SignatureDoesNotMatch":       "secret_key",
 		"InvalidAccessKeyId.NotFound": "access_key",
@@ -94,14 +73,14 @@ func TestErrorDetailExplainsCommonCodes(t *testing.T) {
 		"Forbidden.RAM":               "RAM permission",
 		"Throttling.User":             "max_retries",
 	} {
-		detail := ErrorDetail(serverError(400, `{"RequestId":"R","Code":"`+code+`","Message":"m"}`))
+		detail := Explain(serverError(400, `{"RequestId":"R","Code":"`+code+`","Message":"m"}`), nil)
 		if !strings.Contains(detail, want) {
-			t.Errorf("ErrorDetail(%s) = %q, want advice mentioning %q", code, detail, want)
+			t.Errorf("Explain(%s) = %q, want advice mentioning %q", code, detail, want)
 		}
 	}
-	detail := ErrorDetail(serverError(400, `{"RequestId":"R","Code":"NotExist.BandwidthPackage","Message":"m"}`))
+	detail := Explain(serverError(400, `{"RequestId":"R","Code":"NotExist.BandwidthPackage","Message":"m"}`), nil)
 	if strings.Contains(detail, "\n\n") {
-		t.Errorf("ErrorDetail of a product code added common advice: %q", detail)
+		t.Errorf("Explain of a product code without its advice added common advice: %q", detail)
 	}
 }
 
@@ -119,5 +98,45 @@ func TestNotFoundError(t *testing.T) {
 	}
 	if IsNotFound(cause) || IsNotFound(nil) {
 		t.Error("IsNotFound is true for an error that is not a NotFoundError")
+	}
+}
+
+// TestExplainOrder: whatever the error, the detail reads in one order: what happened, cause and
+// fix, then the API's code, message and request id.
+func TestExplainOrder(t *testing.T) {
+	api := serverError(400, `{"RequestId":"REQ-7","Code":"StateError.Thing","Message":"the thing is busy"}`)
+	advice := Advice{"StateError.Thing": "CAUSE-AND-FIX of the product", "Throttling.User": "PRODUCT THROTTLING ADVICE"}
+	cases := map[string]struct {
+		err  error
+		want []string // in this order
+	}{
+		"API error": {fmt.Errorf("reading: %w", api),
+			[]string{"CAUSE-AND-FIX", "StateError.Thing (HTTP 400): the thing is busy", "Request ID: REQ-7"}},
+		"refused until the timeout": {&waiter.RefusedUntilTimeoutError{Action: "UpdateThing", Timeout: time.Minute, Attempts: 7, Last: api},
+			[]string{"UpdateThing was still refused after 7 attempts over 1m0s.", "CAUSE-AND-FIX", "StateError.Thing", "Request ID: REQ-7"}},
+		"wait timed out after a transient error": {&waiter.TimeoutError{LastState: "configuring", ExpectedState: []string{"done"}, Timeout: time.Minute, LastError: api},
+			[]string{`did not finish within 1m0s (last state seen: "configuring", waiting for done)`, "timeouts block", "CAUSE-AND-FIX", "REQ-7"}},
+		"wait timed out": {fmt.Errorf("waiting for accelerators ga-1: %w", &waiter.TimeoutError{LastState: "configuring", ExpectedState: []string{"done"}, Timeout: time.Minute}),
+			[]string{"did not finish within 1m0s", "waiting for accelerators ga-1: timeout while waiting"}},
+		"object missing":      {&waiter.MissingError{Checks: 4}, []string{"not found in 4 consecutive reads", "object not found after 4"}},
+		"unexpected state":    {&waiter.UnexpectedStateError{State: "failed", ExpectedState: []string{"active"}}, []string{`state "failed"`, "unexpected state"}},
+		"product advice wins": {serverError(400, `{"RequestId":"R","Code":"Throttling.User"}`), []string{"PRODUCT THROTTLING ADVICE", "Throttling.User"}},
+		"common advice":       {serverError(400, `{"RequestId":"R","Code":"Throttling.Api"}`), []string{"max_retries", "Throttling.Api"}},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			detail := Explain(tc.err, advice)
+			at := 0
+			for _, want := range tc.want {
+				i := strings.Index(detail[at:], want)
+				if i < 0 {
+					t.Fatalf("detail %q lacks %q after position %d", detail, want, at)
+				}
+				at += i + len(want)
+			}
+		})
+	}
+	if Explain(nil, advice) != "" {
+		t.Error("Explain(nil) is not empty")
 	}
 }

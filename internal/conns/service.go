@@ -94,7 +94,7 @@ func (s *Service) MaxRetries() int { return s.maxRetries }
 // per-request timeout, retries throttling, 5xx and network errors with exponential backoff and
 // jitter, stops early when ctx is done, and logs every attempt through tflog. Errors from the
 // API are *errors.ServerError of the SDK. The error of a call sent more than once is wrapped in
-// a *RetriedError: an earlier attempt may have been carried out although its answer was lost
+// a *RepeatedCallError: an earlier attempt may have been carried out although its answer was lost
 // (see EarlierAttemptMayHaveRun), which callers of non-idempotent actions need to know.
 //
 // Retries send the same request object again (freshly signed, with a new SignatureNonce), so a
@@ -116,7 +116,7 @@ func (s *Service) Do(ctx context.Context, request requests.AcsRequest, response 
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
 			// Attempts before this one were sent; this one is not.
-			return retried(fmt.Errorf("%s %s: %w", s.product, action, err), attempt-1, earlierMayHaveRun)
+			return repeated(fmt.Errorf("%s %s: %w", s.product, action, err), attempt-1, earlierMayHaveRun)
 		}
 		start := time.Now()
 		err := s.attempt(ctx, request, response)
@@ -136,14 +136,14 @@ func (s *Service) Do(ctx context.Context, request requests.AcsRequest, response 
 			if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
 				err = fmt.Errorf("%s %s: %w (after: %w)", s.product, action, ctxErr, err)
 			}
-			return retried(err, attempt, earlierMayHaveRun)
+			return repeated(err, attempt, earlierMayHaveRun)
 		}
 		earlierMayHaveRun = earlierMayHaveRun || mayHaveRun(err)
 		delay := s.backoff(attempt)
 		fields["retry_in_ms"] = delay.Milliseconds()
 		tflog.Warn(ctx, "Alibaba Cloud API call failed, retrying", fields)
 		if sleepErr := s.sleep(ctx, delay); sleepErr != nil {
-			return retried(fmt.Errorf("%s %s: %w while waiting to retry (last error: %w)", s.product, action, sleepErr, err), attempt, earlierMayHaveRun)
+			return repeated(fmt.Errorf("%s %s: %w while waiting to retry (last error: %w)", s.product, action, sleepErr, err), attempt, earlierMayHaveRun)
 		}
 	}
 }

@@ -284,9 +284,9 @@ func TestDo_requestTimeoutRetried(t *testing.T) {
 	}
 }
 
-// TestDo_retriedError: the error of a call sent more than once is a *RetriedError, and still
+// TestDo_repeatedCallError: the error of a call sent more than once is a *RepeatedCallError, and still
 // reads as the last attempt's API error; the error of a single attempt does not.
-func TestDo_retriedError(t *testing.T) {
+func TestDo_repeatedCallError(t *testing.T) {
 	const code = "OperationFailed.OrderIsProcessing"
 	refused := func() (int, string) { return 400, apiError(code, "The order is being processed.") }
 	cases := map[string]struct {
@@ -321,9 +321,9 @@ func TestDo_retriedError(t *testing.T) {
 			if EarlierAttemptMayHaveRun(err) != tc.wantMayHaveRun {
 				t.Errorf("EarlierAttemptMayHaveRun(%v) = %t, want %t", err, EarlierAttemptMayHaveRun(err), tc.wantMayHaveRun)
 			}
-			var re *RetriedError
+			var re *RepeatedCallError
 			if errors.As(err, &re) != tc.wantRetried || (re != nil && re.Attempts != tc.wantAttempts) {
-				t.Errorf("err = %#v, want a *RetriedError of %d attempts: %t", err, tc.wantAttempts, tc.wantRetried)
+				t.Errorf("err = %#v, want a *RepeatedCallError of %d attempts: %t", err, tc.wantAttempts, tc.wantRetried)
 			}
 			// Wrapped or not, the error reads as the last attempt's API error.
 			if !IsErrorCode(err, code) || ErrorCode(err) != code || RequestID(err) != "REQ-"+code {
@@ -336,31 +336,31 @@ func TestDo_retriedError(t *testing.T) {
 			if IsRetryable(err) {
 				t.Errorf("IsRetryable(%v) = true, want false", err)
 			}
-			if detail := ErrorDetail(err); !strings.Contains(detail, code+" (HTTP 400)") {
-				t.Errorf("ErrorDetail = %q", detail)
+			if detail := Explain(err, nil); !strings.Contains(detail, code+" (HTTP 400)") {
+				t.Errorf("Explain = %q", detail)
 			}
 		})
 	}
 }
 
-// TestDo_retriedErrorWhenRetriesRunOut: a call whose retries ran out is Retried and still
+// TestDo_repeatedCallErrorWhenRetriesRunOut: a call whose retries ran out is a RepeatedCallError and still
 // retryable, so waiters tolerate it as before.
-func TestDo_retriedErrorWhenRetriesRunOut(t *testing.T) {
+func TestDo_repeatedCallErrorWhenRetriesRunOut(t *testing.T) {
 	f := newFakeAPI(t, func(int, *http.Request) (int, string) { return 400, apiError("Throttling.User", "slow down") })
 	c, _ := newTestClient(t, f, func(cfg *Config) { cfg.MaxRetries = 2 })
 	_, err := describe(context.Background(), c)
-	var re *RetriedError
+	var re *RepeatedCallError
 	if !errors.As(err, &re) || re.Attempts != 3 {
-		t.Fatalf("err = %#v, want a *RetriedError of 3 attempts", err)
+		t.Fatalf("err = %#v, want a *RepeatedCallError of 3 attempts", err)
 	}
 	if !IsRetryable(err) || !IsErrorCode(err, "Throttling.User") || err.Error() != re.Err.Error() {
 		t.Errorf("wrapping changed the error: retryable %t, code %q, message %q", IsRetryable(err), ErrorCode(err), err)
 	}
 }
 
-// TestRetriedWrapsOnlyRepeatedCalls: retried makes a *RetriedError of the error of a call
+// TestRepeatedWrapsOnlyRepeatedCalls: repeated makes a *RepeatedCallError of the error of a call
 // sent more than once, and leaves the error of a single attempt (or no error) as it is.
-func TestRetriedWrapsOnlyRepeatedCalls(t *testing.T) {
+func TestRepeatedWrapsOnlyRepeatedCalls(t *testing.T) {
 	inner := errors.New("boom")
 	cases := map[string]struct {
 		err  error
@@ -368,22 +368,22 @@ func TestRetriedWrapsOnlyRepeatedCalls(t *testing.T) {
 	}{
 		"nil":           {nil, false},
 		"plain":         {inner, false},
-		"retried":       {retried(inner, 2, false), true},
-		"wrapped again": {fmt.Errorf("context: %w", retried(inner, 3, true)), true},
-		"one attempt":   {retried(inner, 1, true), false},
+		"retried":       {repeated(inner, 2, false), true},
+		"wrapped again": {fmt.Errorf("context: %w", repeated(inner, 3, true)), true},
+		"one attempt":   {repeated(inner, 1, true), false},
 	}
 	for name, tc := range cases {
-		var re *RetriedError
+		var re *RepeatedCallError
 		if got := errors.As(tc.err, &re); got != tc.want {
-			t.Errorf("%s: %v is a *RetriedError: %t, want %t", name, tc.err, got, tc.want)
+			t.Errorf("%s: %v is a *RepeatedCallError: %t, want %t", name, tc.err, got, tc.want)
 		}
 	}
-	if retried(nil, 3, true) != nil {
-		t.Error("retried(nil, 3, true) is not nil")
+	if repeated(nil, 3, true) != nil {
+		t.Error("repeated(nil, 3, true) is not nil")
 	}
-	if EarlierAttemptMayHaveRun(retried(inner, 2, false)) || !EarlierAttemptMayHaveRun(fmt.Errorf("x: %w", retried(inner, 2, true))) ||
-		EarlierAttemptMayHaveRun(retried(inner, 1, true)) {
-		t.Error("EarlierAttemptMayHaveRun does not read the RetriedError's flag")
+	if EarlierAttemptMayHaveRun(repeated(inner, 2, false)) || !EarlierAttemptMayHaveRun(fmt.Errorf("x: %w", repeated(inner, 2, true))) ||
+		EarlierAttemptMayHaveRun(repeated(inner, 1, true)) {
+		t.Error("EarlierAttemptMayHaveRun does not read the RepeatedCallError's flag")
 	}
 }
 

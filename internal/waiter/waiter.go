@@ -1,5 +1,10 @@
 // Package waiter polls a status function until an asynchronous operation reaches a target
-// state, with adaptive intervals on an injectable clock.
+// state (Wait), and repeats a call while it is refused for now (RetryWhen), both with adaptive
+// intervals on an injectable clock and bounded by a timeout and the context's deadline.
+//
+// Its errors say what happened: a *TimeoutError (the wait ran out; it carries the last state
+// seen), an *UnexpectedStateError, a *MissingError (the object stayed missing), a
+// *RefusedUntilTimeoutError (a call was still refused when its timeout ran out).
 package waiter
 
 import (
@@ -89,15 +94,9 @@ func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) 
 // other error from Refresh is returned as it is, unless ctx ended during the poll (then the
 // wait ends as ctx's end says: a *TimeoutError for its deadline).
 func Wait[T any](ctx context.Context, conf Conf[T]) (T, error) {
-	clock := conf.Clock
-	if clock == nil {
-		clock = realClock{}
-	}
-	interval := cmp.Or(conf.MinInterval, DefaultMinInterval)
-	maxInterval := max(cmp.Or(conf.MaxInterval, DefaultMaxInterval), interval)
+	sched := newSchedule(ctx, conf.Clock, conf.Timeout, conf.MinInterval, conf.MaxInterval)
 	notFoundChecks := cmp.Or(conf.NotFoundChecks, DefaultNotFoundChecks)
 	notFoundIsTarget := len(conf.Target) == 0 || slices.Contains(conf.Target, "")
-	lastPoll := lastPollTime(ctx, clock.Now(), conf.Timeout)
 
 	var (
 		last       T
@@ -146,7 +145,7 @@ func Wait[T any](ctx context.Context, conf Conf[T]) (T, error) {
 			}
 			notFound++
 			if notFound > notFoundChecks {
-				return last, &NotFoundError{Checks: notFound}
+				return last, &MissingError{Checks: notFound}
 			}
 		default:
 			last, lastState, lastErr = object, state, nil
@@ -159,21 +158,56 @@ func Wait[T any](ctx context.Context, conf Conf[T]) (T, error) {
 			}
 		}
 
-		wait := interval
-		if !lastPoll.IsZero() {
-			remaining := lastPoll.Sub(clock.Now())
-			if remaining <= 0 {
-				return timeout() // that was the last poll
-			}
-			wait = min(wait, remaining)
+		if !sched.sleep(ctx) {
+			return timeout() // that was the last poll
 		}
-		select {
-		case <-ctx.Done():
-			// Checked at the top of the loop.
-		case <-clock.After(wait):
-		}
-		interval = min(time.Duration(float64(interval)*GrowthFactor), maxInterval)
 	}
+}
+
+// schedule spaces the polls of a wait, or the attempts of a retried call: the first at once,
+// then after MinInterval growing by GrowthFactor up to MaxInterval, the last as late as the
+// timeout and the context's deadline allow (see lastPollTime).
+type schedule struct {
+	clock       Clock
+	interval    time.Duration
+	maxInterval time.Duration
+	lastPoll    time.Time
+}
+
+// newSchedule starts a schedule now; zero arguments take the defaults (no timeout, 200ms,
+// 10s, the real clock).
+func newSchedule(ctx context.Context, clock Clock, timeout, minInterval, maxInterval time.Duration) *schedule {
+	if clock == nil {
+		clock = realClock{}
+	}
+	interval := cmp.Or(minInterval, DefaultMinInterval)
+	return &schedule{
+		clock:       clock,
+		interval:    interval,
+		maxInterval: max(cmp.Or(maxInterval, DefaultMaxInterval), interval),
+		lastPoll:    lastPollTime(ctx, clock.Now(), timeout),
+	}
+}
+
+// sleep waits until the next poll is due, or until ctx is done. It returns false, without
+// waiting, when the poll just made was the last one the deadlines allow. When the next interval
+// would end after the last poll time, the sleep is shortened to end there.
+func (s *schedule) sleep(ctx context.Context) bool {
+	wait := s.interval
+	if !s.lastPoll.IsZero() {
+		remaining := s.lastPoll.Sub(s.clock.Now())
+		if remaining <= 0 {
+			return false
+		}
+		wait = min(wait, remaining)
+	}
+	select {
+	case <-ctx.Done():
+		// The caller checks ctx before its next poll.
+	case <-s.clock.After(wait):
+	}
+	s.interval = min(time.Duration(float64(s.interval)*GrowthFactor), s.maxInterval)
+	return true
 }
 
 // lastPollTime is the latest time a poll may start in a wait that starts at start: the end of
@@ -211,7 +245,8 @@ func quoteState(s string) string {
 	return "'" + s + "'"
 }
 
-// TimeoutError is returned when the deadline passes first.
+// TimeoutError is returned by Wait when the deadline passes before a target state: the object
+// may still get there. It carries the last state seen.
 type TimeoutError struct {
 	// LastState is the state of the last successful poll ("" when not found).
 	LastState string
@@ -260,13 +295,15 @@ func (e *UnexpectedStateError) Error() string {
 	return fmt.Sprintf("unexpected state %s, wanted target %s", quoteState(e.State), quoteStates(e.ExpectedState))
 }
 
-// NotFoundError is returned when the object stays missing longer than NotFoundChecks allow.
-type NotFoundError struct {
+// MissingError is returned when the object waited for stays missing (the status function
+// reports no state) in more consecutive polls than Conf.NotFoundChecks allow: it never appeared,
+// or it vanished during the wait.
+type MissingError struct {
 	// Checks is how many consecutive polls found nothing.
 	Checks int
 }
 
 // Error implements error.
-func (e *NotFoundError) Error() string {
+func (e *MissingError) Error() string {
 	return fmt.Sprintf("object not found after %d consecutive checks", e.Checks)
 }

@@ -154,9 +154,9 @@ func TestWait_notFoundWindowExceeded(t *testing.T) {
 		Target:         []string{"Active"},
 		NotFoundChecks: 2,
 	}, answer{0, "", nil})
-	var nf *NotFoundError
+	var nf *MissingError
 	if !errors.As(r.err, &nf) {
-		t.Fatalf("err = %v, want *NotFoundError", r.err)
+		t.Fatalf("err = %v, want *MissingError", r.err)
 	}
 	if len(r.polls) != 3 || nf.Checks != 3 {
 		t.Errorf("polls = %d, checks = %d; want 3 (2 tolerated, the third fails)", len(r.polls), nf.Checks)

@@ -129,7 +129,7 @@ func TestCreate(t *testing.T) {
 	}{
 		"refused":                                {apiError(errCodeQosPolicy), "Delete that policy"},
 		"another order processing fails at once": {apiError(errCodeOrderIsProcessing), "Another order"}, // the only attempt's answer
-		"another order processing after only throttled attempts fails at once": {&conns.RetriedError{
+		"another order processing after only throttled attempts fails at once": {&conns.RepeatedCallError{
 			Attempts: 3, EarlierAttemptMayHaveRun: false, Err: apiError(errCodeOrderIsProcessing)}, "Another order"},
 	}
 	for name, tc := range refusals {
@@ -154,7 +154,7 @@ func TestCreate(t *testing.T) {
 	t.Run("own order processing after a retry is waited for", func(t *testing.T) {
 		// The lost first attempt was accepted: the package shows it, the retry was refused.
 		fake := newFakeCBN(withWindow(testPackage(100), 500, testNow.Add(24*time.Hour)))
-		fake.upgradeErr = &conns.RetriedError{Attempts: 2, EarlierAttemptMayHaveRun: true, Err: apiError(errCodeOrderIsProcessing)}
+		fake.upgradeErr = &conns.RepeatedCallError{Attempts: 2, EarlierAttemptMayHaveRun: true, Err: apiError(errCodeOrderIsProcessing)}
 		plan := testModel(testID, 500, day)
 		resp := resource.CreateResponse{State: testState(t, s, nil)}
 		testResource(fake).Create(ctx, resource.CreateRequest{Plan: testPlan(t, s, &plan)}, &resp)
@@ -171,7 +171,7 @@ func TestCreate(t *testing.T) {
 
 	t.Run("other order processing after a retry is reported", func(t *testing.T) {
 		fake := newFakeCBN(testPackage(100)) // never shows an upgrade to 500
-		fake.upgradeErr = &conns.RetriedError{Attempts: 2, EarlierAttemptMayHaveRun: true, Err: apiError(errCodeOrderIsProcessing)}
+		fake.upgradeErr = &conns.RepeatedCallError{Attempts: 2, EarlierAttemptMayHaveRun: true, Err: apiError(errCodeOrderIsProcessing)}
 		plan := testModel(testID, 500, day)
 		plan.Timeouts = timeouts.Value{Object: types.ObjectValueMust(
 			map[string]attr.Type{"create": types.StringType, "update": types.StringType},

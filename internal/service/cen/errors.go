@@ -11,9 +11,10 @@ import (
 	"terraform-provider-alibabacloud/internal/waiter"
 )
 
-// upgradeErrorHelp explains, per error code of TempUpgradeCenBandwidthPackageSpec, why the API
-// refused and what to do about it.
-var upgradeErrorHelp = map[string]string{
+// advice explains, per error code of this package's API calls (mostly
+// TempUpgradeCenBandwidthPackageSpec), why the API refused and what to do about it
+// (conns.Explain puts it in every diagnostic of an API error).
+var advice = conns.Advice{
 	errCodeQosPolicy: "A transit router associated with this bandwidth plan has an inter-region traffic " +
 		"scheduling (QoS) policy that allocates bandwidth as absolute values, and such a plan cannot change " +
 		"its bandwidth. Delete that policy (CEN console > the transit router > Inter-region Traffic QoS), or " +
@@ -52,20 +53,16 @@ func addUpgradeError(diags *diag.Diagnostics, id string, err error) {
 }
 
 // upgradeErrorDetail explains a failed TempUpgradeCenBandwidthPackageSpec call: cause and fix
-// for the codes the API documents, followed by what the API answered.
+// for the codes the API documents (and those every product answers), followed by what the API
+// answered.
 func upgradeErrorDetail(err error) string {
-	// Codes every product answers (throttling, credentials) are explained by conns.ErrorDetail.
-	detail := conns.ErrorDetail(err)
-	if help, ok := upgradeErrorHelp[conns.ErrorCode(err)]; ok {
-		return help + "\n\n" + detail
-	}
-	return "TempUpgradeCenBandwidthPackageSpec failed. " + detail
+	return "TempUpgradeCenBandwidthPackageSpec failed. " + conns.Explain(err, advice)
 }
 
 // addReadError adds a diagnostic for a failed DescribeCenBandwidthPackages call on id.
 func addReadError(diags *diag.Diagnostics, id string, err error) {
 	diags.AddError(fmt.Sprintf("Cannot read CEN bandwidth package %s", id),
-		"DescribeCenBandwidthPackages failed. "+conns.ErrorDetail(err))
+		"DescribeCenBandwidthPackages failed. "+conns.Explain(err, advice))
 }
 
 // addWaitError adds a diagnostic for a wait on id's upgrade that did not end in the target
@@ -73,18 +70,18 @@ func addReadError(diags *diag.Diagnostics, id string, err error) {
 func addWaitError(diags *diag.Diagnostics, id string, bandwidth int64, endTime string, timeout time.Duration, err error) {
 	summary := fmt.Sprintf("Temporary upgrade of CEN bandwidth package %s not confirmed", id)
 	var timedOut *waiter.TimeoutError
-	var notFound *waiter.NotFoundError
+	var missing *waiter.MissingError
 	switch {
 	case errors.As(err, &timedOut):
 		diags.AddError(summary, fmt.Sprintf("The upgrade to %d Mbps until %s was requested, but DescribeCenBandwidthPackages "+
 			"did not show it within %s. The resource is kept in state (tainted) so that nothing is lost. Run "+
 			"terraform apply again once the package shows the new bandwidth, or raise the timeouts block's "+
 			"values if upgrades take this long.", bandwidth, endTime, timeout))
-	case errors.As(err, &notFound):
+	case errors.As(err, &missing):
 		diags.AddError(summary, fmt.Sprintf("The upgrade was requested, but the package then disappeared from "+
 			"DescribeCenBandwidthPackages. Check in the CEN console whether %s still exists.", id))
 	default:
-		diags.AddError(summary, fmt.Sprintf("Waiting for the upgrade to %d Mbps until %s failed: %s",
-			bandwidth, endTime, conns.ErrorDetail(err)))
+		diags.AddError(summary, fmt.Sprintf("Waiting for the upgrade to %d Mbps until %s failed.\n\n%s",
+			bandwidth, endTime, conns.Explain(err, advice)))
 	}
 }

@@ -41,7 +41,7 @@ func TestAddWaitError(t *testing.T) {
 		want string
 	}{
 		{&waiter.TimeoutError{LastState: TempUpgradeStatusPending, Timeout: time.Minute}, "within 10m0s"},
-		{&waiter.NotFoundError{Checks: 4}, "disappeared"},
+		{&waiter.MissingError{Checks: 4}, "disappeared"},
 		{errors.New("boom"), "boom"},
 	}
 	for _, c := range cases {

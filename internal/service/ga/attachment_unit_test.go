@@ -8,6 +8,7 @@ import (
 
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 
+	"terraform-provider-alibabacloud/internal/conns"
 	"terraform-provider-alibabacloud/internal/waiter"
 )
 
@@ -31,7 +32,7 @@ func apiError(code string) error {
 	return sdkerrors.NewServerError(400, `{"Code":"`+code+`","Message":"m","RequestId":"r"}`, "")
 }
 
-func TestDescribeErrorExplainsCodes(t *testing.T) {
+func TestExplainGACodes(t *testing.T) {
 	for code, want := range map[string]string{
 		ErrCodeStateErrorBandwidthPackage:   "transitional state",
 		ErrCodeUpgradeErrorBandwidthPackage: "two steps",
@@ -40,17 +41,17 @@ func TestDescribeErrorExplainsCodes(t *testing.T) {
 		ErrCodeBindExistBandwidthPackage:    "alibabacloud_ga_bandwidth_package_attachment",
 		ErrCodeOrderUnpaid:                  "Order Center",
 	} {
-		retried := &RetryTimeoutError{Action: "UpdateBandwidthPackage", Timeout: time.Minute, Attempts: 7, Last: apiError(code)}
-		got := describeError(retried)
+		retried := &waiter.RefusedUntilTimeoutError{Action: "UpdateBandwidthPackage", Timeout: time.Minute, Attempts: 7, Last: apiError(code)}
+		got := conns.Explain(retried, advice)
 		if !strings.Contains(got, want) || !strings.Contains(got, "7 attempts") || !strings.Contains(got, code) {
-			t.Errorf("describeError(%s) = %q, want it to contain %q", code, got, want)
+			t.Errorf("Explain(%s) = %q, want it to contain %q", code, got, want)
 		}
 	}
-	timeout := describeError(&waiter.TimeoutError{LastState: "configuring", ExpectedState: []string{"done"}, Timeout: time.Minute})
+	timeout := conns.Explain(&waiter.TimeoutError{LastState: "configuring", ExpectedState: []string{"done"}, Timeout: time.Minute}, advice)
 	if !strings.Contains(timeout, `last state seen: "configuring"`) || !strings.Contains(timeout, "timeouts block") {
 		t.Errorf("timeout explained as %q", timeout)
 	}
-	if got := describeError(errors.New("plain")); got != "plain" {
+	if got := conns.Explain(errors.New("plain"), advice); got != "plain" {
 		t.Errorf("plain error explained as %q", got)
 	}
 }

@@ -237,7 +237,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 
 	out := gasdk.CreateCreateBandwidthPackageResponse()
 	if err := r.client.GA.Do(ctx, expandCreateRequest(plan), out); err != nil {
-		addError(&resp.Diagnostics, "Creating the GA bandwidth plan failed", err)
+		resp.Diagnostics.AddError("Creating the GA bandwidth plan failed", conns.Explain(err, advice))
 		return
 	}
 	if out.BandwidthPackageId == "" {
@@ -257,7 +257,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	if awaitsPayment(plan) {
 		bp, err := findBandwidthPackageByID(ctx, r.client, id)
 		if err != nil {
-			addError(&resp.Diagnostics, fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), err)
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), conns.Explain(err, advice))
 			return
 		}
 		r.saveInactiveSubscription(ctx, plan, bp, "Subscription bandwidth plan awaits payment",
@@ -279,7 +279,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 		return
 	}
 	if err != nil {
-		addError(&resp.Diagnostics, fmt.Sprintf("Waiting for GA bandwidth plan %s to become active failed", id), err)
+		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to become active failed", id), conns.Explain(err, advice))
 		return
 	}
 	// CreateBandwidthPackage takes no name or description: they are set by an update.
@@ -287,11 +287,11 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	resp.Diagnostics.Append(current.flatten(ctx, bp)...)
 	if update, _ := expandUpdateRequest(id, plan, current); update != nil {
 		if err := r.sendUpdate(ctx, update, remaining(deadline)); err != nil {
-			addError(&resp.Diagnostics, fmt.Sprintf("Naming the new GA bandwidth plan %s failed", id), err)
+			resp.Diagnostics.AddError(fmt.Sprintf("Naming the new GA bandwidth plan %s failed", id), conns.Explain(err, advice))
 			return
 		}
 		if bp, err = findBandwidthPackageByID(ctx, r.client, id); err != nil {
-			addError(&resp.Diagnostics, fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), err)
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), conns.Explain(err, advice))
 			return
 		}
 	}
@@ -334,7 +334,7 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	if err != nil {
-		addError(&resp.Diagnostics, "Reading the GA bandwidth plan failed", err)
+		resp.Diagnostics.AddError("Reading the GA bandwidth plan failed", conns.Explain(err, advice))
 		return
 	}
 	resp.Diagnostics.Append(state.flatten(ctx, bp)...)
@@ -360,7 +360,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 
 	bp, err := findBandwidthPackageByID(ctx, r.client, id)
 	if err != nil {
-		addError(&resp.Diagnostics, fmt.Sprintf("Reading GA bandwidth plan %s before updating it failed", id), err)
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading GA bandwidth plan %s before updating it failed", id), conns.Explain(err, advice))
 		return
 	}
 	update, async := expandUpdateRequest(id, plan, state)
@@ -384,7 +384,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		bp, err = r.updateAndWait(ctx, update, bp.Accelerators, plan, remaining(deadline))
 	}
 	if err != nil {
-		addError(&resp.Diagnostics, fmt.Sprintf("Updating GA bandwidth plan %s failed", id), err)
+		resp.Diagnostics.AddError(fmt.Sprintf("Updating GA bandwidth plan %s failed", id), conns.Explain(err, advice))
 		return
 	}
 	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
@@ -400,13 +400,14 @@ func (r *bandwidthPackageResource) orderUpgrade(ctx context.Context, update *gas
 	id := update.BandwidthPackageId
 	changes := describeChanges(plannedChanges(state.updateSettings(), plan.updateSettings()))
 	if err := r.sendUpdate(ctx, update, timeout); err != nil {
-		addError(&resp.Diagnostics, fmt.Sprintf("Updating GA bandwidth plan %s failed", id), err)
+		resp.Diagnostics.AddError(fmt.Sprintf("Updating GA bandwidth plan %s failed", id), conns.Explain(err, advice))
 		return
 	}
 	bp, err := findBandwidthPackageByID(ctx, r.client, id)
 	if err != nil {
-		addError(&resp.Diagnostics, fmt.Sprintf("GA bandwidth plan %s: the upgrade was ordered (auto_pay = false), "+
-			"but reading the plan afterwards failed; pay the order in the Alibaba Cloud Order Center, then refresh", id), err)
+		resp.Diagnostics.AddError(fmt.Sprintf("GA bandwidth plan %s: the upgrade was ordered (auto_pay = false), "+
+			"but reading the plan afterwards failed; pay the order in the Alibaba Cloud Order Center, then refresh", id),
+			conns.Explain(err, advice))
 		return
 	}
 	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
@@ -422,7 +423,7 @@ func (r *bandwidthPackageResource) orderUpgrade(ctx context.Context, update *gas
 
 // sendUpdate calls UpdateBandwidthPackage, retrying the refusals that mean "not now".
 func (r *bandwidthPackageResource) sendUpdate(ctx context.Context, update *gasdk.UpdateBandwidthPackageRequest, timeout time.Duration) error {
-	return retryOnCodes(ctx, "UpdateBandwidthPackage", timeout, retryableUpdateCodes, func(ctx context.Context) error {
+	return retryWhenRefused(ctx, "UpdateBandwidthPackage", timeout, retryableUpdateCodes, func(ctx context.Context) error {
 		return r.client.GA.Do(ctx, update, gasdk.CreateUpdateBandwidthPackageResponse())
 	})
 }
@@ -464,7 +465,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		return
 	}
 	if err != nil {
-		addError(&resp.Diagnostics, fmt.Sprintf("Reading GA bandwidth plan %s before deleting it failed", id), err)
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading GA bandwidth plan %s before deleting it failed", id), conns.Explain(err, advice))
 		return
 	}
 	// A paid Subscription cannot be deleted before it expires; an unpaid one (state init)
@@ -477,7 +478,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	unpaidOrder := bp.ChargeType == chargeTypePrepay && bp.State == PackageStateInit
 	if !unpaidOrder && !stablePackageState(bp.State) {
 		if bp, err = waitBandwidthPackageStable(ctx, r.client, id, remaining(deadline)); err != nil {
-			addError(&resp.Diagnostics, fmt.Sprintf("Waiting for GA bandwidth plan %s to settle before deleting it failed", id), err)
+			resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to settle before deleting it failed", id), conns.Explain(err, advice))
 			return
 		}
 	}
@@ -492,7 +493,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	del := gasdk.CreateDeleteBandwidthPackageRequest()
 	del.BandwidthPackageId = id
 	del.ClientToken = conns.NewClientToken()
-	err = retryOnCodes(ctx, "DeleteBandwidthPackage", remaining(deadline), retryableDeleteCodes, func(ctx context.Context) error {
+	err = retryWhenRefused(ctx, "DeleteBandwidthPackage", remaining(deadline), retryableDeleteCodes, func(ctx context.Context) error {
 		return r.client.GA.Do(ctx, del, gasdk.CreateDeleteBandwidthPackageResponse())
 	})
 	switch {
@@ -502,11 +503,11 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		warnSubscriptionKept(&resp.Diagnostics, id, bp.ExpiredTime)
 		return
 	case err != nil:
-		addError(&resp.Diagnostics, fmt.Sprintf("Deleting GA bandwidth plan %s failed", id), err)
+		resp.Diagnostics.AddError(fmt.Sprintf("Deleting GA bandwidth plan %s failed", id), conns.Explain(err, advice))
 		return
 	}
 	if err := waitBandwidthPackageDeleted(ctx, r.client, id, remaining(deadline)); err != nil {
-		addError(&resp.Diagnostics, fmt.Sprintf("Waiting for GA bandwidth plan %s to be deleted failed", id), err)
+		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to be deleted failed", id), conns.Explain(err, advice))
 	}
 }
 

@@ -106,7 +106,7 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 	}
 	packageID, acceleratorID := plan.ids()
 	if err := r.sendBinding(ctx, packageID, acceleratorID, true, remaining(deadline)); err != nil {
-		addError(&resp.Diagnostics, fmt.Sprintf("Binding GA bandwidth plan %s to accelerator %s failed", packageID, acceleratorID), err)
+		resp.Diagnostics.AddError(fmt.Sprintf("Binding GA bandwidth plan %s to accelerator %s failed", packageID, acceleratorID), conns.Explain(err, advice))
 		return
 	}
 
@@ -117,7 +117,7 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 
 	bp, err := waitAttachment(ctx, r.client, packageID, acceleratorID, true, remaining(deadline))
 	if err != nil {
-		addError(&resp.Diagnostics, fmt.Sprintf("Waiting for accelerator %s to finish binding bandwidth plan %s failed", acceleratorID, packageID), err)
+		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for accelerator %s to finish binding bandwidth plan %s failed", acceleratorID, packageID), conns.Explain(err, advice))
 		return
 	}
 	plan.Status = types.StringValue(bp.State)
@@ -143,7 +143,7 @@ func (r *bandwidthPackageAttachmentResource) Read(ctx context.Context, req resou
 		return
 	}
 	if err != nil {
-		addError(&resp.Diagnostics, "Reading the GA bandwidth plan attachment failed", err)
+		resp.Diagnostics.AddError("Reading the GA bandwidth plan attachment failed", conns.Explain(err, advice))
 		return
 	}
 	state.ID = types.StringValue(attachmentID(packageID, acceleratorID))
@@ -190,7 +190,7 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 		bp, err = waitBandwidthPackageStable(ctx, r.client, packageID, remaining(deadline))
 	}
 	if err != nil {
-		addError(&resp.Diagnostics, fmt.Sprintf("Reading GA bandwidth plan %s before unbinding it failed", packageID), err)
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading GA bandwidth plan %s before unbinding it failed", packageID), conns.Explain(err, advice))
 		return
 	}
 	if !slices.Contains(bp.Accelerators, acceleratorID) {
@@ -201,11 +201,11 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 		return
 	}
 	if err != nil {
-		addError(&resp.Diagnostics, fmt.Sprintf("Unbinding GA bandwidth plan %s from accelerator %s failed", packageID, acceleratorID), err)
+		resp.Diagnostics.AddError(fmt.Sprintf("Unbinding GA bandwidth plan %s from accelerator %s failed", packageID, acceleratorID), conns.Explain(err, advice))
 		return
 	}
 	if _, err := waitAttachment(ctx, r.client, packageID, acceleratorID, false, remaining(deadline)); err != nil && !conns.IsNotFound(err) {
-		addError(&resp.Diagnostics, fmt.Sprintf("Waiting for GA bandwidth plan %s to be unbound from accelerator %s failed", packageID, acceleratorID), err)
+		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to be unbound from accelerator %s failed", packageID, acceleratorID), conns.Explain(err, advice))
 	}
 }
 
@@ -224,7 +224,7 @@ func (r *bandwidthPackageAttachmentResource) sendBinding(ctx context.Context, pa
 		remove.BandwidthPackageId, remove.AcceleratorId = packageID, acceleratorID
 		request, response = remove, gasdk.CreateBandwidthPackageRemoveAcceleratorResponse()
 	}
-	return retryOnCodes(ctx, request.GetActionName(), timeout, retryableBindingCodes, func(ctx context.Context) error {
+	return retryWhenRefused(ctx, request.GetActionName(), timeout, retryableBindingCodes, func(ctx context.Context) error {
 		return r.client.GA.Do(ctx, request, response)
 	})
 }

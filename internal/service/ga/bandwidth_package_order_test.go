@@ -99,9 +99,10 @@ func TestAccGABandwidthPackage_subscriptionUpgradeAwaitingPayment(t *testing.T) 
 				}},
 			},
 			{
-				// Applying again before paying: the API refuses a second order, explained.
+				// Applying again before paying: the API refuses a second order, explained (cause
+				// and fix first, then the API's answer).
 				Config:      m.Config(upgrade),
-				ExpectError: regexp.MustCompile(`(?s)Order\.Unpaid.*upgrade\s+order\s+that\s+is\s+not\s+paid\s+yet.*Order\s+Center`),
+				ExpectError: regexp.MustCompile(`(?s)upgrade\s+order\s+that\s+is\s+not\s+paid\s+yet.*Order\s+Center.*Order\.Unpaid`),
 			},
 			{
 				// Paid in the Order Center: once the change is through, nothing is left to do.

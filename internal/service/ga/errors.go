@@ -1,19 +1,10 @@
 package ga
 
-import (
-	"errors"
-	"fmt"
-	"strings"
+import "terraform-provider-alibabacloud/internal/conns"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-
-	"terraform-provider-alibabacloud/internal/conns"
-	"terraform-provider-alibabacloud/internal/waiter"
-)
-
-// codeAdvice explains, for the API error codes this package meets, what they mean and what
-// to do about them.
-var codeAdvice = map[string]string{
+// advice explains, for the API error codes this package meets, what they mean and what to do
+// about them (conns.Explain puts it in every diagnostic of an API error).
+var advice = conns.Advice{
 	ErrCodeStateErrorBandwidthPackage: "The bandwidth plan is in a transitional state (being created, bound, unbound or " +
 		"updated), or was updated within the API's cool-down period, and accepts only queries until then. The provider retried until its timeout ran out. " +
 		"Check the plan's state in the Global Accelerator console, wait for it to become active, then run " +
@@ -64,31 +55,4 @@ var retryableBindingCodes = []string{
 // retryableDeleteCodes are the refusals a delete waits out.
 var retryableDeleteCodes = []string{
 	ErrCodeStateErrorBandwidthPackage, ErrCodeBindExistBandwidthPackage, ErrCodeOperationConflict,
-}
-
-// describeError returns the detail of a diagnostic for err: what the API answered (with the
-// advice conns gives for codes every product shares), then what a Global Accelerator code means
-// and what to do when the provider knows.
-func describeError(err error) string {
-	var b strings.Builder
-	if retried, ok := errors.AsType[*RetryTimeoutError](err); ok {
-		fmt.Fprintf(&b, "%s was still refused after %d attempts over %s. ", retried.Action, retried.Attempts, retried.Timeout)
-		err = retried.Last
-	}
-	b.WriteString(conns.ErrorDetail(err))
-	if advice, ok := codeAdvice[conns.ErrorCode(err)]; ok {
-		b.WriteString("\n\n")
-		b.WriteString(advice)
-	}
-	if te, ok := errors.AsType[*waiter.TimeoutError](err); ok {
-		fmt.Fprintf(&b, "\n\nThe operation did not finish within %s (last state seen: %q, waiting for %s). "+
-			"It may still complete on the cloud side: run terraform apply again later, or raise the timeouts block.",
-			te.Timeout, te.LastState, strings.Join(te.ExpectedState, ", "))
-	}
-	return b.String()
-}
-
-// addError adds an error diagnostic whose detail explains err.
-func addError(diags *diag.Diagnostics, summary string, err error) {
-	diags.AddError(summary, describeError(err))
 }

@@ -2,8 +2,6 @@ package ga
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"time"
 
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
@@ -98,53 +96,10 @@ func waitAttachment(ctx context.Context, client *conns.Client, packageID, accele
 	})
 }
 
-// RetryTimeoutError is returned when a call kept failing with a retryable error code until
-// its timeout ran out. It unwraps to the last error.
-type RetryTimeoutError struct {
-	// Action is the API action that was retried.
-	Action string
-	// Timeout is how long it was retried.
-	Timeout time.Duration
-	// Attempts is how many calls were made.
-	Attempts int
-	// Last is the last error the API answered.
-	Last error
-}
-
-// Error implements error.
-func (e *RetryTimeoutError) Error() string {
-	return fmt.Sprintf("%s still refused after %d attempts over %s: %v", e.Action, e.Attempts, e.Timeout, e.Last)
-}
-
-// Unwrap returns the last API error.
-func (e *RetryTimeoutError) Unwrap() error { return e.Last }
-
-// retryOnCodes calls call until it succeeds, fails with an error code not in codes, or
-// timeout runs out (then it returns a *RetryTimeoutError carrying the last error). Throttling,
-// 5xx and network errors are retried below, by conns; this retries the API's refusals that
-// mean "not now" (transitional states, cool-down periods).
-func retryOnCodes(ctx context.Context, action string, timeout time.Duration, codes []string, call func(context.Context) error) error {
-	var last error
-	attempts := 0
-	_, err := waiter.Wait(ctx, waiter.Conf[struct{}]{
-		Pending: []string{stateSettling},
-		Target:  []string{stateDone},
-		Refresh: func(ctx context.Context) (struct{}, string, error) {
-			attempts++
-			last = call(ctx)
-			switch {
-			case last == nil:
-				return struct{}{}, stateDone, nil
-			case conns.IsErrorCode(last, codes...):
-				return struct{}{}, stateSettling, nil
-			default:
-				return struct{}{}, "", last
-			}
-		},
-		Timeout: timeout,
-	})
-	if _, ok := errors.AsType[*waiter.TimeoutError](err); ok && last != nil {
-		return &RetryTimeoutError{Action: action, Timeout: timeout, Attempts: attempts, Last: last}
-	}
-	return err
+// retryWhenRefused calls call until it succeeds, fails with an error code not in codes, or
+// timeout runs out (then a *waiter.RefusedUntilTimeoutError carries the last error).
+// Throttling, 5xx and network errors are retried below, by conns; this retries the API's
+// refusals that mean "not now" (transitional states, cool-down periods).
+func retryWhenRefused(ctx context.Context, action string, timeout time.Duration, codes []string, call func(context.Context) error) error {
+	return waiter.RetryWhen(ctx, waiter.RetryConf{Action: action, Timeout: timeout, Retryable: conns.ErrorCodeIn(codes...)}, call)
 }
