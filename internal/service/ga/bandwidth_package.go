@@ -496,8 +496,8 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	err = retryWhenRefused(ctx, "DeleteBandwidthPackage", remaining(deadline), retryableDeleteCodes, func(ctx context.Context) error {
 		return r.client.GA.Do(ctx, del, gasdk.CreateDeleteBandwidthPackageResponse())
 	})
-	switch {
-	case conns.IsErrorCode(err, ErrCodeNotExistBandwidthPackage):
+	switch err = notFoundOr(err, kindBandwidthPlan, id, ErrCodeNotExistBandwidthPackage); {
+	case conns.IsNotFound(err):
 		return
 	case subscriptionInForce && conns.IsErrorCode(err, ErrCodeForbiddenRelease):
 		warnSubscriptionKept(&resp.Diagnostics, id, bp.ExpiredTime)

@@ -196,8 +196,9 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 	if !slices.Contains(bp.Accelerators, acceleratorID) {
 		return
 	}
-	err = r.sendBinding(ctx, packageID, acceleratorID, false, remaining(deadline))
-	if conns.IsErrorCode(err, ErrCodeNotExistBandwidthPackage, ErrCodeNotExistAccelerator) {
+	err = notFoundOr(r.sendBinding(ctx, packageID, acceleratorID, false, remaining(deadline)),
+		attachmentKind(packageID), acceleratorID, ErrCodeNotExistBandwidthPackage, ErrCodeNotExistAccelerator)
+	if conns.IsNotFound(err) {
 		return
 	}
 	if err != nil {

@@ -9,19 +9,34 @@ import (
 	"terraform-provider-alibabacloud/internal/conns"
 )
 
+// This file is the only place that decides that something is gone: the API's NotExist codes
+// (notFoundOr) and empty answers become a *conns.NotFoundError, tested with conns.IsNotFound.
+
+// Kinds of objects, as not-found errors name them.
+const (
+	kindBandwidthPlan = "GA bandwidth plan"
+	kindAccelerator   = "GA accelerator"
+)
+
+// notFoundOr returns err as a *conns.NotFoundError of the object kind and id when it is one of
+// codes, the API's answers that the object does not exist; any other error as it is.
+func notFoundOr(err error, kind, id string, codes ...string) error {
+	if conns.IsErrorCode(err, codes...) {
+		return &conns.NotFoundError{Kind: kind, ID: id, Cause: err}
+	}
+	return err
+}
+
 // findBandwidthPackageByID reads a bandwidth plan with DescribeBandwidthPackage.
 func findBandwidthPackageByID(ctx context.Context, client *conns.Client, id string) (*gasdk.DescribeBandwidthPackageResponse, error) {
 	req := gasdk.CreateDescribeBandwidthPackageRequest()
 	req.BandwidthPackageId = id
 	resp := gasdk.CreateDescribeBandwidthPackageResponse()
 	if err := client.GA.Do(ctx, req, resp); err != nil {
-		if conns.IsErrorCode(err, ErrCodeNotExistBandwidthPackage) {
-			return nil, &conns.NotFoundError{Kind: "GA bandwidth plan", ID: id, Cause: err}
-		}
-		return nil, err
+		return nil, notFoundOr(err, kindBandwidthPlan, id, ErrCodeNotExistBandwidthPackage)
 	}
 	if resp.BandwidthPackageId == "" {
-		return nil, &conns.NotFoundError{Kind: "GA bandwidth plan", ID: id}
+		return nil, &conns.NotFoundError{Kind: kindBandwidthPlan, ID: id}
 	}
 	return resp, nil
 }
@@ -32,13 +47,10 @@ func findAcceleratorByID(ctx context.Context, client *conns.Client, id string) (
 	req.AcceleratorId = id
 	resp := gasdk.CreateDescribeAcceleratorResponse()
 	if err := client.GA.Do(ctx, req, resp); err != nil {
-		if conns.IsErrorCode(err, ErrCodeNotExistAccelerator) {
-			return nil, &conns.NotFoundError{Kind: "GA accelerator", ID: id, Cause: err}
-		}
-		return nil, err
+		return nil, notFoundOr(err, kindAccelerator, id, ErrCodeNotExistAccelerator)
 	}
 	if resp.AcceleratorId == "" {
-		return nil, &conns.NotFoundError{Kind: "GA accelerator", ID: id}
+		return nil, &conns.NotFoundError{Kind: kindAccelerator, ID: id}
 	}
 	return resp, nil
 }
@@ -52,7 +64,12 @@ func findAttachment(ctx context.Context, client *conns.Client, packageID, accele
 		return nil, err
 	}
 	if !slices.Contains(bp.Accelerators, acceleratorID) && bp.State != PackageStateBinding {
-		return nil, &conns.NotFoundError{Kind: "binding of bandwidth plan " + packageID + " to accelerator", ID: acceleratorID}
+		return nil, &conns.NotFoundError{Kind: attachmentKind(packageID), ID: acceleratorID}
 	}
 	return bp, nil
+}
+
+// attachmentKind names the binding of a bandwidth plan to an accelerator, for not-found errors.
+func attachmentKind(packageID string) string {
+	return "binding of bandwidth plan " + packageID + " to accelerator"
 }
