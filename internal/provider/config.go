@@ -57,8 +57,8 @@ const (
 // place without showing the value.
 type setting struct {
 	value string
-	// from is "attribute access_key" or "environment variable ALICLOUD_ACCESS_KEY"; "" when unset.
-	from string
+	// env is the environment variable that gave value; "" when the attribute did (or when unset).
+	env string
 	// attr is the attribute's path, for diagnostics.
 	attr path.Path
 	// envs are the variables that could have set it.
@@ -66,6 +66,22 @@ type setting struct {
 }
 
 func (s setting) set() bool { return s.value != "" }
+
+// fromEnv reports whether the environment variable name gave the value.
+func (s setting) fromEnv(name string) bool { return s.set() && s.env == name }
+
+// from names where the value came from, for messages: "attribute access_key" or "environment
+// variable ALICLOUD_ACCESS_KEY"; "" when unset.
+func (s setting) from() string {
+	switch {
+	case !s.set():
+		return ""
+	case s.env != "":
+		return "environment variable " + s.env
+	default:
+		return "attribute " + s.attr.String()
+	}
+}
 
 // places names everywhere a setting is read, for "not found" diagnostics.
 func (s setting) places() string {
@@ -76,12 +92,12 @@ func (s setting) places() string {
 func lookup(v types.String, attr path.Path, envs ...string) setting {
 	s := setting{attr: attr, envs: envs}
 	if !v.IsNull() && !v.IsUnknown() && v.ValueString() != "" {
-		s.value, s.from = v.ValueString(), "attribute "+attr.String()
+		s.value = v.ValueString()
 		return s
 	}
 	for _, env := range envs {
 		if value := strings.TrimSpace(os.Getenv(env)); value != "" {
-			s.value, s.from = value, "environment variable "+env
+			s.value, s.env = value, env
 			return s
 		}
 	}

@@ -71,9 +71,20 @@ func buildCredentials(cs credentialSettings, diags *diag.Diagnostics) (credentia
 	return provider, provider.GetProviderName() + "/" + found.ProviderName
 }
 
-// baseCredentials returns the provider of the source credentials and a description of where
-// they come from.
-func baseCredentials(cs credentialSettings, diags *diag.Diagnostics) (credentials.CredentialsProvider, string) {
+// credentialSource says where the source credentials come from: one of the provider's own
+// settings, or the SDK's default chain.
+type credentialSource struct {
+	// defaultChain is true when no setting named a source and the SDK's chain looks for one.
+	defaultChain bool
+	// description names the source for messages, e.g. "access key from the attribute access_key".
+	description string
+}
+
+// defaultChainSource is the SDK's default credential chain.
+var defaultChainSource = credentialSource{defaultChain: true, description: "default chain"}
+
+// baseCredentials returns the provider of the source credentials and where they come from.
+func baseCredentials(cs credentialSettings, diags *diag.Diagnostics) (credentials.CredentialsProvider, credentialSource) {
 	switch {
 	case cs.accessKey.set() != cs.secretKey.set():
 		have, missing := cs.accessKey, cs.secretKey
@@ -84,61 +95,63 @@ func baseCredentials(cs credentialSettings, diags *diag.Diagnostics) (credential
 		}
 		diags.AddAttributeError(missing.attr, "Incomplete Alibaba Cloud access key",
 			fmt.Sprintf("Found %s (from the %s) but no %s. Set it with %s, or remove the other half "+
-				"to use another credentials source.", haveWhat, have.from, missingWhat, missing.places()))
-		return nil, ""
+				"to use another credentials source.", haveWhat, have.from(), missingWhat, missing.places()))
+		return nil, credentialSource{}
 	case cs.securityToken.set() && !cs.accessKey.set():
 		diags.AddAttributeError(cs.securityToken.attr, "Security token without access key",
 			fmt.Sprintf("A security token was found (from the %s), but an STS token is only usable with its temporary "+
-				"access key ID and secret. Set them with %s and %s.", cs.securityToken.from, cs.accessKey.places(), cs.secretKey.places()))
-		return nil, ""
+				"access key ID and secret. Set them with %s and %s.", cs.securityToken.from(), cs.accessKey.places(), cs.secretKey.places()))
+		return nil, credentialSource{}
 	case cs.accessKey.set() && cs.securityToken.set():
 		return credentials.NewStaticSTSCredentialsProvider(cs.accessKey.value, cs.secretKey.value, cs.securityToken.value),
-			fmt.Sprintf("STS token from the %s", cs.securityToken.from)
+			credentialSource{description: "STS token from the " + cs.securityToken.from()}
 	case cs.accessKey.set():
 		return credentials.NewStaticAKCredentialsProvider(cs.accessKey.value, cs.secretKey.value),
-			fmt.Sprintf("access key from the %s", cs.accessKey.from)
+			credentialSource{description: "access key from the " + cs.accessKey.from()}
 	case cs.ecsRoleName.set():
 		provider, err := credentials.NewECSRAMRoleCredentialsProviderBuilder().WithRoleName(cs.ecsRoleName.value).Build()
 		if err != nil {
 			diags.AddAttributeError(cs.ecsRoleName.attr, "ECS instance RAM role unavailable",
 				fmt.Sprintf("The RAM role %q (from the %s) is read from the ECS instance metadata service, which is not "+
-					"usable here: %s.", cs.ecsRoleName.value, cs.ecsRoleName.from, err))
-			return nil, ""
+					"usable here: %s.", cs.ecsRoleName.value, cs.ecsRoleName.from(), err))
+			return nil, credentialSource{}
 		}
-		return provider, fmt.Sprintf("ECS instance RAM role %q from the instance metadata service", cs.ecsRoleName.value)
+		return provider, credentialSource{
+			description: fmt.Sprintf("ECS instance RAM role %q from the instance metadata service", cs.ecsRoleName.value),
+		}
 	case cs.sharedCredentialsFile.set():
 		provider, err := cliFileCredentials(cs.sharedCredentialsFile.value, cs.profile.value)
-		if errors.Is(err, errNotCLIConfig) && cs.sharedCredentialsFile.from == "environment variable "+sdkCredentialsFileEnv {
+		if errors.Is(err, errNotCLIConfig) && cs.sharedCredentialsFile.fromEnv(sdkCredentialsFileEnv) {
 			// The SDK's own variable may name its INI credentials file, which the SDK's
 			// ProfileCredentialsProvider reads from that same variable.
 			return credentials.NewProfileCredentialsProviderBuilder().WithProfileName(cs.profile.value).Build(),
-				"credentials file " + cs.sharedCredentialsFile.value
+				credentialSource{description: "credentials file " + cs.sharedCredentialsFile.value}
 		}
 		if err != nil {
 			diags.AddAttributeError(cs.sharedCredentialsFile.attr, "Unusable aliyun CLI config file",
 				fmt.Sprintf("The file %s (from the %s) gives no credentials: %s.", cs.sharedCredentialsFile.value,
-					cs.sharedCredentialsFile.from, err))
-			return nil, ""
+					cs.sharedCredentialsFile.from(), err))
+			return nil, credentialSource{}
 		}
-		return provider, "aliyun CLI config file " + cs.sharedCredentialsFile.value
+		return provider, credentialSource{description: "aliyun CLI config file " + cs.sharedCredentialsFile.value}
 	case cs.profile.set():
 		return credentials.NewCLIProfileCredentialsProviderBuilder().WithProfileName(cs.profile.value).Build(),
-			fmt.Sprintf("profile %q of the aliyun CLI config file %s", cs.profile.value, cliConfigPath())
+			credentialSource{description: fmt.Sprintf("profile %q of the aliyun CLI config file %s", cs.profile.value, cliConfigPath())}
 	default:
-		return credentials.NewDefaultCredentialsProvider(), "default chain"
+		return credentials.NewDefaultCredentialsProvider(), defaultChainSource
 	}
 }
 
 // addNoCredentials reports that the chosen source gave no credentials, naming every place that
 // was looked at. The SDK's own error text is left out: for a malformed CLI config file it
 // quotes the file, secrets included.
-func addNoCredentials(cs credentialSettings, source string, err error, diags *diag.Diagnostics) {
-	if source != "default chain" {
+func addNoCredentials(cs credentialSettings, source credentialSource, err error, diags *diag.Diagnostics) {
+	if !source.defaultChain {
 		if cs.profile.set() {
-			diags.AddAttributeError(cs.profile.attr, "No Alibaba Cloud credentials", fmt.Sprintf("The %s (from the %s) gave no credentials: %s.", source, cs.profile.from, safeCredentialError(err)))
+			diags.AddAttributeError(cs.profile.attr, "No Alibaba Cloud credentials", fmt.Sprintf("The %s (from the %s) gave no credentials: %s.", source.description, cs.profile.from(), safeCredentialError(err)))
 			return
 		}
-		diags.AddError("No Alibaba Cloud credentials", fmt.Sprintf("The %s gave no credentials: %s.", source, safeCredentialError(err)))
+		diags.AddError("No Alibaba Cloud credentials", fmt.Sprintf("The %s gave no credentials: %s.", source.description, safeCredentialError(err)))
 		return
 	}
 	places := []string{
@@ -165,7 +178,7 @@ func addNoCredentials(cs credentialSettings, source string, err error, diags *di
 // ALIBABA_CLOUD_ROLE_ARN while ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE
 // are set, the variables the SDK's OIDC credentials provider reads together.
 func isOIDCLoginRole(roleARN setting) bool {
-	return roleARN.from == "environment variable ALIBABA_CLOUD_ROLE_ARN" &&
+	return roleARN.fromEnv("ALIBABA_CLOUD_ROLE_ARN") &&
 		os.Getenv("ALIBABA_CLOUD_OIDC_PROVIDER_ARN") != "" && os.Getenv("ALIBABA_CLOUD_OIDC_TOKEN_FILE") != ""
 }
 

@@ -242,7 +242,7 @@ func (p *alibabaCloudProvider) resolve(ctx context.Context, config providerModel
 	if !region.set() {
 		cfg.Region = DefaultRegion
 	} else if !isKnownRegion(region.value) {
-		diags.AddAttributeError(region.attr, "Unknown Alibaba Cloud region", unknownRegionDetail(region.value, region.from))
+		diags.AddAttributeError(region.attr, "Unknown Alibaba Cloud region", unknownRegionDetail(region.value, region.from()))
 	}
 
 	var endpoints endpointsModel
@@ -318,7 +318,7 @@ func resolveEndpoint(s setting, diags *diag.Diagnostics) conns.Endpoint {
 	if err != nil {
 		diags.AddAttributeError(s.attr, "Malformed endpoint",
 			fmt.Sprintf("The endpoint from the %s must be a host such as cbn.aliyuncs.com or an http(s) URL such as "+
-				"http://127.0.0.1:8686: %s.", s.from, err))
+				"http://127.0.0.1:8686: %s.", s.from(), err))
 	}
 	return e
 }
@@ -331,7 +331,7 @@ func resolveMaxRetries(v types.Int64, diags *diag.Diagnostics) int {
 		parsed, err := strconv.ParseInt(s.value, 10, 64)
 		if err != nil || parsed < 0 || parsed > 100 {
 			diags.AddAttributeError(s.attr, "Invalid max_retries",
-				fmt.Sprintf("The %s must be a whole number from 0 to 100, got %q.", s.from, s.value))
+				fmt.Sprintf("The %s must be a whole number from 0 to 100, got %q.", s.from(), s.value))
 			return 0
 		}
 		n = parsed
@@ -349,7 +349,7 @@ func resolveRequestTimeout(v types.String, diags *diag.Diagnostics) time.Duratio
 	}
 	d, err := parsePositiveDuration(s.value)
 	if err != nil {
-		diags.AddAttributeError(s.attr, "Invalid request_timeout", fmt.Sprintf("The %s: %s.", s.from, err))
+		diags.AddAttributeError(s.attr, "Invalid request_timeout", fmt.Sprintf("The %s: %s.", s.from(), err))
 	}
 	return d
 }

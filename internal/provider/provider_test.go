@@ -14,6 +14,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -513,14 +514,14 @@ func TestConfigure_oidcRoleNotAssumedTwice(t *testing.T) {
 
 func TestBuildCredentials_kinds(t *testing.T) {
 	cleanEnv(t)
-	ak := setting{value: "LTAIkey", from: "attribute access_key"}
-	sk := setting{value: secretValue, from: "attribute secret_key"}
+	ak := setting{value: "LTAIkey", attr: path.Root("access_key")}
+	sk := setting{value: secretValue, attr: path.Root("secret_key")}
 	cases := map[string]struct {
 		cs   credentialSettings
 		want string
 	}{
 		"access key": {credentialSettings{accessKey: ak, secretKey: sk}, "static_ak"},
-		"sts":        {credentialSettings{accessKey: ak, secretKey: sk, securityToken: setting{value: tokenValue, from: "x"}}, "static_sts"},
+		"sts":        {credentialSettings{accessKey: ak, secretKey: sk, securityToken: setting{value: tokenValue, attr: path.Root("security_token")}}, "static_sts"},
 		"assume role": {credentialSettings{accessKey: ak, secretKey: sk, roleARN: setting{value: "acs:ram::1:role/t"},
 			roleSessionName: setting{value: "s"}, sessionExpiration: 3600}, "ram_role_arn"},
 	}
