@@ -1,0 +1,7 @@
+// Package framework holds what the provider's resources, data sources, list resources and
+// actions share instead of each writing its own: the product client they hold behind a small
+// per-product interface (ResourceWithClient, DataSourceWithClient, ActionWithClient, so that
+// unit tests give them a fake), one way to compute an operation's deadline (WithTimeouts,
+// Deadline), and an Update that needs no call (WithNoOpUpdate). The generic validators are in
+// internal/framework/validators.
+package framework
