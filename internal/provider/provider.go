@@ -26,6 +26,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"terraform-provider-alibabacloud/internal/conns"
+	"terraform-provider-alibabacloud/internal/framework/validators"
 	"terraform-provider-alibabacloud/internal/service/cen"
 	"terraform-provider-alibabacloud/internal/service/ga"
 )
@@ -123,13 +124,13 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 				MarkdownDescription: fmt.Sprintf("Region id, e.g. `cn-shanghai`. Default `%s`. Global Accelerator calls always "+
 					"go to `cn-hangzhou`. Also read from %s.", DefaultRegion, envDoc(EnvRegion)),
 				Optional:   true,
-				Validators: []validator.String{regionValidator{}},
+				Validators: []validator.String{validators.Region()},
 			},
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("Timeout of each API request (each retry has its own), as a duration such as "+
 					"`30s` or `2m`. Default `%s`. Also read from %s.", DefaultRequestTimeout, envDoc(EnvRequestTimeout)),
 				Optional:   true,
-				Validators: []validator.String{durationValidator{}},
+				Validators: []validator.String{validators.PositiveDuration()},
 			},
 			"secret_key": schema.StringAttribute{
 				MarkdownDescription: "Access key secret. Also read from " + envDoc(EnvSecretKey) + ".",
@@ -230,6 +231,8 @@ func (p *alibabaCloudProvider) Configure(ctx context.Context, req provider.Confi
 	})
 	resp.ResourceData = client
 	resp.DataSourceData = client
+	resp.ListResourceData = client
+	resp.ActionData = client
 }
 
 // resolve merges attributes and environment variables into the clients' configuration.
@@ -241,8 +244,8 @@ func (p *alibabaCloudProvider) resolve(ctx context.Context, config providerModel
 	cfg.Region = region.value
 	if !region.set() {
 		cfg.Region = DefaultRegion
-	} else if !isKnownRegion(region.value) {
-		diags.AddAttributeError(region.attr, "Unknown Alibaba Cloud region", unknownRegionDetail(region.value, region.from()))
+	} else if !conns.IsKnownRegion(region.value) {
+		diags.AddAttributeError(region.attr, "Unknown Alibaba Cloud region", validators.UnknownRegionDetail(region.value, region.from()))
 	}
 
 	var endpoints endpointsModel
@@ -305,11 +308,6 @@ func (p *alibabaCloudProvider) resolve(ctx context.Context, config providerModel
 	return cfg, diags
 }
 
-func unknownRegionDetail(region, from string) string {
-	return fmt.Sprintf("The region %q (from the %s) is not an Alibaba Cloud region id. Known regions: %s.",
-		region, from, strings.Join(Regions, ", "))
-}
-
 func resolveEndpoint(s setting, diags *diag.Diagnostics) conns.Endpoint {
 	if !s.set() {
 		return conns.Endpoint{}
@@ -347,19 +345,11 @@ func resolveRequestTimeout(v types.String, diags *diag.Diagnostics) time.Duratio
 	if !s.set() {
 		return DefaultRequestTimeout
 	}
-	d, err := parsePositiveDuration(s.value)
+	d, err := validators.ParsePositiveDuration(s.value)
 	if err != nil {
 		diags.AddAttributeError(s.attr, "Invalid request_timeout", fmt.Sprintf("The %s: %s.", s.from(), err))
 	}
 	return d
-}
-
-func parsePositiveDuration(s string) (time.Duration, error) {
-	d, err := time.ParseDuration(s)
-	if err != nil || d <= 0 {
-		return 0, fmt.Errorf("%q is not a positive duration such as 30s or 2m", s)
-	}
-	return d, nil
 }
 
 // unknownAttributes names the configuration values that are not known yet, as dotted paths
@@ -390,45 +380,4 @@ func (p *alibabaCloudProvider) Resources(_ context.Context) []func() resource.Re
 // DataSources implements provider.Provider; there are none yet.
 func (p *alibabaCloudProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return nil
-}
-
-// regionValidator rejects region ids that are not in Regions (at validate, before Configure).
-type regionValidator struct{}
-
-// Description implements validator.String.
-func (regionValidator) Description(context.Context) string {
-	return "value must be a known Alibaba Cloud region id"
-}
-
-// MarkdownDescription implements validator.String.
-func (v regionValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-// ValidateString implements validator.String.
-func (regionValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || isKnownRegion(req.ConfigValue.ValueString()) {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Unknown Alibaba Cloud region",
-		unknownRegionDetail(req.ConfigValue.ValueString(), "attribute "+req.Path.String()))
-}
-
-// durationValidator requires a positive Go duration string.
-type durationValidator struct{}
-
-// Description implements validator.String.
-func (durationValidator) Description(context.Context) string {
-	return "value must be a positive duration such as 30s or 2m"
-}
-
-// MarkdownDescription implements validator.String.
-func (v durationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-// ValidateString implements validator.String.
-func (durationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := parsePositiveDuration(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid request_timeout", err.Error()+".")
-	}
 }
