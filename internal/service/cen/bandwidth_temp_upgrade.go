@@ -25,6 +25,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"terraform-provider-alibabacloud/internal/conns"
+	"terraform-provider-alibabacloud/internal/framework"
 )
 
 var (
@@ -35,14 +36,17 @@ var (
 
 // NewBandwidthTempUpgradeResource returns the alibabacloud_cen_bandwidth_temp_upgrade resource.
 func NewBandwidthTempUpgradeResource() resource.Resource {
-	return &bandwidthTempUpgradeResource{now: time.Now}
+	r := &bandwidthTempUpgradeResource{ResourceWithClient: framework.NewResourceWithClient(cbnClient), now: time.Now}
+	r.SetDefaultCreateTimeout(defaultCreateTimeout)
+	r.SetDefaultUpdateTimeout(defaultUpdateTimeout)
+	return r
 }
 
 // bandwidthTempUpgradeResource manages a temporary upgrade of a subscription CEN bandwidth
 // package (TempUpgradeCenBandwidthPackageSpec).
 type bandwidthTempUpgradeResource struct {
-	api    cbnAPI
-	region string
+	framework.ResourceWithClient[cbnAPI]
+	framework.WithTimeouts
 	// now is the clock plan-time rules about end_time use.
 	now func() time.Time
 }
@@ -132,21 +136,9 @@ func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.Sc
 			},
 		},
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true}),
+			"timeouts": r.TimeoutsBlock(ctx),
 		},
 	}
-}
-
-// Configure implements resource.ResourceWithConfigure.
-func (r *bandwidthTempUpgradeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	client := conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-	if client == nil {
-		return
-	}
-	if client.CBN != nil {
-		r.api = client.CBN
-	}
-	r.region = client.Region
 }
 
 // Create implements resource.Resource.
@@ -156,13 +148,12 @@ func (r *bandwidthTempUpgradeResource) Create(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	deadline, ok := r.CreateDeadline(ctx, plan.Timeouts, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	plan.ID = plan.CenBandwidthPackageID
-	r.upgradeIntoState(ctx, &plan, timeout, &resp.State, &resp.Diagnostics)
+	r.upgradeIntoState(ctx, &plan, deadline, &resp.State, &resp.Diagnostics)
 }
 
 // Read implements resource.Resource.
@@ -181,7 +172,7 @@ func (r *bandwidthTempUpgradeResource) Read(ctx context.Context, req resource.Re
 		resp.Diagnostics.AddWarning("CEN bandwidth package not found",
 			fmt.Sprintf("CEN bandwidth package %s no longer exists in region %s, so its temporary upgrade is "+
 				"removed from Terraform state. If it was deleted on purpose, remove this resource from the "+
-				"configuration; otherwise check cen_bandwidth_package_id.", id, r.region))
+				"configuration; otherwise check cen_bandwidth_package_id.", id, r.Region()))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -218,12 +209,11 @@ func (r *bandwidthTempUpgradeResource) Update(ctx context.Context, req resource.
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultUpdateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	deadline, ok := r.UpdateDeadline(ctx, plan.Timeouts, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	r.upgradeIntoState(ctx, &plan, timeout, &resp.State, &resp.Diagnostics)
+	r.upgradeIntoState(ctx, &plan, deadline, &resp.State, &resp.Diagnostics)
 }
 
 // Delete implements resource.Resource. The API cannot end a temporary upgrade early, so Delete
@@ -248,7 +238,7 @@ func (r *bandwidthTempUpgradeResource) ImportState(ctx context.Context, req reso
 	if !found {
 		resp.Diagnostics.AddError("Cannot import: CEN bandwidth package not found",
 			fmt.Sprintf("No CEN bandwidth package %q exists in region %s. Import by the package id (cenbwp-...) "+
-				"of a package with an active temporary upgrade.", id, r.region))
+				"of a package with an active temporary upgrade.", id, r.Region()))
 		return
 	}
 	if !w.Open {
@@ -266,7 +256,7 @@ func (r *bandwidthTempUpgradeResource) ImportState(ctx context.Context, req reso
 // ImportState. A missing package is found == false without a diagnostic, for the caller to
 // judge; any other failure adds an error diagnostic.
 func (r *bandwidthTempUpgradeResource) readPackage(ctx context.Context, id string, diags *diag.Diagnostics) (p *cbn.CenBandwidthPackage, w window, found bool) {
-	p, err := findBandwidthPackageByID(ctx, r.api, id)
+	p, err := findBandwidthPackageByID(ctx, r.API(), id)
 	if conns.IsNotFound(err) {
 		return nil, w, false
 	}
@@ -284,20 +274,19 @@ func (r *bandwidthTempUpgradeResource) readPackage(ctx context.Context, id strin
 // upgradeIntoState orders the upgrade plan describes (see upgrade) and, once it is ordered,
 // records plan in state, also when the wait then fails: Terraform must keep an ordered upgrade
 // (tainted, after a create) rather than forget it.
-func (r *bandwidthTempUpgradeResource) upgradeIntoState(ctx context.Context, plan *bandwidthTempUpgradeModel, timeout time.Duration, state *tfsdk.State, diags *diag.Diagnostics) {
-	ordered, upgradeDiags := r.upgrade(ctx, plan, timeout)
+func (r *bandwidthTempUpgradeResource) upgradeIntoState(ctx context.Context, plan *bandwidthTempUpgradeModel, deadline framework.Deadline, state *tfsdk.State, diags *diag.Diagnostics) {
+	ordered, upgradeDiags := r.upgrade(ctx, plan, deadline)
 	diags.Append(upgradeDiags...)
 	if ordered {
 		diags.Append(state.Set(ctx, plan)...)
 	}
 }
 
-// upgrade orders the temporary upgrade m describes and waits until the API shows it, within
-// timeout. It reports whether the upgrade was ordered, and fills m's computed attributes when
+// upgrade orders the temporary upgrade m describes and waits until the API shows it, before
+// deadline. It reports whether the upgrade was ordered, and fills m's computed attributes when
 // it was (also when the wait failed). An order refused because another one is processing fails
 // at once, unless the call was retried (the other order may be its own first attempt).
-func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidthTempUpgradeModel, timeout time.Duration) (ordered bool, diags diag.Diagnostics) {
-	start := time.Now()
+func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidthTempUpgradeModel, deadline framework.Deadline) (ordered bool, diags diag.Diagnostics) {
 	id := m.CenBandwidthPackageID.ValueString()
 	bandwidth := m.Bandwidth.ValueInt64()
 	endTime := m.EndTime.ValueString()
@@ -306,9 +295,9 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 	req.CenBandwidthPackageId = id
 	req.Bandwidth = requests.NewInteger64(bandwidth)
 	req.EndTime = endTime
-	callCtx, cancel := context.WithTimeout(ctx, timeout)
+	callCtx, cancel := context.WithTimeout(ctx, deadline.Remaining())
 	defer cancel()
-	orderErr := r.api.Do(callCtx, req, cbn.CreateTempUpgradeCenBandwidthPackageSpecResponse())
+	orderErr := r.API().Do(callCtx, req, cbn.CreateTempUpgradeCenBandwidthPackageSpecResponse())
 	switch {
 	case conns.IsErrorCode(orderErr, errCodeOrderIsProcessing) && conns.EarlierAttemptMayHaveRun(orderErr):
 		// Do retried the call, and an earlier attempt may have been accepted with its answer
@@ -327,9 +316,7 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 		"cen_bandwidth_package_id": id, "bandwidth": bandwidth, "end_time": endTime,
 	})
 
-	// What is left of the timeout, never zero: a zero Timeout would mean no limit to the waiter.
-	remaining := max(timeout-time.Since(start), time.Millisecond)
-	p, err := waitTempUpgradeApplied(ctx, r.api, id, bandwidth, endTime, remaining)
+	p, err := waitTempUpgradeApplied(ctx, r.API(), id, bandwidth, endTime, deadline.Remaining())
 	if err != nil && orderErr != nil {
 		// Not ours after all: another order was processing.
 		addUpgradeError(&diags, id, orderErr)
@@ -346,7 +333,7 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 				m.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
 			}
 		}
-		addWaitError(&diags, id, bandwidth, endTime, timeout, err)
+		addWaitError(&diags, id, bandwidth, endTime, deadline.Timeout(), err)
 		return true, diags
 	}
 	w, err := windowOf(p)

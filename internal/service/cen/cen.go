@@ -1,7 +1,15 @@
 // Package cen holds the Cloud Enterprise Network resources.
 package cen
 
-import "github.com/hashicorp/terraform-plugin-framework/resource"
+import (
+	"context"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"terraform-provider-alibabacloud/internal/conns"
+)
 
 // Resources lists the constructors of this package's resources.
 func Resources() []func() resource.Resource {
@@ -9,3 +17,12 @@ func Resources() []func() resource.Resource {
 		NewBandwidthTempUpgradeResource,
 	}
 }
+
+// cbnAPI is the part of the Cloud Enterprise Network client (*conns.Service) this package calls;
+// unit tests substitute a fake.
+type cbnAPI interface {
+	Do(ctx context.Context, request requests.AcsRequest, response responses.AcsResponse) error
+}
+
+// cbnClient picks the Cloud Enterprise Network API out of the provider's clients.
+func cbnClient(c *conns.Client) cbnAPI { return c.CBN }

@@ -5,16 +5,10 @@ import (
 	"fmt"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 
 	"terraform-provider-alibabacloud/internal/conns"
 )
-
-// cbnAPI is the part of *conns.Service this package uses; tests substitute a fake.
-type cbnAPI interface {
-	Do(ctx context.Context, request requests.AcsRequest, response responses.AcsResponse) error
-}
 
 // findBandwidthPackageByID reads one CEN bandwidth package with its reservation data
 // (IncludeReservationData=true, filtered by CenBandwidthPackageId). An empty answer, or one

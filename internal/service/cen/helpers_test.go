@@ -136,9 +136,18 @@ func withWindow(p cbn.CenBandwidthPackage, bandwidth int64, end time.Time) cbn.C
 	return p
 }
 
-// testResource returns the resource on api with the fixed clock.
+// testResource returns the resource on api (nil: the provider is not configured) with the fixed
+// clock.
 func testResource(api cbnAPI) *bandwidthTempUpgradeResource {
-	return &bandwidthTempUpgradeResource{api: api, region: "cn-hangzhou", now: func() time.Time { return testNow }}
+	r, ok := NewBandwidthTempUpgradeResource().(*bandwidthTempUpgradeResource)
+	if !ok {
+		panic("NewBandwidthTempUpgradeResource returned another type")
+	}
+	r.now = func() time.Time { return testNow }
+	if api != nil {
+		r.SetAPI(api, "cn-hangzhou")
+	}
+	return r
 }
 
 // testSchema returns the resource's schema.

@@ -39,7 +39,7 @@ func (r *bandwidthTempUpgradeResource) ModifyPlan(ctx context.Context, req resou
 		resp.Diagnostics.Append(checkEndTime(upgradePlan{now: r.now().UTC(), endTime: plan.EndTime}, window{})...)
 		return
 	}
-	if r.api == nil {
+	if !r.Configured() {
 		return // no provider configured yet: the API checks at apply
 	}
 	if prior != nil && !prior.CenBandwidthPackageID.Equal(id) {
@@ -49,11 +49,11 @@ func (r *bandwidthTempUpgradeResource) ModifyPlan(ctx context.Context, req resou
 		return // nothing will be ordered: an unchanged configuration plans clean
 	}
 
-	p, err := findBandwidthPackageByID(ctx, r.api, id.ValueString())
+	p, err := findBandwidthPackageByID(ctx, r.API(), id.ValueString())
 	if conns.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("cen_bandwidth_package_id"), "CEN bandwidth package not found",
 			fmt.Sprintf("cen_bandwidth_package_id = %q: no such CEN bandwidth package exists in region %s. Check the "+
-				"id (it starts with cenbwp-) and the provider's region, or create the package first.", id.ValueString(), r.region))
+				"id (it starts with cenbwp-) and the provider's region, or create the package first.", id.ValueString(), r.Region()))
 		return
 	}
 	if err != nil {

@@ -24,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"terraform-provider-alibabacloud/internal/conns"
+	"terraform-provider-alibabacloud/internal/framework"
 	"terraform-provider-alibabacloud/internal/waiter"
 )
 
@@ -39,12 +40,17 @@ var namePattern = regexp.MustCompile(namePatternText)
 
 // NewBandwidthPackageResource returns the alibabacloud_ga_bandwidth_package resource.
 func NewBandwidthPackageResource() resource.Resource {
-	return &bandwidthPackageResource{}
+	r := &bandwidthPackageResource{ResourceWithClient: framework.NewResourceWithClient(gaClient)}
+	r.SetDefaultCreateTimeout(defaultCreateTimeout)
+	r.SetDefaultUpdateTimeout(defaultUpdateTimeout)
+	r.SetDefaultDeleteTimeout(defaultDeleteTimeout)
+	return r
 }
 
 // bandwidthPackageResource manages a Global Accelerator bandwidth plan.
 type bandwidthPackageResource struct {
-	withClient
+	framework.ResourceWithClient[gaAPI]
+	framework.WithTimeouts
 }
 
 // Metadata implements resource.Resource.
@@ -217,7 +223,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 			},
 		},
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": r.TimeoutsBlock(ctx),
 		},
 	}
 }
@@ -230,13 +236,13 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	deadline, ok := operationDeadline(ctx, plan.Timeouts.Create, defaultCreateTimeout, &resp.Diagnostics)
+	deadline, ok := r.CreateDeadline(ctx, plan.Timeouts, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 
 	out := gasdk.CreateCreateBandwidthPackageResponse()
-	if err := r.client.GA.Do(ctx, expandCreateRequest(plan), out); err != nil {
+	if err := r.API().Do(ctx, expandCreateRequest(plan), out); err != nil {
 		resp.Diagnostics.AddError("Creating the GA bandwidth plan failed", conns.Explain(err, advice))
 		return
 	}
@@ -255,7 +261,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 
 	id := out.BandwidthPackageId
 	if awaitsPayment(plan) {
-		bp, err := findBandwidthPackageByID(ctx, r.client, id)
+		bp, err := findBandwidthPackageByID(ctx, r.API(), id)
 		if err != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), conns.Explain(err, advice))
 			return
@@ -268,7 +274,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 				"which cancels the unpaid order.", id, out.OrderId), resp)
 		return
 	}
-	bp, err := waitBandwidthPackageActive(ctx, r.client, id, remaining(deadline))
+	bp, err := waitBandwidthPackageActive(ctx, r.API(), id, deadline.Remaining())
 	if _, timedOut := errors.AsType[*waiter.TimeoutError](err); timedOut && bp != nil && plan.PaymentType.ValueString() == PaymentTypeSubscription {
 		r.saveInactiveSubscription(ctx, plan, bp, "Subscription bandwidth plan not active yet",
 			fmt.Sprintf("Bandwidth plan %s was bought and paid, but it was still %q when the create timeout ran out. It is "+
@@ -286,11 +292,11 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	var current bandwidthPackageModel
 	resp.Diagnostics.Append(current.flatten(ctx, bp)...)
 	if update, _ := expandUpdateRequest(id, plan, current); update != nil {
-		if err := r.sendUpdate(ctx, update, remaining(deadline)); err != nil {
+		if err := r.sendUpdate(ctx, update, deadline.Remaining()); err != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("Naming the new GA bandwidth plan %s failed", id), conns.Explain(err, advice))
 			return
 		}
-		if bp, err = findBandwidthPackageByID(ctx, r.client, id); err != nil {
+		if bp, err = findBandwidthPackageByID(ctx, r.API(), id); err != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), conns.Explain(err, advice))
 			return
 		}
@@ -325,7 +331,7 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	bp, err := findBandwidthPackageByID(ctx, r.client, state.ID.ValueString())
+	bp, err := findBandwidthPackageByID(ctx, r.API(), state.ID.ValueString())
 	if conns.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("GA bandwidth plan no longer exists",
 			fmt.Sprintf("Bandwidth plan %s was not found (deleted outside Terraform, or expired and released). It is "+
@@ -352,13 +358,13 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	deadline, ok := operationDeadline(ctx, plan.Timeouts.Update, defaultUpdateTimeout, &resp.Diagnostics)
+	deadline, ok := r.UpdateDeadline(ctx, plan.Timeouts, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	id := state.ID.ValueString()
 
-	bp, err := findBandwidthPackageByID(ctx, r.client, id)
+	bp, err := findBandwidthPackageByID(ctx, r.API(), id)
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Reading GA bandwidth plan %s before updating it failed", id), conns.Explain(err, advice))
 		return
@@ -373,15 +379,15 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 				"refuses every change until it is. Pay the order in the Alibaba Cloud Order Center, then apply again.", id))
 		return
 	case async && upgradeAwaitsPayment(bp.ChargeType == chargeTypePrepay, state.updateSettings(), plan.updateSettings(), plan.AutoPay):
-		r.orderUpgrade(ctx, update, plan, state, remaining(deadline), resp)
+		r.orderUpgrade(ctx, update, plan, state, deadline.Remaining(), resp)
 		return
 	case !async:
-		err = r.sendUpdate(ctx, update, remaining(deadline))
+		err = r.sendUpdate(ctx, update, deadline.Remaining())
 		if err == nil {
-			bp, err = findBandwidthPackageByID(ctx, r.client, id)
+			bp, err = findBandwidthPackageByID(ctx, r.API(), id)
 		}
 	default:
-		bp, err = r.updateAndWait(ctx, update, bp.Accelerators, plan, remaining(deadline))
+		bp, err = r.updateAndWait(ctx, update, bp.Accelerators, plan, deadline)
 	}
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Updating GA bandwidth plan %s failed", id), conns.Explain(err, advice))
@@ -403,7 +409,7 @@ func (r *bandwidthPackageResource) orderUpgrade(ctx context.Context, update *gas
 		resp.Diagnostics.AddError(fmt.Sprintf("Updating GA bandwidth plan %s failed", id), conns.Explain(err, advice))
 		return
 	}
-	bp, err := findBandwidthPackageByID(ctx, r.client, id)
+	bp, err := findBandwidthPackageByID(ctx, r.API(), id)
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("GA bandwidth plan %s: the upgrade was ordered (auto_pay = false), "+
 			"but reading the plan afterwards failed; pay the order in the Alibaba Cloud Order Center, then refresh", id),
@@ -424,20 +430,19 @@ func (r *bandwidthPackageResource) orderUpgrade(ctx context.Context, update *gas
 // sendUpdate calls UpdateBandwidthPackage, retrying the refusals that mean "not now".
 func (r *bandwidthPackageResource) sendUpdate(ctx context.Context, update *gasdk.UpdateBandwidthPackageRequest, timeout time.Duration) error {
 	return retryWhenRefused(ctx, "UpdateBandwidthPackage", timeout, retryableUpdateCodes, func(ctx context.Context) error {
-		return r.client.GA.Do(ctx, update, gasdk.CreateUpdateBandwidthPackageResponse())
+		return r.API().Do(ctx, update, gasdk.CreateUpdateBandwidthPackageResponse())
 	})
 }
 
 // updateAndWait sends an asynchronous update and waits until it is over: for a plan bound to
 // accelerators, until every one of them is active again, then until the plan shows the new
 // values.
-func (r *bandwidthPackageResource) updateAndWait(ctx context.Context, update *gasdk.UpdateBandwidthPackageRequest, accelerators []string, plan bandwidthPackageModel, timeout time.Duration) (*gasdk.DescribeBandwidthPackageResponse, error) {
-	deadline := time.Now().Add(timeout)
-	if err := r.sendUpdate(ctx, update, remaining(deadline)); err != nil {
+func (r *bandwidthPackageResource) updateAndWait(ctx context.Context, update *gasdk.UpdateBandwidthPackageRequest, accelerators []string, plan bandwidthPackageModel, deadline framework.Deadline) (*gasdk.DescribeBandwidthPackageResponse, error) {
+	if err := r.sendUpdate(ctx, update, deadline.Remaining()); err != nil {
 		return nil, err
 	}
 	want := packageValues{Bandwidth: plan.Bandwidth.ValueInt64(), BandwidthType: plan.BandwidthType.ValueString()}
-	bp, err := waitBandwidthPackageUpdated(ctx, r.client, update.BandwidthPackageId, accelerators, want, remaining(deadline))
+	bp, err := waitBandwidthPackageUpdated(ctx, r.API(), update.BandwidthPackageId, accelerators, want, deadline.Remaining())
 	if err != nil && len(accelerators) > 0 {
 		err = fmt.Errorf("waiting for accelerators %s, bound to the plan, to finish configuring the new bandwidth: %w",
 			strings.Join(accelerators, ", "), err)
@@ -454,13 +459,13 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	deadline, ok := operationDeadline(ctx, state.Timeouts.Delete, defaultDeleteTimeout, &resp.Diagnostics)
+	deadline, ok := r.DeleteDeadline(ctx, state.Timeouts, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	id := state.ID.ValueString()
 
-	bp, err := findBandwidthPackageByID(ctx, r.client, id)
+	bp, err := findBandwidthPackageByID(ctx, r.API(), id)
 	if conns.IsNotFound(err) {
 		return
 	}
@@ -477,7 +482,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	}
 	unpaidOrder := bp.ChargeType == chargeTypePrepay && bp.State == PackageStateInit
 	if !unpaidOrder && !stablePackageState(bp.State) {
-		if bp, err = waitBandwidthPackageStable(ctx, r.client, id, remaining(deadline)); err != nil {
+		if bp, err = waitBandwidthPackageStable(ctx, r.API(), id, deadline.Remaining()); err != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to settle before deleting it failed", id), conns.Explain(err, advice))
 			return
 		}
@@ -493,8 +498,8 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	del := gasdk.CreateDeleteBandwidthPackageRequest()
 	del.BandwidthPackageId = id
 	del.ClientToken = conns.NewClientToken()
-	err = retryWhenRefused(ctx, "DeleteBandwidthPackage", remaining(deadline), retryableDeleteCodes, func(ctx context.Context) error {
-		return r.client.GA.Do(ctx, del, gasdk.CreateDeleteBandwidthPackageResponse())
+	err = retryWhenRefused(ctx, "DeleteBandwidthPackage", deadline.Remaining(), retryableDeleteCodes, func(ctx context.Context) error {
+		return r.API().Do(ctx, del, gasdk.CreateDeleteBandwidthPackageResponse())
 	})
 	switch err = notFoundOr(err, kindBandwidthPlan, id, ErrCodeNotExistBandwidthPackage); {
 	case conns.IsNotFound(err):
@@ -506,7 +511,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		resp.Diagnostics.AddError(fmt.Sprintf("Deleting GA bandwidth plan %s failed", id), conns.Explain(err, advice))
 		return
 	}
-	if err := waitBandwidthPackageDeleted(ctx, r.client, id, remaining(deadline)); err != nil {
+	if err := waitBandwidthPackageDeleted(ctx, r.API(), id, deadline.Remaining()); err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to be deleted failed", id), conns.Explain(err, advice))
 	}
 }

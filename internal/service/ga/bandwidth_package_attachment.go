@@ -22,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"terraform-provider-alibabacloud/internal/conns"
+	"terraform-provider-alibabacloud/internal/framework"
 )
 
 var (
@@ -39,12 +40,18 @@ var attachmentPartPattern = regexp.MustCompile(`^[^:]+$`)
 // NewBandwidthPackageAttachmentResource returns the alibabacloud_ga_bandwidth_package_attachment
 // resource.
 func NewBandwidthPackageAttachmentResource() resource.Resource {
-	return &bandwidthPackageAttachmentResource{}
+	r := &bandwidthPackageAttachmentResource{ResourceWithClient: framework.NewResourceWithClient(gaClient)}
+	r.SetDefaultCreateTimeout(defaultCreateTimeout)
+	r.SetDefaultDeleteTimeout(defaultDeleteTimeout)
+	return r
 }
 
-// bandwidthPackageAttachmentResource binds a bandwidth plan to an accelerator.
+// bandwidthPackageAttachmentResource binds a bandwidth plan to an accelerator. Every argument
+// replaces it, so only the timeouts block changes in place, with no call (WithNoOpUpdate).
 type bandwidthPackageAttachmentResource struct {
-	withClient
+	framework.ResourceWithClient[gaAPI]
+	framework.WithTimeouts
+	framework.WithNoOpUpdate
 }
 
 // Metadata implements resource.Resource.
@@ -87,7 +94,7 @@ func (r *bandwidthPackageAttachmentResource) Schema(ctx context.Context, _ resou
 			},
 		},
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
+			"timeouts": r.TimeoutsBlock(ctx),
 		},
 	}
 }
@@ -100,12 +107,12 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	deadline, ok := operationDeadline(ctx, plan.Timeouts.Create, defaultCreateTimeout, &resp.Diagnostics)
+	deadline, ok := r.CreateDeadline(ctx, plan.Timeouts, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	packageID, acceleratorID := plan.ids()
-	if err := r.sendBinding(ctx, packageID, acceleratorID, true, remaining(deadline)); err != nil {
+	if err := r.sendBinding(ctx, packageID, acceleratorID, true, deadline.Remaining()); err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Binding GA bandwidth plan %s to accelerator %s failed", packageID, acceleratorID), conns.Explain(err, advice))
 		return
 	}
@@ -115,7 +122,7 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 	plan.Status = types.StringValue(PackageStateBinding)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 
-	bp, err := waitAttachment(ctx, r.client, packageID, acceleratorID, true, remaining(deadline))
+	bp, err := waitAttachment(ctx, r.API(), packageID, acceleratorID, true, deadline.Remaining())
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for accelerator %s to finish binding bandwidth plan %s failed", acceleratorID, packageID), conns.Explain(err, advice))
 		return
@@ -133,7 +140,7 @@ func (r *bandwidthPackageAttachmentResource) Read(ctx context.Context, req resou
 		return
 	}
 	packageID, acceleratorID := state.ids()
-	bp, err := findAttachment(ctx, r.client, packageID, acceleratorID)
+	bp, err := findAttachment(ctx, r.API(), packageID, acceleratorID)
 	if conns.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("GA bandwidth plan attachment no longer exists",
 			fmt.Sprintf("Bandwidth plan %s is not bound to accelerator %s any more (changed outside Terraform). The "+
@@ -151,20 +158,6 @@ func (r *bandwidthPackageAttachmentResource) Read(ctx context.Context, req resou
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-// Update implements resource.Resource. Every argument replaces the attachment, so only the
-// timeouts block can change in place, which needs no call: the computed status, unknown in
-// the plan, keeps its state value.
-func (r *bandwidthPackageAttachmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state bandwidthPackageAttachmentModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.Status = state.Status
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
 // Delete implements resource.Resource: once the plan is out of any transitional state,
 // BandwidthPackageRemoveAccelerator if it lists the accelerator, retried while the plan or the
 // accelerator is busy, then a wait until the plan no longer lists it.
@@ -174,20 +167,20 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	deadline, ok := operationDeadline(ctx, state.Timeouts.Delete, defaultDeleteTimeout, &resp.Diagnostics)
+	deadline, ok := r.DeleteDeadline(ctx, state.Timeouts, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	packageID, acceleratorID := state.ids()
 
-	bp, err := findBandwidthPackageByID(ctx, r.client, packageID)
+	bp, err := findBandwidthPackageByID(ctx, r.API(), packageID)
 	if conns.IsNotFound(err) {
 		return
 	}
 	if err == nil && !stablePackageState(bp.State) {
 		// A binding still under way (its create timed out) lists the accelerator only once
 		// it is done: wait for it, or it would be left behind.
-		bp, err = waitBandwidthPackageStable(ctx, r.client, packageID, remaining(deadline))
+		bp, err = waitBandwidthPackageStable(ctx, r.API(), packageID, deadline.Remaining())
 	}
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Reading GA bandwidth plan %s before unbinding it failed", packageID), conns.Explain(err, advice))
@@ -196,7 +189,7 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 	if !slices.Contains(bp.Accelerators, acceleratorID) {
 		return
 	}
-	err = notFoundOr(r.sendBinding(ctx, packageID, acceleratorID, false, remaining(deadline)),
+	err = notFoundOr(r.sendBinding(ctx, packageID, acceleratorID, false, deadline.Remaining()),
 		attachmentKind(packageID), acceleratorID, ErrCodeNotExistBandwidthPackage, ErrCodeNotExistAccelerator)
 	if conns.IsNotFound(err) {
 		return
@@ -205,7 +198,7 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 		resp.Diagnostics.AddError(fmt.Sprintf("Unbinding GA bandwidth plan %s from accelerator %s failed", packageID, acceleratorID), conns.Explain(err, advice))
 		return
 	}
-	if _, err := waitAttachment(ctx, r.client, packageID, acceleratorID, false, remaining(deadline)); err != nil && !conns.IsNotFound(err) {
+	if _, err := waitAttachment(ctx, r.API(), packageID, acceleratorID, false, deadline.Remaining()); err != nil && !conns.IsNotFound(err) {
 		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to be unbound from accelerator %s failed", packageID, acceleratorID), conns.Explain(err, advice))
 	}
 }
@@ -226,7 +219,7 @@ func (r *bandwidthPackageAttachmentResource) sendBinding(ctx context.Context, pa
 		request, response = remove, gasdk.CreateBandwidthPackageRemoveAcceleratorResponse()
 	}
 	return retryWhenRefused(ctx, request.GetActionName(), timeout, retryableBindingCodes, func(ctx context.Context) error {
-		return r.client.GA.Do(ctx, request, response)
+		return r.API().Do(ctx, request, response)
 	})
 }
 

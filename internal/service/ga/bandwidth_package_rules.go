@@ -12,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"terraform-provider-alibabacloud/internal/framework/validators"
 )
 
 // ConfigValidators implements resource.ResourceWithConfigValidators: the cross-attribute
@@ -23,15 +25,15 @@ func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.
 // bandwidthPackageConfigValidators lists the cross-attribute rules.
 func bandwidthPackageConfigValidators() []resource.ConfigValidator {
 	return []resource.ConfigValidator{
-		requiredWhen("bandwidth_type", "type", "", PackageTypeBasic),
-		allowedOnlyWhen("cbn_geographic_region_ida", "type", "", PackageTypeCrossDomain),
-		allowedOnlyWhen("cbn_geographic_region_idb", "type", "", PackageTypeCrossDomain),
-		requiredWhen("duration", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
-		allowedOnlyWhen("duration", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
-		allowedOnlyWhen("pricing_cycle", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
-		allowedOnlyWhen("billing_type", "payment_type", PaymentTypeSubscription, PaymentTypePayAsYouGo),
-		requiredWhen("ratio", "billing_type", "", BillingTypePayBY95),
-		allowedOnlyWhen("ratio", "billing_type", "", BillingTypePayBY95),
+		validators.RequiredWhen("bandwidth_type", "type", "", PackageTypeBasic),
+		validators.AllowedOnlyWhen("cbn_geographic_region_ida", "type", "", PackageTypeCrossDomain),
+		validators.AllowedOnlyWhen("cbn_geographic_region_idb", "type", "", PackageTypeCrossDomain),
+		validators.RequiredWhen("duration", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
+		validators.AllowedOnlyWhen("duration", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
+		validators.AllowedOnlyWhen("pricing_cycle", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
+		validators.AllowedOnlyWhen("billing_type", "payment_type", PaymentTypeSubscription, PaymentTypePayAsYouGo),
+		validators.RequiredWhen("ratio", "billing_type", "", BillingTypePayBY95),
+		validators.AllowedOnlyWhen("ratio", "billing_type", "", BillingTypePayBY95),
 		durationRange{},
 	}
 }

@@ -28,11 +28,11 @@ func notFoundOr(err error, kind, id string, codes ...string) error {
 }
 
 // findBandwidthPackageByID reads a bandwidth plan with DescribeBandwidthPackage.
-func findBandwidthPackageByID(ctx context.Context, client *conns.Client, id string) (*gasdk.DescribeBandwidthPackageResponse, error) {
+func findBandwidthPackageByID(ctx context.Context, api gaAPI, id string) (*gasdk.DescribeBandwidthPackageResponse, error) {
 	req := gasdk.CreateDescribeBandwidthPackageRequest()
 	req.BandwidthPackageId = id
 	resp := gasdk.CreateDescribeBandwidthPackageResponse()
-	if err := client.GA.Do(ctx, req, resp); err != nil {
+	if err := api.Do(ctx, req, resp); err != nil {
 		return nil, notFoundOr(err, kindBandwidthPlan, id, ErrCodeNotExistBandwidthPackage)
 	}
 	if resp.BandwidthPackageId == "" {
@@ -42,11 +42,11 @@ func findBandwidthPackageByID(ctx context.Context, client *conns.Client, id stri
 }
 
 // findAcceleratorByID reads an accelerator with DescribeAccelerator.
-func findAcceleratorByID(ctx context.Context, client *conns.Client, id string) (*gasdk.DescribeAcceleratorResponse, error) {
+func findAcceleratorByID(ctx context.Context, api gaAPI, id string) (*gasdk.DescribeAcceleratorResponse, error) {
 	req := gasdk.CreateDescribeAcceleratorRequest()
 	req.AcceleratorId = id
 	resp := gasdk.CreateDescribeAcceleratorResponse()
-	if err := client.GA.Do(ctx, req, resp); err != nil {
+	if err := api.Do(ctx, req, resp); err != nil {
 		return nil, notFoundOr(err, kindAccelerator, id, ErrCodeNotExistAccelerator)
 	}
 	if resp.AcceleratorId == "" {
@@ -58,8 +58,8 @@ func findAcceleratorByID(ctx context.Context, client *conns.Client, id string) (
 // findAttachment reads the bandwidth plan of an attachment; the attachment is not found when
 // the plan is gone, or does not list the accelerator and is not binding (a plan lists the
 // accelerator it is binding only once the binding is done).
-func findAttachment(ctx context.Context, client *conns.Client, packageID, acceleratorID string) (*gasdk.DescribeBandwidthPackageResponse, error) {
-	bp, err := findBandwidthPackageByID(ctx, client, packageID)
+func findAttachment(ctx context.Context, api gaAPI, packageID, acceleratorID string) (*gasdk.DescribeBandwidthPackageResponse, error) {
+	bp, err := findBandwidthPackageByID(ctx, api, packageID)
 	if err != nil {
 		return nil, err
 	}

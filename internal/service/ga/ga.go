@@ -4,6 +4,8 @@ package ga
 import (
 	"context"
 
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"terraform-provider-alibabacloud/internal/conns"
@@ -17,13 +19,11 @@ func Resources() []func() resource.Resource {
 	}
 }
 
-// withClient is embedded by this package's resources: it holds the provider's client and
-// implements resource.ResourceWithConfigure for them.
-type withClient struct {
-	client *conns.Client
+// gaAPI is the part of the Global Accelerator client (*conns.Service) this package calls; unit
+// tests substitute a fake.
+type gaAPI interface {
+	Do(ctx context.Context, request requests.AcsRequest, response responses.AcsResponse) error
 }
 
-// Configure implements resource.ResourceWithConfigure.
-func (r *withClient) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
+// gaClient picks the Global Accelerator API out of the provider's clients.
+func gaClient(c *conns.Client) gaAPI { return c.GA }

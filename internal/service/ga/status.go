@@ -20,9 +20,9 @@ const (
 // statusBandwidthPackage reports a bandwidth plan's state, and notFound once it cannot be
 // found: "" (no state yet) while waiting for a plan to appear or settle, stateGone while
 // waiting for it to be deleted.
-func statusBandwidthPackage(client *conns.Client, id, notFound string) waiter.StatusFunc[*gasdk.DescribeBandwidthPackageResponse] {
+func statusBandwidthPackage(api gaAPI, id, notFound string) waiter.StatusFunc[*gasdk.DescribeBandwidthPackageResponse] {
 	return func(ctx context.Context) (*gasdk.DescribeBandwidthPackageResponse, string, error) {
-		bp, err := findBandwidthPackageByID(ctx, client, id)
+		bp, err := findBandwidthPackageByID(ctx, api, id)
 		if conns.IsNotFound(err) {
 			return nil, notFound, nil
 		}
@@ -49,10 +49,10 @@ func (v packageValues) matches(bp *gasdk.DescribeBandwidthPackageResponse) bool 
 // active again and the bandwidth plan, out of any transitional state, shows want. Accelerators
 // are looked at first, as the API page says a bound plan's update is over when its
 // accelerators leave "configuring"; the plan's values then confirm it.
-func statusBandwidthPackageUpdated(client *conns.Client, id string, accelerators []string, want packageValues) waiter.StatusFunc[*gasdk.DescribeBandwidthPackageResponse] {
+func statusBandwidthPackageUpdated(api gaAPI, id string, accelerators []string, want packageValues) waiter.StatusFunc[*gasdk.DescribeBandwidthPackageResponse] {
 	return func(ctx context.Context) (*gasdk.DescribeBandwidthPackageResponse, string, error) {
 		for _, accID := range accelerators {
-			acc, err := findAcceleratorByID(ctx, client, accID)
+			acc, err := findAcceleratorByID(ctx, api, accID)
 			if err != nil {
 				return nil, "", err
 			}
@@ -60,7 +60,7 @@ func statusBandwidthPackageUpdated(client *conns.Client, id string, accelerators
 				return nil, acc.State, nil
 			}
 		}
-		bp, err := findBandwidthPackageByID(ctx, client, id)
+		bp, err := findBandwidthPackageByID(ctx, api, id)
 		if err != nil {
 			return nil, "", err
 		}
@@ -74,16 +74,16 @@ func statusBandwidthPackageUpdated(client *conns.Client, id string, accelerators
 // statusAttachment reports stateDone when the bandwidth plan, out of any transitional state,
 // lists the accelerator (attached) or no longer does (!attached), and the accelerator is
 // active.
-func statusAttachment(client *conns.Client, packageID, acceleratorID string, attached bool) waiter.StatusFunc[*gasdk.DescribeBandwidthPackageResponse] {
+func statusAttachment(api gaAPI, packageID, acceleratorID string, attached bool) waiter.StatusFunc[*gasdk.DescribeBandwidthPackageResponse] {
 	return func(ctx context.Context) (*gasdk.DescribeBandwidthPackageResponse, string, error) {
-		bp, err := findBandwidthPackageByID(ctx, client, packageID)
+		bp, err := findBandwidthPackageByID(ctx, api, packageID)
 		if err != nil {
 			return nil, "", err
 		}
 		if !stablePackageState(bp.State) || slices.Contains(bp.Accelerators, acceleratorID) != attached {
 			return bp, stateSettling, nil
 		}
-		acc, err := findAcceleratorByID(ctx, client, acceleratorID)
+		acc, err := findAcceleratorByID(ctx, api, acceleratorID)
 		if err != nil {
 			return nil, "", err
 		}
