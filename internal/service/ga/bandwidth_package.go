@@ -260,7 +260,8 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 
 	id := out.BandwidthPackageId
-	if awaitsPayment(plan) {
+	purchased := plan.billing(time.Now())
+	if purchased.purchaseAwaitsPayment(plan.AutoPay) {
 		bp, err := findBandwidthPackageByID(ctx, r.API(), id)
 		if err != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), conns.Explain(err, advice))
@@ -275,7 +276,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 		return
 	}
 	bp, err := waitBandwidthPackageActive(ctx, r.API(), id, deadline.Remaining())
-	if _, timedOut := errors.AsType[*waiter.TimeoutError](err); timedOut && bp != nil && plan.PaymentType.ValueString() == PaymentTypeSubscription {
+	if _, timedOut := errors.AsType[*waiter.TimeoutError](err); timedOut && bp != nil && purchased.subscription {
 		r.saveInactiveSubscription(ctx, plan, bp, "Subscription bandwidth plan not active yet",
 			fmt.Sprintf("Bandwidth plan %s was bought and paid, but it was still %q when the create timeout ran out. It is "+
 				"saved in the state rather than failed: a failed create would be replaced by the next apply, buying a "+
@@ -370,15 +371,16 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		return
 	}
 	update, async := expandUpdateRequest(id, plan, state)
+	b := billingOf(bp, time.Now())
 	switch {
 	case update == nil: // only purchase options changed: nothing to send
-	case bp.ChargeType == chargeTypePrepay && bp.State == PackageStateInit:
+	case b.unpaid:
 		// Retrying would only run out the timeout: nothing changes until the order is paid.
 		resp.Diagnostics.AddError("GA bandwidth plan awaits payment",
 			fmt.Sprintf("Bandwidth plan %s is a Subscription whose order is not paid yet (state \"init\"), and the API "+
 				"refuses every change until it is. Pay the order in the Alibaba Cloud Order Center, then apply again.", id))
 		return
-	case async && upgradeAwaitsPayment(bp.ChargeType == chargeTypePrepay, state.updateSettings(), plan.updateSettings(), plan.AutoPay):
+	case async && b.upgradeAwaitsPayment(state.updateSettings(), plan.updateSettings(), plan.AutoPay):
 		r.orderUpgrade(ctx, update, plan, state, deadline.Remaining(), resp)
 		return
 	case !async:
@@ -475,13 +477,12 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	}
 	// A paid Subscription cannot be deleted before it expires; an unpaid one (state init)
 	// is only an order, which DeleteBandwidthPackage cancels.
-	subscriptionInForce := bp.ChargeType == chargeTypePrepay && !expired(bp.ExpiredTime, time.Now())
-	if subscriptionInForce && bp.State != PackageStateInit {
+	b := billingOf(bp, time.Now())
+	if b.inForce() {
 		warnSubscriptionKept(&resp.Diagnostics, id, bp.ExpiredTime)
 		return
 	}
-	unpaidOrder := bp.ChargeType == chargeTypePrepay && bp.State == PackageStateInit
-	if !unpaidOrder && !stablePackageState(bp.State) {
+	if !b.unpaid && !stablePackageState(bp.State) {
 		if bp, err = waitBandwidthPackageStable(ctx, r.API(), id, deadline.Remaining()); err != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to settle before deleting it failed", id), conns.Explain(err, advice))
 			return
@@ -504,7 +505,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	switch err = notFoundOr(err, kindBandwidthPlan, id, ErrCodeNotExistBandwidthPackage); {
 	case conns.IsNotFound(err):
 		return
-	case subscriptionInForce && conns.IsErrorCode(err, ErrCodeForbiddenRelease):
+	case b.subscription && !b.expired && conns.IsErrorCode(err, ErrCodeForbiddenRelease):
 		warnSubscriptionKept(&resp.Diagnostics, id, bp.ExpiredTime)
 		return
 	case err != nil:

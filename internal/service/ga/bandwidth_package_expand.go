@@ -93,13 +93,6 @@ func expandUpdateRequest(id string, plan, state bandwidthPackageModel) (req *gas
 	return req, async
 }
 
-// awaitsPayment reports whether a plan is bought as a Subscription that is not paid
-// automatically, so it will not become active on its own. An auto_pay still unknown is not
-// judged yet.
-func awaitsPayment(plan bandwidthPackageModel) bool {
-	return plan.PaymentType.ValueString() == PaymentTypeSubscription && !plan.AutoPay.IsUnknown() && !plan.AutoPay.ValueBool()
-}
-
 // known reports whether a value is neither null nor unknown.
 func known(v attr.Value) bool {
 	return !v.IsNull() && !v.IsUnknown()

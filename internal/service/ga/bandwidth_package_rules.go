@@ -3,7 +3,6 @@ package ga
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -65,8 +64,7 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		prior, planned := state.updateSettings(), plan.updateSettings()
 		resp.Diagnostics.Append(checkUpdate(prior, planned)...)
 		// An unpaid order (state init) cannot change at all: the apply says so.
-		if state.Status.ValueString() != PackageStateInit &&
-			upgradeAwaitsPayment(state.PaymentType.ValueString() == PaymentTypeSubscription, prior, planned, plan.AutoPay) {
+		if state.billing(time.Now()).upgradeAwaitsPayment(prior, planned, plan.AutoPay) {
 			resp.Diagnostics.AddAttributeWarning(path.Root("auto_pay"), "Subscription upgrade will be ordered unpaid",
 				"auto_pay is not true, so this upgrade of a Subscription plan ("+describeChanges(plannedChanges(prior, planned))+
 					") creates an unpaid order: it takes effect only once you pay it in the Alibaba Cloud Order Center. "+
@@ -77,23 +75,11 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 	}
 }
 
-// upgradeAwaitsPayment reports whether an update from prior to planned upgrades a
-// Subscription (more bandwidth, or Basic to Enhanced) without automatic payment: the API
-// then places an order that takes effect only when it is paid in the Order Center. Values
-// still unknown are not judged.
-func upgradeAwaitsPayment(subscription bool, prior, planned updateSettings, autoPay types.Bool) bool {
-	if !subscription || autoPay.IsUnknown() || autoPay.ValueBool() {
-		return false
-	}
-	return slices.ContainsFunc(plannedChanges(prior, planned), func(c change) bool { return c.Direction == upgrade })
-}
-
 // warnDestroy warns, when a paid Subscription that has not expired is planned for
 // destruction, that it only leaves the state. (An unpaid order, in state init, is canceled,
 // and an expired plan deleted.)
 func warnDestroy(state bandwidthPackageModel, diags *diag.Diagnostics) {
-	if state.PaymentType.ValueString() == PaymentTypeSubscription && state.Status.ValueString() != PackageStateInit &&
-		!expired(state.ExpiredTime.ValueString(), time.Now()) {
+	if state.billing(time.Now()).inForce() {
 		diags.AddWarning("Subscription bandwidth plan will only leave the state",
 			fmt.Sprintf("%s is a Subscription plan, which cannot be deleted before it expires. Destroying it removes "+
 				"it from the Terraform state only; it stays billed until it expires (expired_time %s).",
@@ -104,7 +90,7 @@ func warnDestroy(state bandwidthPackageModel, diags *diag.Diagnostics) {
 // warnCreate warns, when a Subscription is planned without automatic payment, that it will be
 // an unpaid order.
 func warnCreate(plan bandwidthPackageModel, diags *diag.Diagnostics) {
-	if awaitsPayment(plan) {
+	if plan.billing(time.Now()).purchaseAwaitsPayment(plan.AutoPay) {
 		diags.AddAttributeWarning(path.Root("auto_pay"), "Subscription will be created unpaid",
 			"auto_pay is not true, so buying this Subscription plan creates an unpaid order: the plan stays in "+
 				"state \"init\" until you pay the order in the Alibaba Cloud Order Center. Set auto_pay = true to pay "+
