@@ -179,7 +179,7 @@ func (r *bandwidthTempUpgradeResource) Read(ctx context.Context, req resource.Re
 	state.CenBandwidthPackageID = types.StringValue(p.CenBandwidthPackageId)
 	state.setPackage(p)
 	if w.Open {
-		state.Status = types.StringValue(TempUpgradeStatusActive)
+		state.Status = types.StringValue(statusActive)
 		state.Bandwidth = types.Int64Value(w.Bandwidth)
 		state.EndTime = NewEndTimeValue(w.EndTime)
 		state.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
@@ -187,8 +187,8 @@ func (r *bandwidthTempUpgradeResource) Read(ctx context.Context, req resource.Re
 		// The window has ended as intended, or an order that timed out has not shown yet (it
 		// stays Pending: it may still take effect). Keep the requested bandwidth and end_time so
 		// that an unchanged configuration plans clean.
-		if state.Status.ValueString() != TempUpgradeStatusPending {
-			state.Status = types.StringValue(TempUpgradeStatusExpired)
+		if state.Status.ValueString() != statusPending {
+			state.Status = types.StringValue(statusExpired)
 		}
 		state.OriginalBandwidth = types.Int64Value(w.Bandwidth)
 	}
@@ -324,7 +324,7 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 	}
 	m.setPackage(p)
 	if err != nil {
-		m.Status = types.StringValue(TempUpgradeStatusPending)
+		m.Status = types.StringValue(statusPending)
 		if m.OriginalBandwidth.IsUnknown() {
 			m.OriginalBandwidth = types.Int64Null()
 		}
@@ -338,11 +338,11 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 	}
 	w, err := windowOf(p)
 	if err != nil {
-		m.Status = types.StringValue(TempUpgradeStatusPending)
+		m.Status = types.StringValue(statusPending)
 		diags.AddError("Unexpected answer from DescribeCenBandwidthPackages", err.Error())
 		return true, diags
 	}
-	m.Status = types.StringValue(TempUpgradeStatusActive)
+	m.Status = types.StringValue(statusActive)
 	m.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
 	return true, diags
 }
@@ -362,10 +362,10 @@ func deleteWarning(m bandwidthTempUpgradeModel) string {
 		orig = strconv.FormatInt(m.OriginalBandwidth.ValueInt64(), 10) + " Mbps"
 	}
 	switch m.Status.ValueString() {
-	case TempUpgradeStatusExpired:
+	case statusExpired:
 		return fmt.Sprintf("The temporary upgrade of CEN bandwidth package %s already ended at %s; the package is "+
 			"back at %s. Nothing was changed in the cloud.", id, end, orig)
-	case TempUpgradeStatusPending:
+	case statusPending:
 		return fmt.Sprintf("The API cannot cancel a temporary upgrade early. If the upgrade of CEN bandwidth package "+
 			"%s to %d Mbps took effect, the package keeps it until %s and then returns to %s on its own. Nothing "+
 			"was changed in the cloud.", id, m.Bandwidth.ValueInt64(), end, orig)

@@ -34,7 +34,7 @@ func TestRead(t *testing.T) {
 
 	t.Run("open window", func(t *testing.T) {
 		fake := newFakeCBN(withWindow(testPackage(100), 700, testNow.Add(48*time.Hour)))
-		prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
+		prior := testStateModel(testID, 500, 100, day, statusActive)
 		resp := resource.ReadResponse{State: testState(t, s, &prior)}
 		testResource(fake).Read(ctx, resource.ReadRequest{State: resp.State}, &resp)
 		if resp.Diagnostics.HasError() {
@@ -43,18 +43,18 @@ func TestRead(t *testing.T) {
 		got := getModel(t, resp.State)
 		// Drift made outside Terraform shows as it is.
 		if got.Bandwidth.ValueInt64() != 700 || got.EndTime.ValueString() != endIn(48*time.Hour) ||
-			got.Status.ValueString() != TempUpgradeStatusActive || got.OriginalBandwidth.ValueInt64() != 100 {
+			got.Status.ValueString() != statusActive || got.OriginalBandwidth.ValueInt64() != 100 {
 			t.Errorf("read %v %v %v %v", got.Bandwidth, got.EndTime, got.Status, got.OriginalBandwidth)
 		}
 	})
 
 	t.Run("window ended", func(t *testing.T) {
 		fake := newFakeCBN(testPackage(200))
-		prior := testStateModel(testID, 500, 200, day, TempUpgradeStatusActive)
+		prior := testStateModel(testID, 500, 200, day, statusActive)
 		resp := resource.ReadResponse{State: testState(t, s, &prior)}
 		testResource(fake).Read(ctx, resource.ReadRequest{State: resp.State}, &resp)
 		got := getModel(t, resp.State)
-		if got.Status.ValueString() != TempUpgradeStatusExpired || got.OriginalBandwidth.ValueInt64() != 200 {
+		if got.Status.ValueString() != statusExpired || got.OriginalBandwidth.ValueInt64() != 200 {
 			t.Errorf("status %s original_bandwidth %s, want Expired and 200", got.Status, got.OriginalBandwidth)
 		}
 		if got.Bandwidth.ValueInt64() != 500 || got.EndTime.ValueString() != day {
@@ -64,17 +64,17 @@ func TestRead(t *testing.T) {
 
 	t.Run("timed-out order not shown yet", func(t *testing.T) {
 		fake := newFakeCBN(testPackage(100))
-		prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusPending)
+		prior := testStateModel(testID, 500, 100, day, statusPending)
 		resp := resource.ReadResponse{State: testState(t, s, &prior)}
 		testResource(fake).Read(ctx, resource.ReadRequest{State: resp.State}, &resp)
 		// Not Expired: the order may still take effect, and the destroy warning says so.
-		if got := getModel(t, resp.State); got.Status.ValueString() != TempUpgradeStatusPending {
+		if got := getModel(t, resp.State); got.Status.ValueString() != statusPending {
 			t.Errorf("status %s, want Pending", got.Status)
 		}
 	})
 
 	t.Run("package gone", func(t *testing.T) {
-		prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
+		prior := testStateModel(testID, 500, 100, day, statusActive)
 		resp := resource.ReadResponse{State: testState(t, s, &prior)}
 		testResource(newFakeCBN()).Read(ctx, resource.ReadRequest{State: resp.State}, &resp)
 		if !resp.State.Raw.IsNull() {
@@ -89,7 +89,7 @@ func TestRead(t *testing.T) {
 	t.Run("read error", func(t *testing.T) {
 		fake := newFakeCBN()
 		fake.describeErrs = []error{apiError("Unauthorized")}
-		prior := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
+		prior := testStateModel(testID, 500, 100, day, statusActive)
 		resp := resource.ReadResponse{State: testState(t, s, &prior)}
 		testResource(fake).Read(ctx, resource.ReadRequest{State: resp.State}, &resp)
 		if !resp.Diagnostics.HasError() || resp.State.Raw.IsNull() {
@@ -113,7 +113,7 @@ func TestCreate(t *testing.T) {
 			t.Fatal(resp.Diagnostics)
 		}
 		got := getModel(t, resp.State)
-		if got.ID.ValueString() != testID || got.Status.ValueString() != TempUpgradeStatusActive ||
+		if got.ID.ValueString() != testID || got.Status.ValueString() != statusActive ||
 			got.OriginalBandwidth.ValueInt64() != 100 || got.ChargeType.ValueString() != chargeTypePrepay {
 			t.Errorf("state %+v", got)
 		}
@@ -161,7 +161,7 @@ func TestCreate(t *testing.T) {
 		if resp.Diagnostics.HasError() {
 			t.Fatal(resp.Diagnostics)
 		}
-		if got := getModel(t, resp.State); got.Status.ValueString() != TempUpgradeStatusActive || got.OriginalBandwidth.ValueInt64() != 100 {
+		if got := getModel(t, resp.State); got.Status.ValueString() != statusActive || got.OriginalBandwidth.ValueInt64() != 100 {
 			t.Errorf("state %+v", got)
 		}
 		if fake.callCount(describeAct) == 0 {
@@ -203,7 +203,7 @@ func TestCreate(t *testing.T) {
 			t.Fatal("a timed-out create must stay in state")
 		}
 		got := getModel(t, resp.State)
-		if got.Status.ValueString() != TempUpgradeStatusPending || got.ID.ValueString() != testID ||
+		if got.Status.ValueString() != statusPending || got.ID.ValueString() != testID ||
 			got.OriginalBandwidth.ValueInt64() != 100 {
 			t.Errorf("state after timeout %+v", got)
 		}
@@ -228,7 +228,7 @@ func TestUpdateOnlyCallsForChanges(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			fake := newFakeCBN(withWindow(testPackage(100), 500, testNow.Add(24*time.Hour)))
 			fake.applyUpgrades = true
-			prior := testStateModel(testID, 500, 100, c.priorEnd, TempUpgradeStatusActive)
+			prior := testStateModel(testID, 500, 100, c.priorEnd, statusActive)
 			plan := prior
 			plan.EndTime = NewEndTimeValue(c.planEnd)
 			resp := resource.UpdateResponse{State: testState(t, s, &prior)}
@@ -252,9 +252,9 @@ func TestDelete(t *testing.T) {
 	s := testSchema(t)
 	day := endIn(24 * time.Hour)
 	cases := map[string][]string{
-		TempUpgradeStatusActive:  {"cannot cancel", "keeps 500 Mbps", "until " + day, "returns to 100 Mbps"},
-		TempUpgradeStatusExpired: {"already ended at " + day, "back at 100 Mbps"},
-		TempUpgradeStatusPending: {"If the upgrade", "500 Mbps", day, "100 Mbps"},
+		statusActive:  {"cannot cancel", "keeps 500 Mbps", "until " + day, "returns to 100 Mbps"},
+		statusExpired: {"already ended at " + day, "back at 100 Mbps"},
+		statusPending: {"If the upgrade", "500 Mbps", day, "100 Mbps"},
 	}
 	for status, want := range cases {
 		t.Run(status, func(t *testing.T) {

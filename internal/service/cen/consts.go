@@ -4,14 +4,14 @@ import "time"
 
 // Values of the status attribute.
 const (
-	// TempUpgradeStatusActive means the API shows the upgrade's window as open.
-	TempUpgradeStatusActive = "Active"
-	// TempUpgradeStatusExpired means the window has ended and the package is back at its
+	// statusActive means the API shows the upgrade's window as open.
+	statusActive = "Active"
+	// statusExpired means the window has ended and the package is back at its
 	// original bandwidth.
-	TempUpgradeStatusExpired = "Expired"
-	// TempUpgradeStatusPending means an upgrade was requested but the API did not show it before
+	statusExpired = "Expired"
+	// statusPending means an upgrade was requested but the API did not show it before
 	// the timeout; it only appears in the state of a create or update that timed out.
-	TempUpgradeStatusPending = "Pending"
+	statusPending = "Pending"
 )
 
 // Values DescribeCenBandwidthPackages shows.

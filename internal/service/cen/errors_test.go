@@ -40,7 +40,7 @@ func TestAddWaitError(t *testing.T) {
 		err  error
 		want string
 	}{
-		{&waiter.TimeoutError{LastState: TempUpgradeStatusPending, Timeout: time.Minute}, "within 10m0s"},
+		{&waiter.TimeoutError{LastState: statusPending, Timeout: time.Minute}, "within 10m0s"},
 		{&waiter.MissingError{Checks: 4}, "disappeared"},
 		{errors.New("boom"), "boom"},
 	}

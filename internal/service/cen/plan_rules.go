@@ -71,7 +71,7 @@ func (r *bandwidthTempUpgradeResource) ModifyPlan(ctx context.Context, req resou
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan.Status = types.StringValue(TempUpgradeStatusActive)
+	plan.Status = types.StringValue(statusActive)
 	plan.OriginalBandwidth = types.Int64Value(base)
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }

@@ -33,12 +33,12 @@ func TestModifyPlan(t *testing.T) {
 	short := base
 	short.ExpiredTime = testNow.Add(30 * time.Hour).Format(apiTimeLayout)
 
-	activeState := testStateModel(testID, 500, 100, day, TempUpgradeStatusActive)
-	secondsState := testStateModel(testID, 500, 100, day[:17]+"52Z", TempUpgradeStatusActive)
+	activeState := testStateModel(testID, 500, 100, day, statusActive)
+	secondsState := testStateModel(testID, 500, 100, day[:17]+"52Z", statusActive)
 	pastEnd := endIn(-2 * time.Hour)
-	expiredState := testStateModel(testID, 500, 100, pastEnd, TempUpgradeStatusExpired)
-	soonState := testStateModel(testID, 400, 100, endIn(2*time.Hour), TempUpgradeStatusActive)
-	otherPackageState := testStateModel("cenbwp-other", 500, 100, day, TempUpgradeStatusActive)
+	expiredState := testStateModel(testID, 500, 100, pastEnd, statusExpired)
+	soonState := testStateModel(testID, 400, 100, endIn(2*time.Hour), statusActive)
+	otherPackageState := testStateModel("cenbwp-other", 500, 100, day, statusActive)
 	unknownID := testModel(testID, 500, day)
 	unknownID.CenBandwidthPackageID = types.StringUnknown()
 	unknownIDPast, unknownIDSoon := unknownID, unknownID
@@ -182,7 +182,7 @@ func TestModifyPlan(t *testing.T) {
 				if diags := resp.Plan.Get(context.Background(), &got); diags.HasError() {
 					t.Fatal(diags)
 				}
-				if got.Status.ValueString() != TempUpgradeStatusActive || got.OriginalBandwidth.ValueInt64() != c.wantOriginal {
+				if got.Status.ValueString() != statusActive || got.OriginalBandwidth.ValueInt64() != c.wantOriginal {
 					t.Errorf("planned status %s original_bandwidth %s, want Active and %d", got.Status, got.OriginalBandwidth, c.wantOriginal)
 				}
 			}

@@ -46,8 +46,8 @@ func (w window) shows(bandwidth int64, endTime string) bool {
 	return w.Open && w.Bandwidth == bandwidth && sameEndTime(w.EndTime, endTime)
 }
 
-// statusTempUpgrade reports TempUpgradeStatusActive once the package shows the upgrade to
-// bandwidth until endTime, TempUpgradeStatusPending before, and "" while the package is not
+// statusTempUpgrade reports statusActive once the package shows the upgrade to
+// bandwidth until endTime, statusPending before, and "" while the package is not
 // found.
 func statusTempUpgrade(api cbnAPI, id string, bandwidth int64, endTime string) waiter.StatusFunc[*cbn.CenBandwidthPackage] {
 	return func(ctx context.Context) (*cbn.CenBandwidthPackage, string, error) {
@@ -63,8 +63,8 @@ func statusTempUpgrade(api cbnAPI, id string, bandwidth int64, endTime string) w
 			return p, "", err
 		}
 		if w.shows(bandwidth, endTime) {
-			return p, TempUpgradeStatusActive, nil
+			return p, statusActive, nil
 		}
-		return p, TempUpgradeStatusPending, nil
+		return p, statusPending, nil
 	}
 }

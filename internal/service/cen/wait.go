@@ -15,8 +15,8 @@ import (
 // (nil if none), also on error.
 func waitTempUpgradeApplied(ctx context.Context, api cbnAPI, id string, bandwidth int64, endTime string, timeout time.Duration) (*cbn.CenBandwidthPackage, error) {
 	return waiter.Wait(ctx, waiter.Conf[*cbn.CenBandwidthPackage]{
-		Pending: []string{TempUpgradeStatusPending},
-		Target:  []string{TempUpgradeStatusActive},
+		Pending: []string{statusPending},
+		Target:  []string{statusActive},
 		Refresh: statusTempUpgrade(api, id, bandwidth, endTime),
 		Timeout: timeout,
 		// What Do gives up retrying (throttling, HTTP 5xx, network errors) does not end the

@@ -34,12 +34,12 @@ func apiError(code string) error {
 
 func TestExplainGACodes(t *testing.T) {
 	for code, want := range map[string]string{
-		ErrCodeStateErrorBandwidthPackage:   "transitional state",
-		ErrCodeUpgradeErrorBandwidthPackage: "two steps",
-		ErrCodeNotExistBandwidthPackage:     "terraform state rm",
+		errCodeStateErrorBandwidthPackage:   "transitional state",
+		errCodeUpgradeErrorBandwidthPackage: "two steps",
+		errCodeNotExistBandwidthPackage:     "terraform state rm",
 		"Throttling.User":                   "-parallelism", // explained by conns, for every product
-		ErrCodeBindExistBandwidthPackage:    "alibabacloud_ga_bandwidth_package_attachment",
-		ErrCodeOrderUnpaid:                  "Order Center",
+		errCodeBindExistBandwidthPackage:    "alibabacloud_ga_bandwidth_package_attachment",
+		errCodeOrderUnpaid:                  "Order Center",
 	} {
 		retried := &waiter.RefusedUntilTimeoutError{Action: "UpdateBandwidthPackage", Timeout: time.Minute, Attempts: 7, Last: apiError(code)}
 		got := conns.Explain(retried, advice)

@@ -105,15 +105,15 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 					"asynchronously: when the plan is bound, the provider waits until every bound accelerator has left "+
 					"`configuring` and is `active` again, then confirms the new value; when it is not bound, it waits "+
 					"until the plan shows the new value. A lower bandwidth cannot be combined with an upgrade of "+
-					"`bandwidth_type` in one apply.", BandwidthMin, BandwidthMax),
-				Validators: []validator.Int64{int64validator.Between(BandwidthMin, BandwidthMax)},
+					"`bandwidth_type` in one apply.", bandwidthMin, bandwidthMax),
+				Validators: []validator.Int64{int64validator.Between(bandwidthMin, bandwidthMax)},
 			},
 			"bandwidth_package_name": schema.StringAttribute{
 				Optional:            true,
 				Computed:            true,
 				MarkdownDescription: "Name of the plan: " + nameFormatDescription + ". Changed in place, at once.",
 				Validators: []validator.String{
-					stringvalidator.LengthBetween(NameMinLength, NameMaxLength),
+					stringvalidator.LengthBetween(nameMinLength, nameMaxLength),
 					stringvalidator.RegexMatches(namePattern, "must be "+nameFormatDescription),
 				},
 				PlanModifiers: useState,
@@ -126,7 +126,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 					"made in place (asynchronously, waited for like `bandwidth`); any other change is refused at plan " +
 					"rather than replacing the plan, which would lose its bindings and billing.",
 				Validators: []validator.String{
-					stringvalidator.OneOf(BandwidthTypeBasic, BandwidthTypeEnhanced, BandwidthTypeAdvanced),
+					stringvalidator.OneOf(bandwidthTypeBasic, bandwidthTypeEnhanced, bandwidthTypeAdvanced),
 				},
 				PlanModifiers: useState,
 			},
@@ -136,7 +136,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				MarkdownDescription: "Billing of a `PayAsYouGo` plan: `PayByTraffic` or `PayBY95` (95th percentile). " +
 					"Only with `payment_type = \"PayAsYouGo\"`. Changing it replaces the plan.",
 				Validators: []validator.String{
-					stringvalidator.OneOf(BillingTypePayByTraffic, BillingTypePayBY95),
+					stringvalidator.OneOf(billingTypePayByTraffic, billingTypePayBY95),
 				},
 				PlanModifiers: useStateReplace,
 			},
@@ -145,7 +145,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				Computed: true,
 				MarkdownDescription: "Area A of a `CrossDomain` plan: `China-mainland`, the only value, sent when left " +
 					"out. Only with `type = \"CrossDomain\"`. Changing it replaces the plan.",
-				Validators:    []validator.String{stringvalidator.OneOf(GeographicRegionChinaMainland)},
+				Validators:    []validator.String{stringvalidator.OneOf(geographicRegionChinaMainland)},
 				PlanModifiers: useStateReplace,
 			},
 			"cbn_geographic_region_idb": schema.StringAttribute{
@@ -153,7 +153,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				Computed: true,
 				MarkdownDescription: "Area B of a `CrossDomain` plan: `Global`, the only value, sent when left out. Only " +
 					"with `type = \"CrossDomain\"`. Changing it replaces the plan.",
-				Validators:    []validator.String{stringvalidator.OneOf(GeographicRegionGlobal)},
+				Validators:    []validator.String{stringvalidator.OneOf(geographicRegionGlobal)},
 				PlanModifiers: useStateReplace,
 			},
 			"create_time": schema.StringAttribute{
@@ -164,15 +164,15 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 			"description": schema.StringAttribute{
 				Optional:            true,
 				Computed:            true,
-				MarkdownDescription: fmt.Sprintf("Description of the plan, up to %d characters. Changed in place, at once; `\"\"` clears it.", DescriptionMaxLength),
-				Validators:          []validator.String{stringvalidator.LengthAtMost(DescriptionMaxLength)},
+				MarkdownDescription: fmt.Sprintf("Description of the plan, up to %d characters. Changed in place, at once; `\"\"` clears it.", descriptionMaxLength),
+				Validators:          []validator.String{stringvalidator.LengthAtMost(descriptionMaxLength)},
 				PlanModifiers:       useState,
 			},
 			"duration": schema.Int64Attribute{
 				Optional: true,
 				MarkdownDescription: fmt.Sprintf("Subscription length, in units of `pricing_cycle`: 1 to %d months "+
 					"or 1 to %d years. Required with `payment_type = \"Subscription\"`, not allowed with `PayAsYouGo`.",
-					DurationMonthMax, DurationYearMax) + writeOnlyNote,
+					durationMonthMax, durationYearMax) + writeOnlyNote,
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"expired_time": schema.StringAttribute{
@@ -188,24 +188,24 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 			"payment_type": schema.StringAttribute{
 				Optional: true,
 				Computed: true,
-				Default:  stringdefault.StaticString(PaymentTypeSubscription),
+				Default:  stringdefault.StaticString(paymentTypeSubscription),
 				MarkdownDescription: "`Subscription` (default, sent as `PREPAY`) or `PayAsYouGo` (sent as `POSTPAY`). " +
 					"Changing it replaces the plan.",
-				Validators:    []validator.String{stringvalidator.OneOf(PaymentTypeSubscription, PaymentTypePayAsYouGo)},
+				Validators:    []validator.String{stringvalidator.OneOf(paymentTypeSubscription, paymentTypePayAsYouGo)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"pricing_cycle": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Unit of `duration`: `Month` (used when unset) or `Year`. Only with " +
 					"`payment_type = \"Subscription\"`." + writeOnlyNote,
-				Validators: []validator.String{stringvalidator.OneOf(PricingCycleMonth, PricingCycleYear)},
+				Validators: []validator.String{stringvalidator.OneOf(pricingCycleMonth, pricingCycleYear)},
 			},
 			"ratio": schema.Int64Attribute{
 				Optional: true,
 				Computed: true,
 				MarkdownDescription: fmt.Sprintf("Guaranteed minimum percentage of a `PayBY95` plan: %d to %d. "+
-					"Required with, and only with, `billing_type = \"PayBY95\"`. Changing it replaces the plan.", RatioMin, RatioMax),
-				Validators: []validator.Int64{int64validator.Between(RatioMin, RatioMax)},
+					"Required with, and only with, `billing_type = \"PayBY95\"`. Changing it replaces the plan.", ratioMin, ratioMax),
+				Validators: []validator.Int64{int64validator.Between(ratioMin, ratioMax)},
 				PlanModifiers: []planmodifier.Int64{
 					int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplace(),
 				},
@@ -218,7 +218,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 			"type": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Type of the plan: `Basic` or `CrossDomain`. Changing it replaces the plan.",
-				Validators:          []validator.String{stringvalidator.OneOf(PackageTypeBasic, PackageTypeCrossDomain)},
+				Validators:          []validator.String{stringvalidator.OneOf(packageTypeBasic, packageTypeCrossDomain)},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 		},
@@ -426,7 +426,7 @@ func (r *bandwidthPackageResource) orderUpgrade(ctx context.Context, update *gas
 			"Terraform keeps the values in effect now in the state (bandwidth %d, bandwidth_type %q), so the next plan "+
 			"shows the change again until the order is paid and the plan shows the new values; applying it again "+
 			"before paying is refused by the API (%s). Set auto_pay = true to have upgrades paid automatically.",
-			id, changes, orderCenterURL, bp.Bandwidth, bp.BandwidthType, ErrCodeOrderUnpaid))
+			id, changes, orderCenterURL, bp.Bandwidth, bp.BandwidthType, errCodeOrderUnpaid))
 }
 
 // sendUpdate calls UpdateBandwidthPackage, retrying the refusals that mean "not now".
@@ -502,10 +502,10 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	err = retryWhenRefused(ctx, "DeleteBandwidthPackage", deadline.Remaining(), retryableDeleteCodes, func(ctx context.Context) error {
 		return r.API().Do(ctx, del, gasdk.CreateDeleteBandwidthPackageResponse())
 	})
-	switch err = notFoundOr(err, kindBandwidthPlan, id, ErrCodeNotExistBandwidthPackage); {
+	switch err = notFoundOr(err, kindBandwidthPlan, id, errCodeNotExistBandwidthPackage); {
 	case conns.IsNotFound(err):
 		return
-	case b.subscription && !b.expired && conns.IsErrorCode(err, ErrCodeForbiddenRelease):
+	case b.subscription && !b.expired && conns.IsErrorCode(err, errCodeForbiddenRelease):
 		warnSubscriptionKept(&resp.Diagnostics, id, bp.ExpiredTime)
 		return
 	case err != nil:

@@ -119,7 +119,7 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 
 	// Saved at once: the binding exists even if the wait below fails.
 	plan.ID = types.StringValue(attachmentID(packageID, acceleratorID))
-	plan.Status = types.StringValue(PackageStateBinding)
+	plan.Status = types.StringValue(packageStateBinding)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 
 	bp, err := waitAttachment(ctx, r.API(), packageID, acceleratorID, true, deadline.Remaining())
@@ -190,7 +190,7 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 		return
 	}
 	err = notFoundOr(r.sendBinding(ctx, packageID, acceleratorID, false, deadline.Remaining()),
-		attachmentKind(packageID), acceleratorID, ErrCodeNotExistBandwidthPackage, ErrCodeNotExistAccelerator)
+		attachmentKind(packageID), acceleratorID, errCodeNotExistBandwidthPackage, errCodeNotExistAccelerator)
 	if conns.IsNotFound(err) {
 		return
 	}

@@ -20,9 +20,9 @@ func expandCreateRequest(plan bandwidthPackageModel) *gasdk.CreateBandwidthPacka
 	req.Bandwidth = requests.NewInteger64(plan.Bandwidth.ValueInt64())
 	req.Type = plan.Type.ValueString()
 	req.BandwidthType = plan.BandwidthType.ValueString()
-	if req.Type == PackageTypeCrossDomain {
+	if req.Type == packageTypeCrossDomain {
 		// The only areas the API offers, sent when the configuration leaves them out.
-		req.CbnGeographicRegionIdA, req.CbnGeographicRegionIdB = GeographicRegionChinaMainland, GeographicRegionGlobal
+		req.CbnGeographicRegionIdA, req.CbnGeographicRegionIdB = geographicRegionChinaMainland, geographicRegionGlobal
 		if known(plan.CbnGeographicRegionIDA) {
 			req.CbnGeographicRegionIdA = plan.CbnGeographicRegionIDA.ValueString()
 		}
@@ -36,7 +36,7 @@ func expandCreateRequest(plan bandwidthPackageModel) *gasdk.CreateBandwidthPacka
 	if known(plan.AutoUseCoupon) {
 		req.AutoUseCoupon = fmt.Sprint(plan.AutoUseCoupon.ValueBool())
 	}
-	if plan.PaymentType.ValueString() == PaymentTypePayAsYouGo {
+	if plan.PaymentType.ValueString() == paymentTypePayAsYouGo {
 		req.ChargeType = chargeTypePostpay
 		req.BillingType = plan.BillingType.ValueString()
 		if known(plan.Ratio) {
@@ -45,7 +45,7 @@ func expandCreateRequest(plan bandwidthPackageModel) *gasdk.CreateBandwidthPacka
 		return req
 	}
 	req.ChargeType = chargeTypePrepay
-	req.PricingCycle = PricingCycleMonth
+	req.PricingCycle = pricingCycleMonth
 	if known(plan.PricingCycle) {
 		req.PricingCycle = plan.PricingCycle.ValueString()
 	}
@@ -145,9 +145,9 @@ func (m *bandwidthPackageModel) nullUnknowns() {
 // paymentTypeOf maps the API's ChargeType to payment_type.
 func paymentTypeOf(chargeType string) string {
 	if chargeType == chargeTypePostpay {
-		return PaymentTypePayAsYouGo
+		return paymentTypePayAsYouGo
 	}
-	return PaymentTypeSubscription
+	return paymentTypeSubscription
 }
 
 // stringOrNull returns null for the empty string.

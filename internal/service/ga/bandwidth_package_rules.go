@@ -24,15 +24,15 @@ func (r *bandwidthPackageResource) ConfigValidators(context.Context) []resource.
 // bandwidthPackageConfigValidators lists the cross-attribute rules.
 func bandwidthPackageConfigValidators() []resource.ConfigValidator {
 	return []resource.ConfigValidator{
-		validators.RequiredWhen("bandwidth_type", "type", "", PackageTypeBasic),
-		validators.AllowedOnlyWhen("cbn_geographic_region_ida", "type", "", PackageTypeCrossDomain),
-		validators.AllowedOnlyWhen("cbn_geographic_region_idb", "type", "", PackageTypeCrossDomain),
-		validators.RequiredWhen("duration", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
-		validators.AllowedOnlyWhen("duration", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
-		validators.AllowedOnlyWhen("pricing_cycle", "payment_type", PaymentTypeSubscription, PaymentTypeSubscription),
-		validators.AllowedOnlyWhen("billing_type", "payment_type", PaymentTypeSubscription, PaymentTypePayAsYouGo),
-		validators.RequiredWhen("ratio", "billing_type", "", BillingTypePayBY95),
-		validators.AllowedOnlyWhen("ratio", "billing_type", "", BillingTypePayBY95),
+		validators.RequiredWhen("bandwidth_type", "type", "", packageTypeBasic),
+		validators.AllowedOnlyWhen("cbn_geographic_region_ida", "type", "", packageTypeCrossDomain),
+		validators.AllowedOnlyWhen("cbn_geographic_region_idb", "type", "", packageTypeCrossDomain),
+		validators.RequiredWhen("duration", "payment_type", paymentTypeSubscription, paymentTypeSubscription),
+		validators.AllowedOnlyWhen("duration", "payment_type", paymentTypeSubscription, paymentTypeSubscription),
+		validators.AllowedOnlyWhen("pricing_cycle", "payment_type", paymentTypeSubscription, paymentTypeSubscription),
+		validators.AllowedOnlyWhen("billing_type", "payment_type", paymentTypeSubscription, paymentTypePayAsYouGo),
+		validators.RequiredWhen("ratio", "billing_type", "", billingTypePayBY95),
+		validators.AllowedOnlyWhen("ratio", "billing_type", "", billingTypePayBY95),
 		durationRange{},
 	}
 }
@@ -163,7 +163,7 @@ func bandwidthTypeChange(from, to string) (c change, allowed bool) {
 	switch {
 	case from == to:
 		return c, true
-	case from == BandwidthTypeBasic && to == BandwidthTypeEnhanced:
+	case from == bandwidthTypeBasic && to == bandwidthTypeEnhanced:
 		c.Direction = upgrade
 		return c, true
 	default:
@@ -230,7 +230,7 @@ func checkUpdate(prior, planned updateSettings) diag.Diagnostics {
 					"The provider does not replace the bandwidth plan instead, because a new plan loses the old one's "+
 					"accelerator bindings and billing. Keep bandwidth_type = %q, or create a new "+
 					"alibabacloud_ga_bandwidth_package with the bandwidth type you want and move the attachments to it.",
-					BandwidthTypeBasic, BandwidthTypeEnhanced, c.From, c.To, c.From))
+					bandwidthTypeBasic, bandwidthTypeEnhanced, c.From, c.To, c.From))
 		}
 	}
 	changes := plannedChanges(prior, planned)

@@ -23,10 +23,10 @@ type billing struct {
 
 // newBilling derives the billing of a plan from its payment_type, state and expired time.
 func newBilling(paymentType, state, expiredTime string, now time.Time) billing {
-	subscription := paymentType == PaymentTypeSubscription
+	subscription := paymentType == paymentTypeSubscription
 	return billing{
 		subscription: subscription,
-		unpaid:       subscription && state == PackageStateInit,
+		unpaid:       subscription && state == packageStateInit,
 		expired:      subscription && expired(expiredTime, now),
 	}
 }

@@ -5,54 +5,54 @@ import "terraform-provider-alibabacloud/internal/conns"
 // advice explains, for the API error codes this package meets, what they mean and what to do
 // about them (conns.Explain puts it in every diagnostic of an API error).
 var advice = conns.Advice{
-	ErrCodeStateErrorBandwidthPackage: "The bandwidth plan is in a transitional state (being created, bound, unbound or " +
+	errCodeStateErrorBandwidthPackage: "The bandwidth plan is in a transitional state (being created, bound, unbound or " +
 		"updated), or was updated within the API's cool-down period, and accepts only queries until then. The provider retried until its timeout ran out. " +
 		"Check the plan's state in the Global Accelerator console, wait for it to become active, then run " +
 		"terraform apply again; raise the timeouts block if the operation regularly takes longer.",
-	ErrCodeStateErrorAccelerator: "An accelerator bound to the bandwidth plan is in a transitional state (for example " +
+	errCodeStateErrorAccelerator: "An accelerator bound to the bandwidth plan is in a transitional state (for example " +
 		"configuring after a change) and accepts only queries until it is active again. The provider retried until its " +
 		"timeout ran out. Wait for the accelerator to be active, then run terraform apply again; raise the timeouts " +
 		"block if its configuration regularly takes longer.",
-	ErrCodeNotExistBandwidthPackage: "The bandwidth plan no longer exists: it was deleted outside Terraform, or it " +
+	errCodeNotExistBandwidthPackage: "The bandwidth plan no longer exists: it was deleted outside Terraform, or it " +
 		"expired and was released. Run terraform apply to create a new one, or remove it from the state with " +
 		"terraform state rm.",
-	ErrCodeNotExistAccelerator: "The accelerator does not exist. Check accelerator_id; if the accelerator was deleted " +
+	errCodeNotExistAccelerator: "The accelerator does not exist. Check accelerator_id; if the accelerator was deleted " +
 		"outside Terraform, remove the attachment from the configuration.",
-	ErrCodeNotExistBasicBandwidthPackage: "A CrossDomain bandwidth plan can only be bound to an accelerator that " +
+	errCodeNotExistBasicBandwidthPackage: "A CrossDomain bandwidth plan can only be bound to an accelerator that " +
 		"already has a Basic plan bound. Bind a Basic plan first (an attachment the CrossDomain one depends_on).",
-	ErrCodeUpgradeErrorBandwidthPackage: "One update of a bandwidth plan must be either all upgrades (more bandwidth, " +
+	errCodeUpgradeErrorBandwidthPackage: "One update of a bandwidth plan must be either all upgrades (more bandwidth, " +
 		"Basic to Enhanced) or all downgrades (less bandwidth). Apply the upgrade and the downgrade in two steps: change " +
 		"one, apply, then change the other and apply again.",
-	ErrCodeGreaterThanGaIPSetBandwidth: "The new bandwidth is lower than the bandwidth already allocated to the " +
+	errCodeGreaterThanGaIPSetBandwidth: "The new bandwidth is lower than the bandwidth already allocated to the " +
 		"acceleration regions of a bound accelerator, or the allocation is still settling after a binding change. " +
 		"Lower the acceleration regions' bandwidth first, or keep the plan's bandwidth at least as high as their sum.",
-	ErrCodeBandwidthIllegal: "The API refused the bandwidth for this plan while its bindings settle, or the value does " +
+	errCodeBandwidthIllegal: "The API refused the bandwidth for this plan while its bindings settle, or the value does " +
 		"not fit the accelerators it is bound to. Wait until the bindings are active and apply again; check that " +
 		"bandwidth is within 2 to 2000 Mbps and not below what the bound accelerators use.",
-	ErrCodeBindExistBandwidthPackage: "The bandwidth plan is still bound to an accelerator. Remove the " +
+	errCodeBindExistBandwidthPackage: "The bandwidth plan is still bound to an accelerator. Remove the " +
 		"alibabacloud_ga_bandwidth_package_attachment resources that bind it (or unbind it in the console), then " +
 		"destroy it.",
-	ErrCodeOrderUnpaid: "The bandwidth plan has an upgrade order that is not paid yet (placed with auto_pay = false), " +
+	errCodeOrderUnpaid: "The bandwidth plan has an upgrade order that is not paid yet (placed with auto_pay = false), " +
 		"and the API refuses another change of bandwidth or bandwidth_type until that order is paid or canceled. Pay it " +
 		"in the Alibaba Cloud Order Center (" + orderCenterURL + "): the values it ordered then take effect, and once " +
 		"they show on refresh the next plan is empty if they match the configuration. Or cancel it there, then apply " +
 		"again. Set auto_pay = true to have upgrades paid automatically.",
-	ErrCodeOperationConflict: "The API refuses a call repeated on the same object within a short period. The provider " +
+	errCodeOperationConflict: "The API refuses a call repeated on the same object within a short period. The provider " +
 		"retried until its timeout ran out; wait a minute and apply again, or raise the timeouts block.",
 }
 
 // retryableUpdateCodes are the refusals an update waits out instead of failing.
 var retryableUpdateCodes = []string{
-	ErrCodeStateErrorBandwidthPackage, ErrCodeStateErrorAccelerator, ErrCodeOperationConflict,
-	ErrCodeGreaterThanGaIPSetBandwidth, ErrCodeBandwidthIllegal,
+	errCodeStateErrorBandwidthPackage, errCodeStateErrorAccelerator, errCodeOperationConflict,
+	errCodeGreaterThanGaIPSetBandwidth, errCodeBandwidthIllegal,
 }
 
 // retryableBindingCodes are the refusals binding and unbinding wait out.
 var retryableBindingCodes = []string{
-	ErrCodeStateErrorBandwidthPackage, ErrCodeStateErrorAccelerator, ErrCodeOperationConflict,
+	errCodeStateErrorBandwidthPackage, errCodeStateErrorAccelerator, errCodeOperationConflict,
 }
 
 // retryableDeleteCodes are the refusals a delete waits out.
 var retryableDeleteCodes = []string{
-	ErrCodeStateErrorBandwidthPackage, ErrCodeBindExistBandwidthPackage, ErrCodeOperationConflict,
+	errCodeStateErrorBandwidthPackage, errCodeBindExistBandwidthPackage, errCodeOperationConflict,
 }

@@ -33,7 +33,7 @@ func findBandwidthPackageByID(ctx context.Context, api gaAPI, id string) (*gasdk
 	req.BandwidthPackageId = id
 	resp := gasdk.CreateDescribeBandwidthPackageResponse()
 	if err := api.Do(ctx, req, resp); err != nil {
-		return nil, notFoundOr(err, kindBandwidthPlan, id, ErrCodeNotExistBandwidthPackage)
+		return nil, notFoundOr(err, kindBandwidthPlan, id, errCodeNotExistBandwidthPackage)
 	}
 	if resp.BandwidthPackageId == "" {
 		return nil, &conns.NotFoundError{Kind: kindBandwidthPlan, ID: id}
@@ -47,7 +47,7 @@ func findAcceleratorByID(ctx context.Context, api gaAPI, id string) (*gasdk.Desc
 	req.AcceleratorId = id
 	resp := gasdk.CreateDescribeAcceleratorResponse()
 	if err := api.Do(ctx, req, resp); err != nil {
-		return nil, notFoundOr(err, kindAccelerator, id, ErrCodeNotExistAccelerator)
+		return nil, notFoundOr(err, kindAccelerator, id, errCodeNotExistAccelerator)
 	}
 	if resp.AcceleratorId == "" {
 		return nil, &conns.NotFoundError{Kind: kindAccelerator, ID: id}
@@ -63,7 +63,7 @@ func findAttachment(ctx context.Context, api gaAPI, packageID, acceleratorID str
 	if err != nil {
 		return nil, err
 	}
-	if !slices.Contains(bp.Accelerators, acceleratorID) && bp.State != PackageStateBinding {
+	if !slices.Contains(bp.Accelerators, acceleratorID) && bp.State != packageStateBinding {
 		return nil, &conns.NotFoundError{Kind: attachmentKind(packageID), ID: acceleratorID}
 	}
 	return bp, nil

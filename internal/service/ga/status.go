@@ -56,7 +56,7 @@ func statusBandwidthPackageUpdated(api gaAPI, id string, accelerators []string, 
 			if err != nil {
 				return nil, "", err
 			}
-			if acc.State != AcceleratorStateActive {
+			if acc.State != acceleratorStateActive {
 				return nil, acc.State, nil
 			}
 		}
@@ -87,7 +87,7 @@ func statusAttachment(api gaAPI, packageID, acceleratorID string, attached bool)
 		if err != nil {
 			return nil, "", err
 		}
-		if acc.State != AcceleratorStateActive {
+		if acc.State != acceleratorStateActive {
 			return bp, acc.State, nil
 		}
 		return bp, stateDone, nil
@@ -96,5 +96,5 @@ func statusAttachment(api gaAPI, packageID, acceleratorID string, attached bool)
 
 // stablePackageState reports whether a bandwidth plan's state accepts changes.
 func stablePackageState(state string) bool {
-	return state == PackageStateActive || state == PackageStateBinded
+	return state == packageStateActive || state == packageStateBinded
 }

@@ -20,7 +20,7 @@ var _ resource.ConfigValidator = durationRange{}
 // Description implements resource.ConfigValidator.
 func (durationRange) Description(context.Context) string {
 	return fmt.Sprintf("duration is 1 to %d when pricing_cycle is %s, 1 to %d when it is %s",
-		DurationMonthMax, PricingCycleMonth, DurationYearMax, PricingCycleYear)
+		durationMonthMax, pricingCycleMonth, durationYearMax, pricingCycleYear)
 }
 
 // MarkdownDescription implements resource.ConfigValidator.
@@ -28,7 +28,7 @@ func (d durationRange) MarkdownDescription(ctx context.Context) string { return 
 
 // ValidateResource implements resource.ConfigValidator.
 func (durationRange) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	cycle, known := validators.StringOrDefault(ctx, req.Config, "pricing_cycle", PricingCycleMonth, &resp.Diagnostics)
+	cycle, known := validators.StringOrDefault(ctx, req.Config, "pricing_cycle", pricingCycleMonth, &resp.Diagnostics)
 	if !known {
 		return
 	}
@@ -37,9 +37,9 @@ func (durationRange) ValidateResource(ctx context.Context, req resource.Validate
 	if resp.Diagnostics.HasError() || duration.IsNull() || duration.IsUnknown() {
 		return
 	}
-	limit := int64(DurationMonthMax)
-	if cycle == PricingCycleYear {
-		limit = DurationYearMax
+	limit := int64(durationMonthMax)
+	if cycle == pricingCycleYear {
+		limit = durationYearMax
 	}
 	if d := duration.ValueInt64(); d < 1 || d > limit {
 		resp.Diagnostics.AddAttributeError(path.Root("duration"), "Invalid subscription duration",

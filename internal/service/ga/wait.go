@@ -13,18 +13,18 @@ import (
 // Transitional states of the objects the waits below watch.
 var (
 	acceleratorPendingStates = []string{
-		AcceleratorStateInit, AcceleratorStateBinding, AcceleratorStateConfiguring, AcceleratorStateUnbinding,
+		acceleratorStateInit, acceleratorStateBinding, acceleratorStateConfiguring, acceleratorStateUnbinding,
 	}
 	packageTransitionalStates = []string{
-		PackageStateInit, PackageStateBinding, PackageStateUnbinding, PackageStateUpdating,
+		packageStateInit, packageStateBinding, packageStateUnbinding, packageStateUpdating,
 	}
 )
 
 // waitBandwidthPackageActive waits for a new bandwidth plan to leave "init".
 func waitBandwidthPackageActive(ctx context.Context, api gaAPI, id string, timeout time.Duration) (*gasdk.DescribeBandwidthPackageResponse, error) {
 	return waiter.Wait(ctx, waiter.Conf[*gasdk.DescribeBandwidthPackageResponse]{
-		Pending: []string{PackageStateInit},
-		Target:  []string{PackageStateActive, PackageStateBinded},
+		Pending: []string{packageStateInit},
+		Target:  []string{packageStateActive, packageStateBinded},
 		Refresh: statusBandwidthPackage(api, id, ""),
 		Timeout: timeout,
 	})
@@ -35,7 +35,7 @@ func waitBandwidthPackageActive(ctx context.Context, api gaAPI, id string, timeo
 func waitBandwidthPackageStable(ctx context.Context, api gaAPI, id string, timeout time.Duration) (*gasdk.DescribeBandwidthPackageResponse, error) {
 	return waiter.Wait(ctx, waiter.Conf[*gasdk.DescribeBandwidthPackageResponse]{
 		Pending: packageTransitionalStates,
-		Target:  []string{PackageStateActive, PackageStateBinded},
+		Target:  []string{packageStateActive, packageStateBinded},
 		Refresh: statusBandwidthPackage(api, id, ""),
 		Timeout: timeout,
 	})
@@ -55,7 +55,7 @@ func waitBandwidthPackageUpdated(ctx context.Context, api gaAPI, id string, acce
 // waitBandwidthPackageDeleted waits until the bandwidth plan cannot be found.
 func waitBandwidthPackageDeleted(ctx context.Context, api gaAPI, id string, timeout time.Duration) error {
 	_, err := waiter.Wait(ctx, waiter.Conf[*gasdk.DescribeBandwidthPackageResponse]{
-		Pending: append([]string{PackageStateDeleting, PackageStateActive}, packageTransitionalStates...),
+		Pending: append([]string{packageStateDeleting, packageStateActive}, packageTransitionalStates...),
 		Target:  []string{stateGone},
 		Refresh: statusBandwidthPackage(api, id, stateGone),
 		Timeout: timeout,
