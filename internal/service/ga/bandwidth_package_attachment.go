@@ -3,22 +3,14 @@ package ga
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"terraform-provider-alibabacloud/internal/conns"
@@ -29,13 +21,6 @@ var (
 	_ resource.ResourceWithConfigure   = (*bandwidthPackageAttachmentResource)(nil)
 	_ resource.ResourceWithImportState = (*bandwidthPackageAttachmentResource)(nil)
 )
-
-// attachmentIDSeparator separates the bandwidth plan ID from the accelerator ID in an
-// attachment's ID.
-const attachmentIDSeparator = ":"
-
-// attachmentPartPattern is what each of the two IDs forming an attachment's ID must match.
-var attachmentPartPattern = regexp.MustCompile(`^[^:]+$`)
 
 // NewBandwidthPackageAttachmentResource returns the alibabacloud_ga_bandwidth_package_attachment
 // resource.
@@ -57,46 +42,6 @@ type bandwidthPackageAttachmentResource struct {
 // Metadata implements resource.Resource.
 func (r *bandwidthPackageAttachmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_ga_bandwidth_package_attachment"
-}
-
-// Schema implements resource.Resource.
-func (r *bandwidthPackageAttachmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
-	notEmpty := []validator.String{
-		stringvalidator.RegexMatches(attachmentPartPattern, "must be a non-empty ID without "+attachmentIDSeparator),
-	}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Binds a Global Accelerator bandwidth plan to an accelerator " +
-			"(BandwidthPackageAddAccelerator). Creating it waits until the accelerator is `active` again and the plan " +
-			"lists it; destroying it (BandwidthPackageRemoveAccelerator) waits until the plan no longer lists it. " +
-			"While the binding settles the plan is `binding` or `unbinding` and the accelerator `configuring`.",
-		Attributes: map[string]schema.Attribute{
-			"accelerator_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "ID of the accelerator (`ga-...`). Changing it replaces the attachment.",
-				Validators:          notEmpty,
-				PlanModifiers:       replace,
-			},
-			"bandwidth_package_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "ID of the bandwidth plan (`gbwp-...`). Changing it replaces the attachment.",
-				Validators:          notEmpty,
-				PlanModifiers:       replace,
-			},
-			"id": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "`<bandwidth_package_id>:<accelerator_id>`.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"status": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "State of the bandwidth plan while bound, normally `binded`.",
-			},
-		},
-		Blocks: map[string]schema.Block{
-			"timeouts": r.TimeoutsBlock(ctx),
-		},
-	}
 }
 
 // Create implements resource.Resource: BandwidthPackageAddAccelerator, retried while the plan
@@ -234,33 +179,4 @@ func (r *bandwidthPackageAttachmentResource) ImportState(ctx context.Context, re
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("bandwidth_package_id"), packageID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("accelerator_id"), acceleratorID)...)
-}
-
-// attachmentID builds an attachment's ID.
-func attachmentID(packageID, acceleratorID string) string {
-	return packageID + attachmentIDSeparator + acceleratorID
-}
-
-// parseAttachmentID splits an attachment's ID into the bandwidth plan and accelerator IDs.
-func parseAttachmentID(id string) (packageID, acceleratorID string, err error) {
-	parts := strings.Split(id, attachmentIDSeparator)
-	if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
-		return "", "", fmt.Errorf("expected <bandwidth_package_id>%s<accelerator_id>, for example "+
-			"gbwp-bp1sgzldyj6b4q7cx%sga-bp1odcab8tmno0hdq, got %q", attachmentIDSeparator, attachmentIDSeparator, id)
-	}
-	return parts[0], parts[1], nil
-}
-
-// bandwidthPackageAttachmentModel is the attachment's data.
-type bandwidthPackageAttachmentModel struct {
-	AcceleratorID      types.String   `tfsdk:"accelerator_id"`
-	BandwidthPackageID types.String   `tfsdk:"bandwidth_package_id"`
-	ID                 types.String   `tfsdk:"id"`
-	Status             types.String   `tfsdk:"status"`
-	Timeouts           timeouts.Value `tfsdk:"timeouts"`
-}
-
-// ids returns the bandwidth plan and accelerator IDs.
-func (m bandwidthPackageAttachmentModel) ids() (packageID, acceleratorID string) {
-	return m.BandwidthPackageID.ValueString(), m.AcceleratorID.ValueString()
 }

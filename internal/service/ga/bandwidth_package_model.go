@@ -6,12 +6,37 @@ import (
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"terraform-provider-alibabacloud/internal/conns"
 )
+
+// bandwidthPackageModel is the resource's data.
+type bandwidthPackageModel struct {
+	Accelerators           types.Set      `tfsdk:"accelerators"`
+	AutoPay                types.Bool     `tfsdk:"auto_pay"`
+	AutoUseCoupon          types.Bool     `tfsdk:"auto_use_coupon"`
+	Bandwidth              types.Int64    `tfsdk:"bandwidth"`
+	BandwidthPackageName   types.String   `tfsdk:"bandwidth_package_name"`
+	BandwidthType          types.String   `tfsdk:"bandwidth_type"`
+	BillingType            types.String   `tfsdk:"billing_type"`
+	CbnGeographicRegionIDA types.String   `tfsdk:"cbn_geographic_region_ida"`
+	CbnGeographicRegionIDB types.String   `tfsdk:"cbn_geographic_region_idb"`
+	CreateTime             types.String   `tfsdk:"create_time"`
+	Description            types.String   `tfsdk:"description"`
+	Duration               types.Int64    `tfsdk:"duration"`
+	ExpiredTime            types.String   `tfsdk:"expired_time"`
+	ID                     types.String   `tfsdk:"id"`
+	PaymentType            types.String   `tfsdk:"payment_type"`
+	PricingCycle           types.String   `tfsdk:"pricing_cycle"`
+	Ratio                  types.Int64    `tfsdk:"ratio"`
+	Status                 types.String   `tfsdk:"status"`
+	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+	Type                   types.String   `tfsdk:"type"`
+}
 
 // expandCreateRequest builds CreateBandwidthPackage from the plan, with a fresh ClientToken.
 func expandCreateRequest(plan bandwidthPackageModel) *gasdk.CreateBandwidthPackageRequest {

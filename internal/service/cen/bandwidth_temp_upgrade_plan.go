@@ -3,6 +3,7 @@ package cen
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"terraform-provider-alibabacloud/internal/conns"
@@ -215,4 +217,46 @@ func checkEndTimeInSubscription(u upgradePlan) diag.Diagnostics {
 			"package first.", u.endTime.ValueString(), u.pkg.CenBandwidthPackageId,
 			expiry.Format(endTimeLayout), expiry.Format(endTimeLayout)))
 	return diags
+}
+
+// endTimePattern is the exact shape TempUpgradeCenBandwidthPackageSpec takes for EndTime.
+var endTimePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$`)
+
+// endTimeFormat validates that a string is a real UTC time written exactly YYYY-MM-DDThh:mm:ssZ.
+type endTimeFormat struct{}
+
+var _ validator.String = endTimeFormat{}
+
+// Description implements validator.Describer.
+func (endTimeFormat) Description(context.Context) string {
+	return "value must be a UTC time written YYYY-MM-DDThh:mm:ssZ"
+}
+
+// MarkdownDescription implements validator.Describer.
+func (v endTimeFormat) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+// ValidateString implements validator.String.
+func (endTimeFormat) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	s := req.ConfigValue.ValueString()
+	if msg := checkEndTimeFormat(s); msg != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid end_time format",
+			fmt.Sprintf("%s = %q: %s", req.Path, s, msg))
+	}
+}
+
+// checkEndTimeFormat returns what is wrong with s as an EndTime, or "" when nothing is.
+func checkEndTimeFormat(s string) string {
+	example := time.Now().UTC().Add(24 * time.Hour).Truncate(time.Hour).Format(endTimeLayout)
+	if !endTimePattern.MatchString(s) {
+		return fmt.Sprintf("write the end of the window in UTC exactly as YYYY-MM-DDThh:mm:ssZ, "+
+			"with seconds and a trailing Z and no offset or fraction, for example %q.", example)
+	}
+	if _, err := time.Parse(endTimeLayout, s); err != nil {
+		return fmt.Sprintf("this is not a real date and time (%v); give an existing UTC time "+
+			"such as %q.", err, example)
+	}
+	return ""
 }

@@ -1,0 +1,82 @@
+package cen
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// bandwidthTempUpgradeModel is the resource's state and plan.
+type bandwidthTempUpgradeModel struct {
+	Bandwidth             types.Int64    `tfsdk:"bandwidth"`
+	BusinessStatus        types.String   `tfsdk:"business_status"`
+	CenBandwidthPackageID types.String   `tfsdk:"cen_bandwidth_package_id"`
+	ChargeType            types.String   `tfsdk:"charge_type"`
+	EndTime               EndTime        `tfsdk:"end_time"`
+	ExpiredTime           types.String   `tfsdk:"expired_time"`
+	ID                    types.String   `tfsdk:"id"`
+	OriginalBandwidth     types.Int64    `tfsdk:"original_bandwidth"`
+	PackageName           types.String   `tfsdk:"package_name"`
+	Status                types.String   `tfsdk:"status"`
+	Timeouts              timeouts.Value `tfsdk:"timeouts"`
+}
+
+// upgradeChanged reports whether plan asks the API for something state does not have: another
+// bandwidth, or an end_time in another minute.
+func upgradeChanged(plan, state bandwidthTempUpgradeModel) bool {
+	return !plan.Bandwidth.Equal(state.Bandwidth) || !sameMinute(plan.EndTime.ValueString(), state.EndTime.ValueString())
+}
+
+// setPackage copies the package's own attributes from p; with p nil, unknown ones become null.
+func (m *bandwidthTempUpgradeModel) setPackage(p *cbn.CenBandwidthPackage) {
+	if p == nil {
+		for _, v := range []*types.String{&m.BusinessStatus, &m.ChargeType, &m.ExpiredTime, &m.PackageName} {
+			if v.IsUnknown() {
+				*v = types.StringNull()
+			}
+		}
+		return
+	}
+	m.BusinessStatus = types.StringValue(p.BusinessStatus)
+	m.ChargeType = types.StringValue(p.BandwidthPackageChargeType)
+	m.ExpiredTime = types.StringValue(normalizeAPITime(p.ExpiredTime))
+	m.PackageName = types.StringValue(p.Name)
+}
+
+// window is what a package shows of a temporary upgrade.
+type window struct {
+	// Open is true while the API shows a TEMP_UPGRADE reservation.
+	Open bool
+	// Bandwidth is the package's current bandwidth (the upgraded value while Open).
+	Bandwidth int64
+	// EndTime is when the upgrade ends, in the configuration's layout; "" when not Open.
+	EndTime string
+	// BaseBandwidth is what the package returns to (or is at, when not Open).
+	BaseBandwidth int64
+}
+
+// windowOf reads the temporary-upgrade fields of p.
+func windowOf(p *cbn.CenBandwidthPackage) (window, error) {
+	w := window{Bandwidth: p.Bandwidth, BaseBandwidth: p.Bandwidth}
+	if !strings.EqualFold(p.HasReservationData, "true") || p.ReservationOrderType != reservationOrderTypeTempUpgrade {
+		return w, nil
+	}
+	base, err := strconv.ParseInt(strings.TrimSpace(p.ReservationBandwidth), 10, 64)
+	if err != nil {
+		return w, fmt.Errorf("CEN bandwidth package %s shows a temporary upgrade with an unreadable ReservationBandwidth %q",
+			p.CenBandwidthPackageId, p.ReservationBandwidth)
+	}
+	w.Open = true
+	w.BaseBandwidth = base
+	w.EndTime = normalizeAPITime(p.ReservationActiveTime)
+	return w, nil
+}
+
+// shows reports whether w is the upgrade to bandwidth until endTime.
+func (w window) shows(bandwidth int64, endTime string) bool {
+	return w.Open && w.Bandwidth == bandwidth && sameEndTime(w.EndTime, endTime)
+}

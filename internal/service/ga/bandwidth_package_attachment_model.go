@@ -1,0 +1,42 @@
+package ga
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// bandwidthPackageAttachmentModel is the attachment's data.
+type bandwidthPackageAttachmentModel struct {
+	AcceleratorID      types.String   `tfsdk:"accelerator_id"`
+	BandwidthPackageID types.String   `tfsdk:"bandwidth_package_id"`
+	ID                 types.String   `tfsdk:"id"`
+	Status             types.String   `tfsdk:"status"`
+	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+}
+
+// attachmentIDSeparator separates the bandwidth plan ID from the accelerator ID in an
+// attachment's ID.
+const attachmentIDSeparator = ":"
+
+// attachmentID builds an attachment's ID.
+func attachmentID(packageID, acceleratorID string) string {
+	return packageID + attachmentIDSeparator + acceleratorID
+}
+
+// parseAttachmentID splits an attachment's ID into the bandwidth plan and accelerator IDs.
+func parseAttachmentID(id string) (packageID, acceleratorID string, err error) {
+	parts := strings.Split(id, attachmentIDSeparator)
+	if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
+		return "", "", fmt.Errorf("expected <bandwidth_package_id>%s<accelerator_id>, for example "+
+			"gbwp-bp1sgzldyj6b4q7cx%sga-bp1odcab8tmno0hdq, got %q", attachmentIDSeparator, attachmentIDSeparator, id)
+	}
+	return parts[0], parts[1], nil
+}
+
+// ids returns the bandwidth plan and accelerator IDs.
+func (m bandwidthPackageAttachmentModel) ids() (packageID, acceleratorID string) {
+	return m.BandwidthPackageID.ValueString(), m.AcceleratorID.ValueString()
+}
