@@ -1,0 +1,155 @@
+// Package resourcetest helps unit-test the provider's resources without Terraform or a mock
+// cloud: their schema, plans and states built from models or from attribute values, a recording
+// fake of a product's API to hand them (framework's SetAPI), the API's errors as the SDK builds
+// them, and a check that a model and its schema agree.
+package resourcetest
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// Schema returns r's schema, failing t when r reports an error or the schema is not valid.
+func Schema(t testing.TB, r resource.Resource) schema.Schema {
+	t.Helper()
+	var resp resource.SchemaResponse
+	r.Schema(context.Background(), resource.SchemaRequest{}, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("schema: %v", resp.Diagnostics)
+	}
+	if diags := resp.Schema.ValidateImplementation(context.Background()); diags.HasError() {
+		t.Fatalf("schema implementation: %v", diags)
+	}
+	return resp.Schema
+}
+
+// State returns a state of schema s holding model, a pointer to the resource's model struct or
+// nil for a null state (no resource).
+func State(t testing.TB, s schema.Schema, model any) tfsdk.State {
+	t.Helper()
+	st := tfsdk.State{Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(context.Background()), nil)}
+	if model != nil && !reflect.ValueOf(model).IsNil() {
+		if diags := st.Set(context.Background(), model); diags.HasError() {
+			t.Fatal(diags)
+		}
+	}
+	return st
+}
+
+// Plan returns a plan of schema s holding model, as State does.
+func Plan(t testing.TB, s schema.Schema, model any) tfsdk.Plan {
+	t.Helper()
+	return tfsdk.Plan(State(t, s, model))
+}
+
+// Get reads a model of type M out of a state.
+func Get[M any](t testing.TB, st tfsdk.State) M {
+	t.Helper()
+	var m M
+	if diags := st.Get(context.Background(), &m); diags.HasError() {
+		t.Fatal(diags)
+	}
+	return m
+}
+
+// Object builds a raw value of schema s from attribute values (tftypes.UnknownValue for
+// unknown, ints as numbers); attributes left out are null. It suits requests written as data
+// rather than as a model: a configuration, a plan or a state of a few attributes.
+func Object(t testing.TB, s schema.Schema, values map[string]any) tftypes.Value {
+	t.Helper()
+	objType, ok := s.Type().TerraformType(context.Background()).(tftypes.Object)
+	if !ok {
+		t.Fatal("schema type is not an object")
+	}
+	for name := range values {
+		if _, ok := objType.AttributeTypes[name]; !ok {
+			t.Fatalf("the schema has no attribute %q", name)
+		}
+	}
+	attrs := map[string]tftypes.Value{}
+	for name, typ := range objType.AttributeTypes {
+		v, ok := values[name]
+		switch {
+		case !ok:
+			attrs[name] = tftypes.NewValue(typ, nil)
+		case v == tftypes.UnknownValue:
+			attrs[name] = tftypes.NewValue(typ, tftypes.UnknownValue)
+		default:
+			if i, isInt := v.(int); isInt {
+				v = float64(i)
+			}
+			attrs[name] = tftypes.NewValue(typ, v)
+		}
+	}
+	return tftypes.NewValue(objType, attrs)
+}
+
+// Null is the null raw value of schema s: no resource.
+func Null(s schema.Schema) tftypes.Value {
+	return tftypes.NewValue(s.Type().TerraformType(context.Background()), nil)
+}
+
+// APIErrorWithStatus returns the error the SDK builds for an API answer with the HTTP status
+// and code, the message "message of <code>" and the request id REQ-1.
+func APIErrorWithStatus(status int, code string) error {
+	return sdkerrors.NewServerError(status, fmt.Sprintf(`{"Code":%q,"Message":"message of %s","RequestId":"REQ-1"}`, code, code), "")
+}
+
+// APIError is APIErrorWithStatus for HTTP 400, the API's refusals.
+func APIError(code string) error { return APIErrorWithStatus(400, code) }
+
+// ExpectModelMatchesSchema fails t unless the model struct (a value or pointer) and the schema
+// agree: every attribute and block of the schema has a field with its name as tfsdk tag and its
+// value type, and every tagged field has an attribute or block. The framework reports such a
+// mismatch only when a request runs; this finds it in every test run.
+func ExpectModelMatchesSchema(t testing.TB, s interface{ Type() attr.Type }, model any) {
+	t.Helper()
+	objType, ok := s.Type().(attr.TypeWithAttributeTypes)
+	if !ok {
+		t.Fatalf("schema type %T has no attributes", s.Type())
+	}
+	inSchema := map[string]reflect.Type{}
+	for name, typ := range objType.AttributeTypes() {
+		inSchema[name] = reflect.TypeOf(typ.ValueType(context.Background()))
+	}
+	inModel := map[string]reflect.Type{}
+	mt := reflect.TypeOf(model)
+	if mt.Kind() == reflect.Pointer {
+		mt = mt.Elem()
+	}
+	for i := range mt.NumField() {
+		if tag := mt.Field(i).Tag.Get("tfsdk"); tag != "" && tag != "-" {
+			inModel[tag] = mt.Field(i).Type
+		}
+	}
+	var problems []string
+	for name, want := range inSchema {
+		got, ok := inModel[name]
+		switch {
+		case !ok:
+			problems = append(problems, fmt.Sprintf("schema attribute %q has no model field", name))
+		case got != want:
+			problems = append(problems, fmt.Sprintf("attribute %q: model field of type %s, schema value type %s", name, got, want))
+		}
+	}
+	for name := range inModel {
+		if _, ok := inSchema[name]; !ok {
+			problems = append(problems, fmt.Sprintf("model field tagged %q has no schema attribute", name))
+		}
+	}
+	slices.Sort(problems)
+	if len(problems) > 0 {
+		t.Errorf("%s does not match its schema:\n  %s", mt.Name(), strings.Join(problems, "\n  "))
+	}
+}
