@@ -6,16 +6,13 @@ import (
 	"testing"
 	"time"
 
+	"terraform-provider-alibabacloud/internal/framework/resourcetest"
+
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-)
-
-const (
-	testID      = "cenbwp-unit0001"
-	describeAct = "DescribeCenBandwidthPackages"
-	upgradeAct  = "TempUpgradeCenBandwidthPackageSpec"
 )
 
 func TestModifyPlan(t *testing.T) {
@@ -153,10 +150,10 @@ func TestModifyPlan(t *testing.T) {
 			resp := resource.ModifyPlanResponse{Plan: req.Plan}
 			r.ModifyPlan(context.Background(), req, &resp)
 
-			if got := fake.callCount(describeAct); got != c.wantDescribes {
+			if got := fake.CallCount(describeAct); got != c.wantDescribes {
 				t.Errorf("%d describe calls, want %d", got, c.wantDescribes)
 			}
-			if got := fake.callCount(upgradeAct); got != 0 {
+			if got := fake.CallCount(upgradeAct); got != 0 {
 				t.Errorf("plan made %d upgrade calls", got)
 			}
 			if c.wantErr == "" {
@@ -193,7 +190,7 @@ func TestModifyPlan(t *testing.T) {
 func TestModifyPlanReadError(t *testing.T) {
 	s := testSchema(t)
 	fake := newFakeCBN()
-	fake.describeErrs = []error{apiError("Throttling.User")}
+	fake.FailNext(describeAct, resourcetest.APIError("Throttling.User"))
 	m := testModel(testID, 500, endIn(24*time.Hour))
 	req := resource.ModifyPlanRequest{State: testState(t, s, nil), Plan: testPlan(t, s, &m)}
 	resp := resource.ModifyPlanResponse{Plan: req.Plan}
@@ -214,5 +211,44 @@ func TestModifyPlanNoProvider(t *testing.T) {
 	testResource(nil).ModifyPlan(context.Background(), req, &resp)
 	if resp.Diagnostics.HasError() {
 		t.Fatalf("unconfigured provider: want no error, got %v", resp.Diagnostics)
+	}
+}
+
+func TestEndTimeFormat(t *testing.T) {
+	cases := []struct {
+		value types.String
+		want  string // "" means valid
+	}{
+		{types.StringValue("2026-12-01T10:00:00Z"), ""},
+		{types.StringValue("2026-12-01T23:59:59Z"), ""},
+		{types.StringNull(), ""},
+		{types.StringUnknown(), ""},
+		{types.StringValue("2026-12-01T10:00Z"), "with seconds and a trailing Z"},
+		{types.StringValue("2026-12-01T10:00:00+08:00"), "no offset"},
+		{types.StringValue("2026-12-01T10:00:00.5Z"), "YYYY-MM-DDThh:mm:ssZ"},
+		{types.StringValue("2026-12-01 10:00:00"), "YYYY-MM-DDThh:mm:ssZ"},
+		{types.StringValue("2026-12-01t10:00:00z"), "YYYY-MM-DDThh:mm:ssZ"},
+		{types.StringValue("2026-02-30T10:00:00Z"), "not a real date"},
+		{types.StringValue("2026-12-01T24:00:00Z"), "not a real date"},
+	}
+	for _, c := range cases {
+		t.Run(c.value.String(), func(t *testing.T) {
+			req := validator.StringRequest{Path: path.Root("end_time"), ConfigValue: c.value}
+			var resp validator.StringResponse
+			endTimeFormat{}.ValidateString(context.Background(), req, &resp)
+			if c.want == "" {
+				if resp.Diagnostics.HasError() {
+					t.Fatalf("unexpected error: %v", resp.Diagnostics)
+				}
+				return
+			}
+			if resp.Diagnostics.ErrorsCount() != 1 {
+				t.Fatalf("want one error, got %v", resp.Diagnostics)
+			}
+			d := resp.Diagnostics.Errors()[0]
+			if !strings.Contains(d.Detail(), c.want) || !strings.Contains(d.Detail(), "end_time = ") {
+				t.Errorf("detail %q should name end_time and contain %q", d.Detail(), c.want)
+			}
+		})
 	}
 }

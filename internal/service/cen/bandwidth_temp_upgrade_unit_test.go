@@ -15,17 +15,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"terraform-provider-alibabacloud/internal/conns"
+	"terraform-provider-alibabacloud/internal/framework/resourcetest"
 )
-
-// getModel reads a model out of a state.
-func getModel(t *testing.T, st tfsdk.State) bandwidthTempUpgradeModel {
-	t.Helper()
-	var m bandwidthTempUpgradeModel
-	if diags := st.Get(context.Background(), &m); diags.HasError() {
-		t.Fatal(diags)
-	}
-	return m
-}
 
 func TestRead(t *testing.T) {
 	s := testSchema(t)
@@ -88,7 +79,7 @@ func TestRead(t *testing.T) {
 
 	t.Run("read error", func(t *testing.T) {
 		fake := newFakeCBN()
-		fake.describeErrs = []error{apiError("Unauthorized")}
+		fake.FailNext(describeAct, resourcetest.APIError("Unauthorized"))
 		prior := testStateModel(testID, 500, 100, day, statusActive)
 		resp := resource.ReadResponse{State: testState(t, s, &prior)}
 		testResource(fake).Read(ctx, resource.ReadRequest{State: resp.State}, &resp)
@@ -117,8 +108,8 @@ func TestCreate(t *testing.T) {
 			got.OriginalBandwidth.ValueInt64() != 100 || got.ChargeType.ValueString() != chargeTypePrepay {
 			t.Errorf("state %+v", got)
 		}
-		if fake.callCount(upgradeAct) != 1 {
-			t.Errorf("%d upgrade calls, want 1", fake.callCount(upgradeAct))
+		if fake.CallCount(upgradeAct) != 1 {
+			t.Errorf("%d upgrade calls, want 1", fake.CallCount(upgradeAct))
 		}
 	})
 
@@ -127,10 +118,10 @@ func TestCreate(t *testing.T) {
 		err        error
 		wantDetail string
 	}{
-		"refused":                                {apiError(errCodeQosPolicy), "Delete that policy"},
-		"another order processing fails at once": {apiError(errCodeOrderIsProcessing), "Another order"}, // the only attempt's answer
+		"refused":                                {resourcetest.APIError(errCodeQosPolicy), "Delete that policy"},
+		"another order processing fails at once": {resourcetest.APIError(errCodeOrderIsProcessing), "Another order"}, // the only attempt's answer
 		"another order processing after only throttled attempts fails at once": {&conns.RepeatedCallError{
-			Attempts: 3, EarlierAttemptMayHaveRun: false, Err: apiError(errCodeOrderIsProcessing)}, "Another order"},
+			Attempts: 3, EarlierAttemptMayHaveRun: false, Err: resourcetest.APIError(errCodeOrderIsProcessing)}, "Another order"},
 	}
 	for name, tc := range refusals {
 		t.Run(name, func(t *testing.T) {
@@ -145,8 +136,8 @@ func TestCreate(t *testing.T) {
 			if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), tc.wantDetail) {
 				t.Errorf("want the explanation %q, got %v", tc.wantDetail, resp.Diagnostics)
 			}
-			if strings.Join(fake.calls, ",") != upgradeAct {
-				t.Errorf("calls %v, want only the upgrade (no wait)", fake.calls)
+			if strings.Join(fake.Calls(), ",") != upgradeAct {
+				t.Errorf("calls %v, want only the upgrade (no wait)", fake.Calls())
 			}
 		})
 	}
@@ -154,7 +145,7 @@ func TestCreate(t *testing.T) {
 	t.Run("own order processing after a retry is waited for", func(t *testing.T) {
 		// The lost first attempt was accepted: the package shows it, the retry was refused.
 		fake := newFakeCBN(withWindow(testPackage(100), 500, testNow.Add(24*time.Hour)))
-		fake.upgradeErr = &conns.RepeatedCallError{Attempts: 2, EarlierAttemptMayHaveRun: true, Err: apiError(errCodeOrderIsProcessing)}
+		fake.upgradeErr = &conns.RepeatedCallError{Attempts: 2, EarlierAttemptMayHaveRun: true, Err: resourcetest.APIError(errCodeOrderIsProcessing)}
 		plan := testModel(testID, 500, day)
 		resp := resource.CreateResponse{State: testState(t, s, nil)}
 		testResource(fake).Create(ctx, resource.CreateRequest{Plan: testPlan(t, s, &plan)}, &resp)
@@ -164,14 +155,14 @@ func TestCreate(t *testing.T) {
 		if got := getModel(t, resp.State); got.Status.ValueString() != statusActive || got.OriginalBandwidth.ValueInt64() != 100 {
 			t.Errorf("state %+v", got)
 		}
-		if fake.callCount(describeAct) == 0 {
-			t.Errorf("calls %v, want a wait on %s", fake.calls, describeAct)
+		if fake.CallCount(describeAct) == 0 {
+			t.Errorf("calls %v, want a wait on %s", fake.Calls(), describeAct)
 		}
 	})
 
 	t.Run("other order processing after a retry is reported", func(t *testing.T) {
 		fake := newFakeCBN(testPackage(100)) // never shows an upgrade to 500
-		fake.upgradeErr = &conns.RepeatedCallError{Attempts: 2, EarlierAttemptMayHaveRun: true, Err: apiError(errCodeOrderIsProcessing)}
+		fake.upgradeErr = &conns.RepeatedCallError{Attempts: 2, EarlierAttemptMayHaveRun: true, Err: resourcetest.APIError(errCodeOrderIsProcessing)}
 		plan := testModel(testID, 500, day)
 		plan.Timeouts = timeouts.Value{Object: types.ObjectValueMust(
 			map[string]attr.Type{"create": types.StringType, "update": types.StringType},
@@ -238,8 +229,8 @@ func TestUpdateOnlyCallsForChanges(t *testing.T) {
 			if resp.Diagnostics.HasError() {
 				t.Fatal(resp.Diagnostics)
 			}
-			if got := fake.callCount(upgradeAct); got != c.wantUpgrades {
-				t.Errorf("%d upgrade calls, want %d (calls %v)", got, c.wantUpgrades, fake.calls)
+			if got := fake.CallCount(upgradeAct); got != c.wantUpgrades {
+				t.Errorf("%d upgrade calls, want %d (calls %v)", got, c.wantUpgrades, fake.Calls())
 			}
 			if got := getModel(t, resp.State); got.EndTime.ValueString() != c.planEnd {
 				t.Errorf("end_time %s, want %s", got.EndTime, c.planEnd)
@@ -262,8 +253,8 @@ func TestDelete(t *testing.T) {
 			prior := testStateModel(testID, 500, 100, day, status)
 			resp := resource.DeleteResponse{State: testState(t, s, &prior)}
 			testResource(fake).Delete(context.Background(), resource.DeleteRequest{State: resp.State}, &resp)
-			if len(fake.calls) != 0 {
-				t.Errorf("delete made calls %v", fake.calls)
+			if len(fake.Calls()) != 0 {
+				t.Errorf("delete made calls %v", fake.Calls())
 			}
 			if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 {
 				t.Fatalf("want exactly one warning, got %v", resp.Diagnostics)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	"terraform-provider-alibabacloud/internal/framework/resourcetest"
 	"terraform-provider-alibabacloud/internal/waiter"
 )
 
@@ -25,7 +26,7 @@ func TestUpgradeErrorDetail(t *testing.T) {
 	}
 	for code, want := range cases {
 		t.Run(code, func(t *testing.T) {
-			detail := upgradeErrorDetail(apiError(code))
+			detail := upgradeErrorDetail(resourcetest.APIError(code))
 			for _, w := range append(want, code, "REQ-1") {
 				if !strings.Contains(detail, w) {
 					t.Errorf("detail %q lacks %q", detail, w)
@@ -50,30 +51,5 @@ func TestAddWaitError(t *testing.T) {
 		if diags.ErrorsCount() != 1 || !strings.Contains(diags.Errors()[0].Detail(), c.want) {
 			t.Errorf("%v: got %v, want a detail with %q", c.err, diags, c.want)
 		}
-	}
-}
-
-func TestWindowOf(t *testing.T) {
-	p := withWindow(testPackage(100), 500, time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC))
-	w, err := windowOf(&p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !w.Open || w.Bandwidth != 500 || w.BaseBandwidth != 100 || w.EndTime != "2026-12-01T10:00:00Z" {
-		t.Errorf("window %+v", w)
-	}
-	if !w.shows(500, "2026-12-01T10:00:30Z") || w.shows(600, "2026-12-01T10:00:00Z") || w.shows(500, "2026-12-01T11:00:00Z") {
-		t.Error("shows() compares bandwidth and end time to the minute")
-	}
-
-	p.ReservationOrderType = "UPGRADE" // a renewal change, not a temporary upgrade
-	if w, _ := windowOf(&p); w.Open || w.BaseBandwidth != 500 {
-		t.Errorf("non-temporary reservation read as a window: %+v", w)
-	}
-
-	p = withWindow(testPackage(100), 500, time.Now())
-	p.ReservationBandwidth = "lots"
-	if _, err := windowOf(&p); err == nil {
-		t.Error("want an error for an unreadable ReservationBandwidth")
 	}
 }

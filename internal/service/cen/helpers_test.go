@@ -1,115 +1,88 @@
 package cen
 
 import (
-	"context"
 	"fmt"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+	"terraform-provider-alibabacloud/internal/framework/resourcetest"
+
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // testNow is the fixed clock of the unit tests.
 var testNow = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 
-// fakeCBN answers DescribeCenBandwidthPackages from packages and records every call; it never
-// applies an upgrade.
+// fakeCBN answers DescribeCenBandwidthPackages from packages and records every call (see
+// resourcetest.FakeAPI: FailNext queues errors, Calls and CallCount read the log). An upgrade
+// answers upgradeErr; it shows at once only with applyUpgrades.
 type fakeCBN struct {
-	mu       sync.Mutex
+	*resourcetest.FakeAPI
 	packages map[string]cbn.CenBandwidthPackage
-	// describeErrs answer the next describe calls, one each, before the packages do.
-	describeErrs []error
-	upgradeErr   error
+	// upgradeErr answers every upgrade call.
+	upgradeErr error
 	// applyUpgrades makes an accepted upgrade show at once.
 	applyUpgrades bool
-	calls         []string
 }
 
 // newFakeCBN returns a fake that knows packages.
 func newFakeCBN(packages ...cbn.CenBandwidthPackage) *fakeCBN {
-	f := &fakeCBN{packages: map[string]cbn.CenBandwidthPackage{}}
+	f := &fakeCBN{FakeAPI: resourcetest.NewFakeAPI(), packages: map[string]cbn.CenBandwidthPackage{}}
 	for _, p := range packages {
 		f.packages[p.CenBandwidthPackageId] = p
 	}
+	f.Handle(describeAct, f.describe)
+	f.Handle(upgradeAct, f.upgrade)
 	return f
 }
 
-// Do implements cbnAPI.
-func (f *fakeCBN) Do(_ context.Context, request requests.AcsRequest, response responses.AcsResponse) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.calls = append(f.calls, request.GetActionName())
-	switch req := request.(type) {
-	case *cbn.DescribeCenBandwidthPackagesRequest:
-		if len(f.describeErrs) > 0 {
-			err := f.describeErrs[0]
-			f.describeErrs = f.describeErrs[1:]
-			return err
-		}
-		out, ok := response.(*cbn.DescribeCenBandwidthPackagesResponse)
-		if !ok || req.Filter == nil || len(*req.Filter) != 1 || (*req.Filter)[0].Key != "CenBandwidthPackageId" {
-			return fmt.Errorf("unexpected describe call %#v", req)
-		}
-		if req.IncludeReservationData != "true" {
-			return fmt.Errorf("describe without IncludeReservationData=true")
-		}
-		for _, id := range *(*req.Filter)[0].Value {
-			if p, found := f.packages[id]; found {
-				out.CenBandwidthPackages.CenBandwidthPackage = append(out.CenBandwidthPackages.CenBandwidthPackage, p)
-			}
-		}
-		return nil
-	case *cbn.TempUpgradeCenBandwidthPackageSpecRequest:
-		if f.upgradeErr != nil || !f.applyUpgrades {
-			return f.upgradeErr
-		}
-		p := f.packages[req.CenBandwidthPackageId]
-		bw, err := req.Bandwidth.GetValue64()
-		if err != nil {
-			return err
-		}
-		end, err := time.Parse(endTimeLayout, req.EndTime)
-		if err != nil {
-			return err
-		}
-		if p.HasReservationData == "true" {
-			p.Bandwidth, _ = strconv.ParseInt(p.ReservationBandwidth, 10, 64)
-		}
-		f.packages[req.CenBandwidthPackageId] = withWindow(p, bw, end)
-		return nil
-	default:
-		return fmt.Errorf("unexpected action %s", request.GetActionName())
+// describe answers DescribeCenBandwidthPackages filtered by package id, with reservation data.
+func (f *fakeCBN) describe(request requests.AcsRequest, response responses.AcsResponse) error {
+	req, _ := request.(*cbn.DescribeCenBandwidthPackagesRequest)
+	out, ok := response.(*cbn.DescribeCenBandwidthPackagesResponse)
+	if !ok || req == nil || req.Filter == nil || len(*req.Filter) != 1 || (*req.Filter)[0].Key != "CenBandwidthPackageId" {
+		return fmt.Errorf("unexpected describe call %#v", request)
 	}
-}
-
-// callCount returns how many calls of action the fake has received.
-func (f *fakeCBN) callCount(action string) int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	n := 0
-	for _, c := range f.calls {
-		if c == action {
-			n++
+	if req.IncludeReservationData != "true" {
+		return fmt.Errorf("describe without IncludeReservationData=true")
+	}
+	for _, id := range *(*req.Filter)[0].Value {
+		if p, found := f.packages[id]; found {
+			out.CenBandwidthPackages.CenBandwidthPackage = append(out.CenBandwidthPackages.CenBandwidthPackage, p)
 		}
 	}
-	return n
+	return nil
 }
 
-// apiError builds the SDK error the API answers with code.
-func apiError(code string) error {
-	return errors.NewServerError(400, fmt.Sprintf(`{"Code":%q,"Message":"message of %s","RequestId":"REQ-1"}`, code, code), "")
+// upgrade answers TempUpgradeCenBandwidthPackageSpec with upgradeErr, applying the upgrade at
+// once when applyUpgrades is set.
+func (f *fakeCBN) upgrade(request requests.AcsRequest, _ responses.AcsResponse) error {
+	req, ok := request.(*cbn.TempUpgradeCenBandwidthPackageSpecRequest)
+	if f.upgradeErr != nil || !f.applyUpgrades || !ok {
+		return f.upgradeErr
+	}
+	p := f.packages[req.CenBandwidthPackageId]
+	bw, err := req.Bandwidth.GetValue64()
+	if err != nil {
+		return err
+	}
+	end, err := time.Parse(endTimeLayout, req.EndTime)
+	if err != nil {
+		return err
+	}
+	if p.HasReservationData == "true" {
+		p.Bandwidth, _ = strconv.ParseInt(p.ReservationBandwidth, 10, 64)
+	}
+	f.packages[req.CenBandwidthPackageId] = withWindow(p, bw, end)
+	return nil
 }
 
 // testPackage is the subscription package testID at bandwidth Mbps, expiring a year after testNow.
@@ -153,12 +126,7 @@ func testResource(api cbnAPI) *bandwidthTempUpgradeResource {
 // testSchema returns the resource's schema.
 func testSchema(t *testing.T) schema.Schema {
 	t.Helper()
-	var resp resource.SchemaResponse
-	testResource(nil).Schema(context.Background(), resource.SchemaRequest{}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatal(resp.Diagnostics)
-	}
-	return resp.Schema
+	return resourcetest.Schema(t, testResource(nil))
 }
 
 // testModel is a model as a plan for a new upgrade shows it: computed attributes unknown.
@@ -196,20 +164,25 @@ func testStateModel(id string, bandwidth, original int64, end, status string) ba
 // testPlan and testState wrap m (nil: null) for the schema.
 func testPlan(t *testing.T, s schema.Schema, m *bandwidthTempUpgradeModel) tfsdk.Plan {
 	t.Helper()
-	st := testState(t, s, m)
-	return tfsdk.Plan(st)
+	return resourcetest.Plan(t, s, m)
 }
 
 func testState(t *testing.T, s schema.Schema, m *bandwidthTempUpgradeModel) tfsdk.State {
 	t.Helper()
-	st := tfsdk.State{Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(context.Background()), nil)}
-	if m != nil {
-		if diags := st.Set(context.Background(), m); diags.HasError() {
-			t.Fatal(diags)
-		}
-	}
-	return st
+	return resourcetest.State(t, s, m)
+}
+
+// getModel reads a model out of a state.
+func getModel(t *testing.T, st tfsdk.State) bandwidthTempUpgradeModel {
+	t.Helper()
+	return resourcetest.Get[bandwidthTempUpgradeModel](t, st)
 }
 
 // endIn is an end_time d after testNow.
 func endIn(d time.Duration) string { return testNow.Add(d).Format(endTimeLayout) }
+
+const (
+	testID      = "cenbwp-unit0001"
+	describeAct = "DescribeCenBandwidthPackages"
+	upgradeAct  = "TempUpgradeCenBandwidthPackageSpec"
+)
