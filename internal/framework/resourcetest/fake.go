@@ -15,8 +15,9 @@ type Handler func(request requests.AcsRequest, response responses.AcsResponse) e
 
 // FakeAPI stands in for a product's API client (anything with Do): it answers each action with
 // its Handler and records every call. Errors queued with FailNext answer first, one per call.
-// An action without a handler fails the call. It is safe for concurrent use; handlers run one
-// at a time and must not call Do.
+// An action without a handler fails the call. Recording and queueing are safe for concurrent
+// use; handlers run outside the fake's lock, so they may queue failures (FailNext) for later
+// calls, and must themselves guard any state calls from several goroutines share.
 type FakeAPI struct {
 	mu       sync.Mutex
 	handlers map[string]Handler
@@ -46,14 +47,15 @@ func (f *FakeAPI) FailNext(action string, errs ...error) {
 // Do implements the product API: it records the call, then answers it.
 func (f *FakeAPI) Do(_ context.Context, request requests.AcsRequest, response responses.AcsResponse) error {
 	f.mu.Lock()
-	defer f.mu.Unlock()
 	action := request.GetActionName()
 	f.calls = append(f.calls, request)
 	if queued := f.failures[action]; len(queued) > 0 {
 		f.failures[action] = queued[1:]
+		f.mu.Unlock()
 		return queued[0]
 	}
 	h, ok := f.handlers[action]
+	f.mu.Unlock()
 	if !ok {
 		return fmt.Errorf("fake API: unexpected action %s", action)
 	}

@@ -14,6 +14,7 @@ import (
 
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -63,28 +64,39 @@ func Get[M any](t testing.TB, st tfsdk.State) M {
 	return m
 }
 
-// Object builds a raw value of schema s from attribute values (tftypes.UnknownValue for
-// unknown, ints as numbers); attributes left out are null. It suits requests written as data
-// rather than as a model: a configuration, a plan or a state of a few attributes.
+// Object builds a raw value of schema s from attribute values: strings, bools, ints, nested
+// map[string]any for object attributes and blocks (such as timeouts), tftypes.UnknownValue for
+// unknown; attributes left out are null. It suits requests written as data rather than as a
+// model: a configuration, a plan or a state of a few attributes.
 func Object(t testing.TB, s schema.Schema, values map[string]any) tftypes.Value {
 	t.Helper()
 	objType, ok := s.Type().TerraformType(context.Background()).(tftypes.Object)
 	if !ok {
 		t.Fatal("schema type is not an object")
 	}
+	return objectOf(t, objType, values)
+}
+
+// objectOf builds a value of objType from values, as Object does.
+func objectOf(t testing.TB, objType tftypes.Object, values map[string]any) tftypes.Value {
+	t.Helper()
 	for name := range values {
 		if _, ok := objType.AttributeTypes[name]; !ok {
-			t.Fatalf("the schema has no attribute %q", name)
+			t.Fatalf("no attribute %q in %s", name, objType)
 		}
 	}
 	attrs := map[string]tftypes.Value{}
 	for name, typ := range objType.AttributeTypes {
 		v, ok := values[name]
+		nested, isMap := v.(map[string]any)
+		nestedType, isObject := typ.(tftypes.Object)
 		switch {
-		case !ok:
+		case !ok || v == nil:
 			attrs[name] = tftypes.NewValue(typ, nil)
 		case v == tftypes.UnknownValue:
 			attrs[name] = tftypes.NewValue(typ, tftypes.UnknownValue)
+		case isMap && isObject:
+			attrs[name] = objectOf(t, nestedType, nested)
 		default:
 			if i, isInt := v.(int); isInt {
 				v = float64(i)
@@ -151,5 +163,42 @@ func ExpectModelMatchesSchema(t testing.TB, s interface{ Type() attr.Type }, mod
 	slices.Sort(problems)
 	if len(problems) > 0 {
 		t.Errorf("%s does not match its schema:\n  %s", mt.Name(), strings.Join(problems, "\n  "))
+	}
+}
+
+// ExpectNoDiagnostics fails t when diags hold any error or warning.
+func ExpectNoDiagnostics(t testing.TB, diags diag.Diagnostics) {
+	t.Helper()
+	if len(diags) > 0 {
+		t.Errorf("want no diagnostics, got %v", diags)
+	}
+}
+
+// ExpectError fails t unless diags are exactly one error, whose summary or detail contains each
+// of wants.
+func ExpectError(t testing.TB, diags diag.Diagnostics, wants ...string) {
+	t.Helper()
+	expectOne(t, diags, diag.SeverityError, wants)
+}
+
+// ExpectWarning fails t unless diags are exactly one warning, whose summary or detail contains
+// each of wants.
+func ExpectWarning(t testing.TB, diags diag.Diagnostics, wants ...string) {
+	t.Helper()
+	expectOne(t, diags, diag.SeverityWarning, wants)
+}
+
+// expectOne fails t unless diags are exactly one diagnostic of severity containing each of wants.
+func expectOne(t testing.TB, diags diag.Diagnostics, severity diag.Severity, wants []string) {
+	t.Helper()
+	if len(diags) != 1 || diags[0].Severity() != severity {
+		t.Errorf("want exactly one %s containing %q, got %v", severity, wants, diags)
+		return
+	}
+	text := diags[0].Summary() + ": " + diags[0].Detail()
+	for _, want := range wants {
+		if !strings.Contains(text, want) {
+			t.Errorf("%s %q lacks %q", severity, text, want)
+		}
 	}
 }
