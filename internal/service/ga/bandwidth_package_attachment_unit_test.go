@@ -1,0 +1,219 @@
+package ga
+
+import (
+	"context"
+	"testing"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"terraform-provider-alibabacloud/internal/framework/resourcetest"
+)
+
+// The CRUD of alibabacloud_ga_bandwidth_package_attachment against fakeGA.
+
+// testAttachmentResource returns the attachment resource on api.
+func testAttachmentResource(api gaAPI) *bandwidthPackageAttachmentResource {
+	r, _ := NewBandwidthPackageAttachmentResource().(*bandwidthPackageAttachmentResource)
+	r.SetAPI(api, "cn-hangzhou")
+	return r
+}
+
+// attachmentSchema returns the attachment resource's schema.
+func attachmentSchema(t *testing.T) schema.Schema {
+	t.Helper()
+	return resourcetest.Schema(t, NewBandwidthPackageAttachmentResource())
+}
+
+// attachmentState is the state of the binding of gbwp-1 to testAcceleratorID, with status and
+// timeouts.
+func attachmentState(t *testing.T, status string, timeouts map[string]any) tfsdk.State {
+	t.Helper()
+	s := attachmentSchema(t)
+	return tfsdk.State{Schema: s, Raw: resourcetest.Object(t, s, map[string]any{
+		"id": "gbwp-1:" + testAcceleratorID, "bandwidth_package_id": "gbwp-1", "accelerator_id": testAcceleratorID,
+		"status": status, "timeouts": timeouts,
+	})}
+}
+
+// boundPackage is testPackage bound to testAcceleratorID.
+func boundPackage() *fakeGA {
+	p := testPackage("gbwp-1")
+	p.Accelerators, p.State = []string{testAcceleratorID}, packageStateBinded
+	return newFakeGA(p)
+}
+
+func TestAttachmentCreate(t *testing.T) {
+	s := attachmentSchema(t)
+	attach := func(f *fakeGA, timeouts map[string]any) resource.CreateResponse {
+		plan := tfsdk.Plan{Schema: s, Raw: resourcetest.Object(t, s, map[string]any{
+			"id": tftypes.UnknownValue, "status": tftypes.UnknownValue, "timeouts": timeouts,
+			"bandwidth_package_id": "gbwp-1", "accelerator_id": testAcceleratorID,
+		})}
+		resp := resource.CreateResponse{State: resourcetest.State(t, s, nil)}
+		testAttachmentResource(f).Create(context.Background(), resource.CreateRequest{Plan: plan}, &resp)
+		return resp
+	}
+
+	t.Run("bound and waited for", func(t *testing.T) {
+		f := newFakeGA(testPackage("gbwp-1"))
+		f.FailNext(addAcceleratorAct, resourcetest.APIError(errCodeStateErrorAccelerator)) // busy: retried
+		f.showStates(testAcceleratorID, acceleratorStateBinding)
+		resp := attach(f, nil)
+		resourcetest.ExpectNoDiagnostics(t, resp.Diagnostics)
+		got := resourcetest.Get[bandwidthPackageAttachmentModel](t, resp.State)
+		if got.ID.ValueString() != "gbwp-1:"+testAcceleratorID || got.Status.ValueString() != "binded" {
+			t.Errorf("state %+v", got)
+		}
+		if f.CallCount(addAcceleratorAct) != 2 || f.CallCount(describeAcceleratorAct) != 2 {
+			t.Errorf("calls %v", f.Calls())
+		}
+	})
+	t.Run("refused", func(t *testing.T) {
+		f := newFakeGA(testPackage("gbwp-1"))
+		f.FailNext(addAcceleratorAct, resourcetest.APIError(errCodeNotExistBasicBandwidthPackage))
+		resp := attach(f, nil)
+		resourcetest.ExpectError(t, resp.Diagnostics, "Binding GA bandwidth plan gbwp-1 to accelerator ga-unit1 failed", "Bind a Basic plan first")
+		if !resp.State.Raw.IsNull() {
+			t.Error("a refused binding saved a state")
+		}
+	})
+	t.Run("binding slower than the timeout: saved, binding", func(t *testing.T) {
+		f := newFakeGA(testPackage("gbwp-1"))
+		f.Handle(addAcceleratorAct, func(requests.AcsRequest, responses.AcsResponse) error { return nil }) // never shows
+		resp := attach(f, map[string]any{"create": "1s"})
+		resourcetest.ExpectError(t, resp.Diagnostics, "to finish binding bandwidth plan gbwp-1 failed", "did not finish within 1s")
+		if got := resourcetest.Get[bandwidthPackageAttachmentModel](t, resp.State); got.Status.ValueString() != "binding" {
+			t.Errorf("state %+v, want the binding kept (tainted)", got)
+		}
+	})
+	t.Run("unreadable timeout", func(t *testing.T) {
+		f := newFakeGA(testPackage("gbwp-1"))
+		if resp := attach(f, map[string]any{"create": "soon"}); !resp.Diagnostics.HasError() || len(f.Calls()) != 0 {
+			t.Errorf("diags %v, calls %v", resp.Diagnostics, f.Calls())
+		}
+	})
+}
+
+func TestAttachmentRead(t *testing.T) {
+	read := func(f *fakeGA) resource.ReadResponse {
+		st := attachmentState(t, "binded", nil)
+		resp := resource.ReadResponse{State: st}
+		testAttachmentResource(f).Read(context.Background(), resource.ReadRequest{State: st}, &resp)
+		return resp
+	}
+	resp := read(boundPackage())
+	resourcetest.ExpectNoDiagnostics(t, resp.Diagnostics)
+	if got := resourcetest.Get[bandwidthPackageAttachmentModel](t, resp.State); got.Status.ValueString() != "binded" {
+		t.Errorf("state %+v", got)
+	}
+
+	for name, f := range map[string]*fakeGA{"unbound": newFakeGA(testPackage("gbwp-1")), "plan gone": newFakeGA()} {
+		resp := read(f)
+		resourcetest.ExpectWarning(t, resp.Diagnostics, "no longer exists", "not bound to accelerator ga-unit1 any more")
+		if !resp.State.Raw.IsNull() {
+			t.Errorf("%s: the attachment stayed in the state", name)
+		}
+	}
+
+	f := boundPackage()
+	f.FailNext(describePackageAct, resourcetest.APIError("Forbidden.RAM"))
+	resourcetest.ExpectError(t, read(f).Diagnostics, "Reading the GA bandwidth plan attachment failed")
+}
+
+func TestAttachmentDelete(t *testing.T) {
+	detach := func(f *fakeGA) resource.DeleteResponse {
+		st := attachmentState(t, "binded", map[string]any{"delete": "2s"})
+		resp := resource.DeleteResponse{State: st}
+		testAttachmentResource(f).Delete(context.Background(), resource.DeleteRequest{State: st}, &resp)
+		return resp
+	}
+
+	t.Run("unbound and waited for", func(t *testing.T) {
+		f := boundPackage()
+		f.showStates("gbwp-1", packageStateBinded, packageStateUnbinding)
+		resourcetest.ExpectNoDiagnostics(t, detach(f).Diagnostics)
+		if p := f.packages["gbwp-1"]; len(p.Accelerators) != 0 || f.CallCount(removeAcceleratorAct) != 1 {
+			t.Errorf("accelerators %v after calls %v", p.Accelerators, f.Calls())
+		}
+	})
+	t.Run("a binding under way is waited for first", func(t *testing.T) {
+		f := boundPackage()
+		f.showStates("gbwp-1", packageStateBinding)
+		resourcetest.ExpectNoDiagnostics(t, detach(f).Diagnostics)
+		if f.CallCount(removeAcceleratorAct) != 1 {
+			t.Errorf("calls %v", f.Calls())
+		}
+	})
+	t.Run("nothing to unbind", func(t *testing.T) {
+		for name, f := range map[string]*fakeGA{"unbound": newFakeGA(testPackage("gbwp-1")), "plan gone": newFakeGA()} {
+			resourcetest.ExpectNoDiagnostics(t, detach(f).Diagnostics)
+			if f.CallCount(removeAcceleratorAct) != 0 {
+				t.Errorf("%s: unbound anyway", name)
+			}
+		}
+	})
+	t.Run("gone while unbinding", func(t *testing.T) {
+		f := boundPackage()
+		f.FailNext(removeAcceleratorAct, resourcetest.APIError(errCodeNotExistAccelerator))
+		resourcetest.ExpectNoDiagnostics(t, detach(f).Diagnostics)
+	})
+	t.Run("unreadable", func(t *testing.T) {
+		f := boundPackage()
+		f.FailNext(describePackageAct, resourcetest.APIError("Forbidden.RAM"))
+		resourcetest.ExpectError(t, detach(f).Diagnostics, "Reading GA bandwidth plan gbwp-1 before unbinding it failed")
+	})
+	t.Run("refused", func(t *testing.T) {
+		f := boundPackage()
+		f.FailNext(removeAcceleratorAct, resourcetest.APIError("Forbidden.RAM"))
+		resourcetest.ExpectError(t, detach(f).Diagnostics, "Unbinding GA bandwidth plan gbwp-1 from accelerator ga-unit1 failed")
+	})
+	t.Run("the wait fails", func(t *testing.T) {
+		f := boundPackage()
+		f.Handle(removeAcceleratorAct, func(request requests.AcsRequest, response responses.AcsResponse) error {
+			f.FailNext(describePackageAct, resourcetest.APIError("Forbidden.RAM"))
+			return f.bind(request, response)
+		})
+		resourcetest.ExpectError(t, detach(f).Diagnostics, "to be unbound from accelerator ga-unit1 failed")
+	})
+}
+
+func TestAttachmentUpdateImportAndMetadata(t *testing.T) {
+	s := attachmentSchema(t)
+	r := testAttachmentResource(newFakeGA())
+
+	// Only the timeouts can change in place: no call, the status kept.
+	state := attachmentState(t, "binded", nil)
+	plan := tfsdk.Plan{Schema: s, Raw: resourcetest.Object(t, s, map[string]any{
+		"id": "gbwp-1:" + testAcceleratorID, "bandwidth_package_id": "gbwp-1", "accelerator_id": testAcceleratorID,
+		"status": tftypes.UnknownValue, "timeouts": map[string]any{"create": "20m"},
+	})}
+	uresp := resource.UpdateResponse{State: state}
+	r.Update(context.Background(), resource.UpdateRequest{Plan: plan, State: state}, &uresp)
+	resourcetest.ExpectNoDiagnostics(t, uresp.Diagnostics)
+	if got := resourcetest.Get[bandwidthPackageAttachmentModel](t, uresp.State); got.Status.ValueString() != "binded" {
+		t.Errorf("status after the update %s, want it kept", got.Status)
+	}
+
+	importID := func(id string) resource.ImportStateResponse {
+		resp := resource.ImportStateResponse{State: tfsdk.State{Schema: s, Raw: resourcetest.Null(s)}}
+		r.ImportState(context.Background(), resource.ImportStateRequest{ID: id}, &resp)
+		return resp
+	}
+	resp := importID("gbwp-1:ga-2")
+	resourcetest.ExpectNoDiagnostics(t, resp.Diagnostics)
+	if got := resourcetest.Get[bandwidthPackageAttachmentModel](t, resp.State); got.BandwidthPackageID.ValueString() != "gbwp-1" || got.AcceleratorID.ValueString() != "ga-2" {
+		t.Errorf("imported %+v", got)
+	}
+	resourcetest.ExpectError(t, importID("gbwp-1").Diagnostics, "Invalid import ID", "<bandwidth_package_id>:<accelerator_id>")
+
+	var meta resource.MetadataResponse
+	r.Metadata(context.Background(), resource.MetadataRequest{ProviderTypeName: "alibabacloud"}, &meta)
+	if meta.TypeName != "alibabacloud_ga_bandwidth_package_attachment" {
+		t.Errorf("type name %s", meta.TypeName)
+	}
+}

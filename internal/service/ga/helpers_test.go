@@ -1,0 +1,275 @@
+package ga
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
+	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"terraform-provider-alibabacloud/internal/framework/resourcetest"
+)
+
+// Actions of the Ga API the fake answers.
+const (
+	describePackageAct     = "DescribeBandwidthPackage"
+	describeAcceleratorAct = "DescribeAccelerator"
+	createPackageAct       = "CreateBandwidthPackage"
+	updatePackageAct       = "UpdateBandwidthPackage"
+	deletePackageAct       = "DeleteBandwidthPackage"
+	addAcceleratorAct      = "BandwidthPackageAddAccelerator"
+	removeAcceleratorAct   = "BandwidthPackageRemoveAccelerator"
+)
+
+// testAcceleratorID is the accelerator every fake knows, active.
+const testAcceleratorID = "ga-unit1"
+
+// fakeGA is a small Global Accelerator behind resourcetest.FakeAPI (FailNext queues errors,
+// Calls and CallCount read the log): bandwidth plans and accelerators whose changes take effect
+// at once. States queued with showStates are seen first, to play transitional states.
+type fakeGA struct {
+	*resourcetest.FakeAPI
+	packages     map[string]*gasdk.DescribeBandwidthPackageResponse
+	accelerators map[string]string
+	// shown are states the next describes of an object show, one each, before its own.
+	shown map[string][]string
+	// holdUpgrades keeps bandwidth and bandwidth_type as they are on update, as an unpaid
+	// upgrade order does.
+	holdUpgrades bool
+	// activation is the state a new paid plan starts in ("active" when empty).
+	activation string
+	created    int
+}
+
+// newFakeGA returns a fake with the active accelerator testAcceleratorID and the plans given.
+func newFakeGA(packages ...*gasdk.DescribeBandwidthPackageResponse) *fakeGA {
+	f := &fakeGA{
+		FakeAPI:      resourcetest.NewFakeAPI(),
+		packages:     map[string]*gasdk.DescribeBandwidthPackageResponse{},
+		accelerators: map[string]string{testAcceleratorID: acceleratorStateActive},
+		shown:        map[string][]string{},
+	}
+	for _, p := range packages {
+		f.packages[p.BandwidthPackageId] = p
+	}
+	f.Handle(describePackageAct, f.describePackage)
+	f.Handle(describeAcceleratorAct, f.describeAccelerator)
+	f.Handle(createPackageAct, f.createPackage)
+	f.Handle(updatePackageAct, f.updatePackage)
+	f.Handle(deletePackageAct, f.deletePackage)
+	f.Handle(addAcceleratorAct, f.bind)
+	f.Handle(removeAcceleratorAct, f.bind)
+	return f
+}
+
+// showStates makes the next describes of object id show states, one each, before its own.
+func (f *fakeGA) showStates(id string, states ...string) {
+	f.shown[id] = append(f.shown[id], states...)
+}
+
+// stateOf is what a describe of id shows: a queued state, else own.
+func (f *fakeGA) stateOf(id, own string) string {
+	if queued := f.shown[id]; len(queued) > 0 {
+		f.shown[id] = queued[1:]
+		return queued[0]
+	}
+	return own
+}
+
+// pkg returns the plan a request names, or the API's NotExist error.
+func (f *fakeGA) pkg(id string) (*gasdk.DescribeBandwidthPackageResponse, error) {
+	if p, ok := f.packages[id]; ok {
+		return p, nil
+	}
+	return nil, resourcetest.APIError(errCodeNotExistBandwidthPackage)
+}
+
+func (f *fakeGA) describePackage(request requests.AcsRequest, response responses.AcsResponse) error {
+	req, _ := request.(*gasdk.DescribeBandwidthPackageRequest)
+	out, _ := response.(*gasdk.DescribeBandwidthPackageResponse)
+	p, err := f.pkg(req.BandwidthPackageId)
+	if err != nil {
+		return err
+	}
+	base := out.BaseResponse
+	*out = *p
+	out.BaseResponse = base
+	out.Accelerators = slices.Clone(p.Accelerators)
+	out.State = f.stateOf(p.BandwidthPackageId, p.State)
+	return nil
+}
+
+func (f *fakeGA) describeAccelerator(request requests.AcsRequest, response responses.AcsResponse) error {
+	req, _ := request.(*gasdk.DescribeAcceleratorRequest)
+	out, _ := response.(*gasdk.DescribeAcceleratorResponse)
+	state, ok := f.accelerators[req.AcceleratorId]
+	if !ok {
+		return resourcetest.APIError(errCodeNotExistAccelerator)
+	}
+	out.AcceleratorId, out.State = req.AcceleratorId, f.stateOf(req.AcceleratorId, state)
+	return nil
+}
+
+func (f *fakeGA) createPackage(request requests.AcsRequest, response responses.AcsResponse) error {
+	req, _ := request.(*gasdk.CreateBandwidthPackageRequest)
+	out, _ := response.(*gasdk.CreateBandwidthPackageResponse)
+	f.created++
+	p := &gasdk.DescribeBandwidthPackageResponse{
+		BandwidthPackageId: fmt.Sprintf("gbwp-unit%d", f.created), Type: req.Type, BandwidthType: req.BandwidthType,
+		ChargeType: req.ChargeType, BillingType: req.BillingType, State: packageStateActive, Accelerators: []string{},
+		CbnGeographicRegionIdA: req.CbnGeographicRegionIdA, CbnGeographicRegionIdB: req.CbnGeographicRegionIdB,
+		CreateTime: strconv.FormatInt(time.Now().UnixMilli(), 10),
+	}
+	p.Bandwidth, _ = strconv.Atoi(string(req.Bandwidth))
+	p.Ratio, _ = strconv.Atoi(string(req.Ratio))
+	if f.activation != "" {
+		p.State = f.activation
+	}
+	if req.ChargeType == chargeTypePrepay {
+		p.ExpiredTime = strconv.FormatInt(time.Now().AddDate(0, 1, 0).UnixMilli(), 10)
+		if req.AutoPay != "true" {
+			p.State = packageStateInit
+		}
+	}
+	f.packages[p.BandwidthPackageId] = p
+	out.BandwidthPackageId, out.OrderId = p.BandwidthPackageId, "order-unit"
+	return nil
+}
+
+func (f *fakeGA) updatePackage(request requests.AcsRequest, _ responses.AcsResponse) error {
+	req, _ := request.(*gasdk.UpdateBandwidthPackageRequest)
+	p, err := f.pkg(req.BandwidthPackageId)
+	if err != nil {
+		return err
+	}
+	if req.Name != "" {
+		p.Name = req.Name
+	}
+	if description, ok := req.QueryParams["Description"]; ok {
+		p.Description = description
+	}
+	if f.holdUpgrades {
+		return nil
+	}
+	if req.Bandwidth != "" {
+		p.Bandwidth, _ = strconv.Atoi(string(req.Bandwidth))
+	}
+	if req.BandwidthType != "" {
+		p.BandwidthType = req.BandwidthType
+	}
+	return nil
+}
+
+func (f *fakeGA) deletePackage(request requests.AcsRequest, _ responses.AcsResponse) error {
+	req, _ := request.(*gasdk.DeleteBandwidthPackageRequest)
+	if _, err := f.pkg(req.BandwidthPackageId); err != nil {
+		return err
+	}
+	delete(f.packages, req.BandwidthPackageId)
+	return nil
+}
+
+// bind answers BandwidthPackageAddAccelerator and BandwidthPackageRemoveAccelerator.
+func (f *fakeGA) bind(request requests.AcsRequest, _ responses.AcsResponse) error {
+	var packageID, acceleratorID string
+	switch req := request.(type) {
+	case *gasdk.BandwidthPackageAddAcceleratorRequest:
+		packageID, acceleratorID = req.BandwidthPackageId, req.AcceleratorId
+	case *gasdk.BandwidthPackageRemoveAcceleratorRequest:
+		packageID, acceleratorID = req.BandwidthPackageId, req.AcceleratorId
+	}
+	p, err := f.pkg(packageID)
+	if err != nil {
+		return err
+	}
+	if _, ok := f.accelerators[acceleratorID]; !ok {
+		return resourcetest.APIError(errCodeNotExistAccelerator)
+	}
+	p.Accelerators = slices.DeleteFunc(p.Accelerators, func(id string) bool { return id == acceleratorID })
+	p.State = packageStateActive
+	if request.GetActionName() == addAcceleratorAct {
+		p.Accelerators = append(p.Accelerators, acceleratorID)
+		p.State = packageStateBinded
+	}
+	return nil
+}
+
+// testPackage is a plan as the API shows it: pay-as-you-go, Basic, 10 Mbps, active, unbound.
+func testPackage(id string) *gasdk.DescribeBandwidthPackageResponse {
+	return &gasdk.DescribeBandwidthPackageResponse{
+		BandwidthPackageId: id, Bandwidth: 10, Type: packageTypeBasic, BandwidthType: bandwidthTypeBasic,
+		ChargeType: chargeTypePostpay, BillingType: billingTypePayByTraffic, State: packageStateActive,
+		Name: "unit", Description: "d", Accelerators: []string{}, CreateTime: "1795525943297",
+	}
+}
+
+// subscriptionPackage is testPackage as a paid Subscription that expires in a year.
+func subscriptionPackage(id string) *gasdk.DescribeBandwidthPackageResponse {
+	p := testPackage(id)
+	p.ChargeType, p.BillingType = chargeTypePrepay, ""
+	p.ExpiredTime = strconv.FormatInt(time.Now().AddDate(1, 0, 0).UnixMilli(), 10)
+	return p
+}
+
+// testPackageResource returns the bandwidth plan resource on api.
+func testPackageResource(api gaAPI) *bandwidthPackageResource {
+	r, _ := NewBandwidthPackageResource().(*bandwidthPackageResource)
+	r.SetAPI(api, "cn-hangzhou")
+	return r
+}
+
+// packageSchema returns the bandwidth package resource's schema.
+func packageSchema(t *testing.T) schema.Schema {
+	t.Helper()
+	return resourcetest.Schema(t, NewBandwidthPackageResource())
+}
+
+// with copies values and sets the attribute named first to the value second, and so on.
+func with(values map[string]any, kv ...any) map[string]any {
+	out := maps.Clone(values)
+	for i := 0; i < len(kv); i += 2 {
+		out[fmt.Sprint(kv[i])] = kv[i+1]
+	}
+	return out
+}
+
+// paygValues are the values of a pay-as-you-go plan in a configuration.
+var paygValues = map[string]any{
+	"bandwidth": 10, "type": "Basic", "bandwidth_type": "Basic", "payment_type": "PayAsYouGo",
+	"billing_type": "PayByTraffic", "bandwidth_package_name": "unit", "description": "d",
+}
+
+// planned is a plan for the bandwidth plan resource from configuration values: the computed
+// attributes the configuration leaves out are unknown, as Terraform plans them.
+func planned(t *testing.T, s schema.Schema, values map[string]any) tfsdk.Plan {
+	t.Helper()
+	all := map[string]any{}
+	for _, computed := range []string{"accelerators", "bandwidth_package_name", "bandwidth_type", "billing_type",
+		"cbn_geographic_region_ida", "cbn_geographic_region_idb", "create_time", "description", "expired_time",
+		"id", "ratio", "status"} {
+		all[computed] = tftypes.UnknownValue
+	}
+	maps.Copy(all, values)
+	return tfsdk.Plan{Schema: s, Raw: resourcetest.Object(t, s, all)}
+}
+
+// stateOf is the state the resource saves for p, from the values of a configuration.
+func stateOf(t *testing.T, s schema.Schema, p *gasdk.DescribeBandwidthPackageResponse, values map[string]any) tfsdk.State {
+	t.Helper()
+	var m bandwidthPackageModel
+	if diags := (tfsdk.Plan{Schema: s, Raw: resourcetest.Object(t, s, values)}).Get(t.Context(), &m); diags.HasError() {
+		t.Fatal(diags)
+	}
+	if diags := m.flatten(t.Context(), p); diags.HasError() {
+		t.Fatal(diags)
+	}
+	return resourcetest.State(t, s, &m)
+}
