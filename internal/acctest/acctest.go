@@ -1,19 +1,30 @@
-// Package acctest gives each acceptance test its own in-process mock cloud and a provider
-// configured to it, plus assertions on what the mock was asked to do.
+// Package acctest runs the provider's acceptance tests: real terraform against a cloud, today
+// an in-process mock per test (NewMock).
+//
+// Its helpers are of two kinds, and tests keep them apart so that they can also run against
+// the real cloud:
+//
+//   - For any cloud (Target): the provider configuration (Config), an API client (Client) for
+//     checks that read the cloud through the provider's own finders (each service package
+//     exports them to its tests in exports_test.go), ExpectError for plan and apply errors, and
+//     the state helpers (PrimaryID, CheckNotInState).
+//   - Mock only: every method of *Mock beyond Target (the call log and its checks, mutation
+//     guards, the virtual clock, scripted faults, the mock's state) and the Seed* builders. Their
+//     doc comments begin "Mock only".
 package acctest
 
 import (
 	"fmt"
-	"net/http/httptest"
-	"os"
-	"sync"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
-	"terraform-provider-alibabacloud/internal/mockcloud"
-	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
+	"terraform-provider-alibabacloud/internal/conns"
 	"terraform-provider-alibabacloud/internal/provider"
 )
 
@@ -28,100 +39,55 @@ var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, erro
 	},
 }
 
-// IsMutatingAction reports whether an API action changes something in the cloud. It is the
-// mock's own classification, so tests and the mock's state-file saving agree.
-func IsMutatingAction(action string) bool { return mockcloud.IsMutatingAction(action) }
-
-// Mock is one test's mock cloud, served on a local httptest server.
-type Mock struct {
-	*mockcloud.Cloud
-	// URL is the server's base URL, http://127.0.0.1:PORT.
-	URL string
-
-	mu         sync.Mutex
-	checkpoint int
+// Target is what an acceptance test may use of the cloud it runs against, whichever it is.
+type Target interface {
+	// Config returns a provider block for this cloud followed by body.
+	Config(body string) string
+	// Client returns API clients to this cloud, for checks through the provider's finders.
+	Client(t testing.TB) *conns.Client
 }
 
-// NewMock starts a mock cloud with opts for the duration of t.
-//
-// It also clears every environment variable the provider reads (provider.EnvironmentVariables)
-// for the rest of the test binary: a developer's own Alibaba Cloud settings, such as a role ARN
-// to assume or a security token, must neither send a test to the real cloud nor change its
-// retries. Tests run in parallel, so they configure the provider through ProviderConfig only.
-func NewMock(t *testing.T, opts mockcloud.Options) *Mock {
-	t.Helper()
-	for _, env := range provider.EnvironmentVariables() {
-		if err := os.Unsetenv(env); err != nil {
-			t.Fatalf("clearing %s: %v", env, err)
+// ExpectError compiles pattern for a step's ExpectError, each space matching any run of white
+// space (Terraform wraps long diagnostic lines) and "." matching newlines too.
+func ExpectError(pattern string) *regexp.Regexp {
+	return regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
+}
+
+// PrimaryID returns the id of the resource at address in s.
+func PrimaryID(s *terraform.State, address string) (string, error) {
+	rs, ok := s.RootModule().Resources[address]
+	if !ok {
+		return "", fmt.Errorf("%s is not in the state", address)
+	}
+	return rs.Primary.ID, nil
+}
+
+// PrimaryIDs returns the ids of the resources of type resourceType in s.
+func PrimaryIDs(s *terraform.State, resourceType string) []string {
+	var ids []string
+	for _, rs := range s.RootModule().Resources {
+		if rs.Type == resourceType {
+			ids = append(ids, rs.Primary.ID)
 		}
 	}
-	cloud, err := mockcloud.New(opts)
-	if err != nil {
-		t.Fatalf("starting mock cloud: %v", err)
-	}
-	server := httptest.NewServer(cloud.Handler())
-	t.Cleanup(server.Close)
-	return &Mock{Cloud: cloud, URL: server.URL}
+	return ids
 }
 
-// ProviderConfig returns a provider block that talks to this mock with its default key pair.
-func (m *Mock) ProviderConfig() string {
-	return fmt.Sprintf(`
-provider %[1]q {
-  region     = "cn-hangzhou"
-  access_key = %[2]q
-  secret_key = %[3]q
-
-  endpoints {
-    cbn = %[4]q
-    ga  = %[4]q
-  }
-}
-`, ProviderName, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, m.URL)
-}
-
-// Config returns ProviderConfig followed by body.
-func (m *Mock) Config(body string) string {
-	return m.ProviderConfig() + body
-}
-
-// Checkpoint remembers the current end of the call log; use it as a step's PreConfig.
-func (m *Mock) Checkpoint() {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.checkpoint = len(m.Calls())
-}
-
-// CallsSinceCheckpoint returns the calls logged since the last Checkpoint.
-func (m *Mock) CallsSinceCheckpoint() []rpc.CallRecord {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	calls := m.Calls()
-	if m.checkpoint > len(calls) {
+// CheckNotInState checks that no resource is at address in the state.
+func CheckNotInState(address string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		if _, ok := s.RootModule().Resources[address]; ok {
+			return fmt.Errorf("%s is still in the state", address)
+		}
 		return nil
 	}
-	return calls[m.checkpoint:]
 }
 
-// ExpectNoMutationSinceCheckpoint fails t when any mutating call reached the mock since the
-// last Checkpoint, whether the mock accepted it or not: a rule enforced at plan must stop the
-// call before it is sent.
-func (m *Mock) ExpectNoMutationSinceCheckpoint(t *testing.T) {
+// Check runs check as a PreConfig or any other function without a place to return an error,
+// failing t when it fails.
+func Check(t testing.TB, check resource.TestCheckFunc) {
 	t.Helper()
-	for _, c := range m.CallsSinceCheckpoint() {
-		if IsMutatingAction(c.Action) {
-			t.Errorf("mutating call %s reached the cloud (params %v)", c.Action, c.Params)
-		}
+	if err := check(nil); err != nil {
+		t.Error(err)
 	}
-}
-
-// CountCalls returns how many calls of action the mock has logged.
-func (m *Mock) CountCalls(action string) int {
-	n := 0
-	for _, c := range m.Calls() {
-		if c.Action == action {
-			n++
-		}
-	}
-	return n
 }

@@ -1,0 +1,46 @@
+package acctest
+
+import (
+	"testing"
+	"time"
+
+	"terraform-provider-alibabacloud/internal/mockcloud"
+	"terraform-provider-alibabacloud/internal/mockcloud/cbn"
+	mockga "terraform-provider-alibabacloud/internal/mockcloud/ga"
+)
+
+// Everything in this file is mock only: it builds or reads the mock's own state, which the
+// real cloud's account holds in its own way.
+
+// SeedCENPackage returns a subscription CEN bandwidth package at bandwidth Mbps, named
+// "peak-<id>", that expires in a year, for a mock's seed. Mock only.
+func SeedCENPackage(id string, bandwidth int64) cbn.Package {
+	return cbn.Package{
+		CenBandwidthPackageId:      id,
+		Name:                       "peak-" + id,
+		Bandwidth:                  bandwidth,
+		BandwidthPackageChargeType: cbn.ChargeTypePrepay,
+		ExpiredTime:                time.Now().UTC().AddDate(1, 0, 0).Format(cbn.APITimeLayout),
+	}
+}
+
+// SeedAccelerator returns an active GA accelerator named "tf-acc", for a mock's seed. Mock only.
+func SeedAccelerator(id string) mockga.Accelerator {
+	return mockga.Accelerator{AcceleratorId: id, Name: "tf-acc", State: mockga.AcceleratorActive}
+}
+
+// NewSeededMock starts a mock holding seed, whose asynchronous operations take delay. Mock only.
+func NewSeededMock(t *testing.T, delay time.Duration, seed mockcloud.State) *Mock {
+	t.Helper()
+	return NewMock(t, mockcloud.Options{Delay: delay, Seed: &seed})
+}
+
+// GAPackageIDs returns the ids of the GA bandwidth plans the mock holds (the real cloud's
+// account may hold any others). Mock only.
+func (m *Mock) GAPackageIDs() []string {
+	var ids []string
+	for _, bp := range m.State().BandwidthPackages {
+		ids = append(ids, bp.BandwidthPackageId)
+	}
+	return ids
+}
