@@ -1,6 +1,7 @@
 package cen_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -8,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -19,6 +22,7 @@ import (
 	"terraform-provider-alibabacloud/internal/mockcloud"
 	"terraform-provider-alibabacloud/internal/mockcloud/cbn"
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
+	"terraform-provider-alibabacloud/internal/service/cen"
 )
 
 const (
@@ -36,22 +40,13 @@ func testAccEndIn(d time.Duration) string {
 
 // testAccPackage is a subscription package at bandwidth Mbps that expires in a year.
 func testAccPackage(id string, bandwidth int64) cbn.Package {
-	return cbn.Package{
-		CenBandwidthPackageId:      id,
-		Name:                       "peak-" + id,
-		Bandwidth:                  bandwidth,
-		BandwidthPackageChargeType: cbn.ChargeTypePrepay,
-		ExpiredTime:                time.Now().UTC().AddDate(1, 0, 0).Format(cbn.APITimeLayout),
-	}
+	return acctest.SeedCENPackage(id, bandwidth)
 }
 
 // testAccNewMock starts a mock holding packages, whose upgrades take delay.
 func testAccNewMock(t *testing.T, delay time.Duration, packages ...cbn.Package) *acctest.Mock {
 	t.Helper()
-	return acctest.NewMock(t, mockcloud.Options{
-		Delay: delay,
-		Seed:  &mockcloud.State{CenBandwidthPackages: packages},
-	})
+	return acctest.NewSeededMock(t, delay, mockcloud.State{CenBandwidthPackages: packages})
 }
 
 // testAccConfigBandwidthTempUpgrade_basic upgrades package id to bandwidth until endTime.
@@ -106,92 +101,63 @@ func testAccStateChecks(status string, bandwidth, original int64, endTime string
 	}
 }
 
-// testAccFindPackage returns the mock's package id.
-func testAccFindPackage(m *acctest.Mock, id string) (cbn.Package, bool) {
-	for _, p := range m.State().CenBandwidthPackages {
-		if p.CenBandwidthPackageId == id {
-			return p, true
-		}
-	}
-	return cbn.Package{}, false
-}
-
-// testAccCheckPackage asserts what the mock shows of package id: its bandwidth and, when
-// restoresTo is not 0, an open window that restores restoresTo Mbps at endTime (0: no window).
-func testAccCheckPackage(m *acctest.Mock, id string, bandwidth, restoresTo int64, endTime string) resource.TestCheckFunc {
+// testAccCheckPackage asserts, through the provider's finder, what the cloud shows of package
+// id: its bandwidth and, when restoresTo is not 0, an open window that restores restoresTo Mbps
+// at endTime (0: no window).
+func testAccCheckPackage(t *testing.T, target acctest.Target, id string, bandwidth, restoresTo int64, endTime string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		p, ok := testAccFindPackage(m, id)
-		if !ok {
-			return fmt.Errorf("mock has no package %s", id)
+		p, err := cen.FindBandwidthPackageByID(t.Context(), target.Client(t).CBN, id)
+		if err != nil {
+			return fmt.Errorf("package %s: %w", id, err)
 		}
 		if p.Bandwidth != bandwidth {
-			return fmt.Errorf("mock package %s: Bandwidth %d, want %d", id, p.Bandwidth, bandwidth)
+			return fmt.Errorf("package %s: Bandwidth %d, want %d", id, p.Bandwidth, bandwidth)
 		}
 		if restoresTo == 0 {
 			if p.HasReservationData != "false" {
-				return fmt.Errorf("mock package %s: HasReservationData %q, want no window", id, p.HasReservationData)
+				return fmt.Errorf("package %s: HasReservationData %q, want no window", id, p.HasReservationData)
 			}
 			return nil
 		}
 		if p.ReservationOrderType != "TEMP_UPGRADE" || p.ReservationBandwidth != strconv.FormatInt(restoresTo, 10) {
-			return fmt.Errorf("mock package %s: reservation %q restoring %q, want TEMP_UPGRADE restoring %d",
+			return fmt.Errorf("package %s: reservation %q restoring %q, want TEMP_UPGRADE restoring %d",
 				id, p.ReservationOrderType, p.ReservationBandwidth, restoresTo)
 		}
 		if want := endTime[:16] + "Z"; p.ReservationActiveTime != want {
-			return fmt.Errorf("mock package %s: ReservationActiveTime %q, want %q", id, p.ReservationActiveTime, want)
+			return fmt.Errorf("package %s: ReservationActiveTime %q, want %q", id, p.ReservationActiveTime, want)
 		}
 		return nil
 	}
 }
 
-// testAccCheckUpgradeCalls asserts how many upgrade calls the mock has logged.
-func testAccCheckUpgradeCalls(m *acctest.Mock, want int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if got := m.CountCalls(testAccUpgradeCall); got != want {
-			return fmt.Errorf("mock logged %d %s calls, want %d", got, testAccUpgradeCall, want)
-		}
-		return nil
-	}
-}
-
-// testAccCheckpoint marks the call log; testAccCheckBandwidthTempUpgradeDestroy looks after it.
-func testAccCheckpoint(m *acctest.Mock) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		m.Checkpoint()
-		return nil
-	}
-}
-
-// testAccCheckBandwidthTempUpgradeDestroy asserts that destroy made no mutating call (the API
-// cannot cancel an upgrade) and that the package still shows bandwidth Mbps.
-func testAccCheckBandwidthTempUpgradeDestroy(m *acctest.Mock, id string, bandwidth int64) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		for _, c := range m.CallsSinceCheckpoint() {
-			if acctest.IsMutatingAction(c.Action) {
-				return fmt.Errorf("destroy made a mutating call %s", c.Action)
+// testAccCheckBandwidthTempUpgradeDestroy asserts that destroy made no mutating call (mock
+// only: the API cannot cancel an upgrade) and that the package still shows bandwidth Mbps.
+func testAccCheckBandwidthTempUpgradeDestroy(t *testing.T, m *acctest.Mock, id string, bandwidth int64) resource.TestCheckFunc {
+	return resource.ComposeAggregateTestCheckFunc(
+		m.CheckNoMutationSinceCheckpoint(),
+		func(s *terraform.State) error {
+			p, err := cen.FindBandwidthPackageByID(t.Context(), m.Client(t).CBN, id)
+			if err != nil {
+				return fmt.Errorf("package %s after destroy: %w", id, err)
 			}
-		}
-		p, ok := testAccFindPackage(m, id)
-		if !ok {
-			return fmt.Errorf("mock has no package %s after destroy", id)
-		}
-		if p.Bandwidth != bandwidth {
-			return fmt.Errorf("package %s is at %d Mbps after destroy, want it untouched at %d", id, p.Bandwidth, bandwidth)
-		}
-		return nil
-	}
+			if p.Bandwidth != bandwidth {
+				return fmt.Errorf("package %s is at %d Mbps after destroy, want it untouched at %d", id, p.Bandwidth, bandwidth)
+			}
+			return nil
+		},
+	)
 }
 
 // testAccStepUpgraded applies the basic configuration and asserts the open window in state and
 // in the mock, and that the mock has logged upgradeCalls upgrade calls in all.
-func testAccStepUpgraded(m *acctest.Mock, id string, bandwidth, original int64, endTime string, upgradeCalls int) resource.TestStep {
+func testAccStepUpgraded(t *testing.T, m *acctest.Mock, id string, bandwidth, original int64, endTime string, upgradeCalls int) resource.TestStep {
 	return resource.TestStep{
 		Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, bandwidth, endTime),
 		ConfigStateChecks: testAccStateChecks("Active", bandwidth, original, endTime),
 		Check: resource.ComposeAggregateTestCheckFunc(
-			testAccCheckPackage(m, id, bandwidth, original, endTime),
-			testAccCheckUpgradeCalls(m, upgradeCalls),
-			testAccCheckpoint(m),
+			testAccCheckPackage(t, m, id, bandwidth, original, endTime),
+			m.CheckCallCount(testAccUpgradeCall, upgradeCalls),
+			m.CheckpointCheck(),
 		),
 	}
 }
@@ -202,15 +168,6 @@ func withPlanChecks(step resource.TestStep, checks ...plancheck.PlanCheck) resou
 	return step
 }
 
-// noMutationSince asserts, as a PreConfig, that the previous (failed) step made no mutating
-// call, then marks the call log for the next one.
-func noMutationSince(t *testing.T, m *acctest.Mock) func() {
-	return func() {
-		m.ExpectNoMutationSinceCheckpoint(t)
-		m.Checkpoint()
-	}
-}
-
 func TestAccCENBandwidthTempUpgrade_basic(t *testing.T) {
 	const id = "cenbwp-basic0001"
 	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
@@ -218,7 +175,7 @@ func TestAccCENBandwidthTempUpgrade_basic(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 500),
 		Steps: []resource.TestStep{
 			{
 				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
@@ -239,8 +196,8 @@ func TestAccCENBandwidthTempUpgrade_basic(t *testing.T) {
 						knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$`))),
 				),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 500, 100, end),
-					testAccCheckUpgradeCalls(m, 1),
+					testAccCheckPackage(t, m, id, 500, 100, end),
+					m.CheckCallCount(testAccUpgradeCall, 1),
 				),
 			},
 			{
@@ -249,7 +206,7 @@ func TestAccCENBandwidthTempUpgrade_basic(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: testAccCheckUpgradeCalls(m, 1),
+				Check: m.CheckCallCount(testAccUpgradeCall, 1),
 			},
 			{
 				ResourceName:      testAccResourceName,
@@ -277,8 +234,8 @@ func TestAccCENBandwidthTempUpgrade_basic(t *testing.T) {
 			{
 				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckUpgradeCalls(m, 1),
-					testAccCheckpoint(m),
+					m.CheckCallCount(testAccUpgradeCall, 1),
+					m.CheckpointCheck(),
 				),
 			},
 		},
@@ -292,10 +249,10 @@ func TestAccCENBandwidthTempUpgrade_raiseBandwidth(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 800),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 800),
 		Steps: []resource.TestStep{
-			testAccStepUpgraded(m, id, 500, 200, end, 1),
-			withPlanChecks(testAccStepUpgraded(m, id, 800, 200, end, 2),
+			testAccStepUpgraded(t, m, id, 500, 200, end, 1),
+			withPlanChecks(testAccStepUpgraded(t, m, id, 800, 200, end, 2),
 				plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionUpdate)),
 		},
 	})
@@ -308,13 +265,13 @@ func TestAccCENBandwidthTempUpgrade_moveEndTime(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 500),
 		Steps: []resource.TestStep{
-			testAccStepUpgraded(m, id, 500, 100, end, 1),
-			withPlanChecks(testAccStepUpgraded(m, id, 500, 100, later, 2),
+			testAccStepUpgraded(t, m, id, 500, 100, end, 1),
+			withPlanChecks(testAccStepUpgraded(t, m, id, 500, 100, later, 2),
 				plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionUpdate)),
 			// Shortening the window (still 3 hours or more away) is allowed too.
-			testAccStepUpgraded(m, id, 500, 100, earlier, 3),
+			testAccStepUpgraded(t, m, id, 500, 100, earlier, 3),
 		},
 	})
 }
@@ -333,9 +290,9 @@ func TestAccCENBandwidthTempUpgrade_endTimeSeconds(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 800),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 800),
 		Steps: []resource.TestStep{
-			testAccStepUpgraded(m, id, 500, 100, end, 1),
+			testAccStepUpgraded(t, m, id, 500, 100, end, 1),
 			{
 				// The refresh reads ReservationActiveTime without seconds and keeps end_time as written.
 				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
@@ -344,10 +301,10 @@ func TestAccCENBandwidthTempUpgrade_endTimeSeconds(t *testing.T) {
 				},
 				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
 			},
-			testAccStepUpgraded(m, id, 800, 100, end, 2),
-			withPlanChecks(testAccStepUpgraded(m, id, 800, 100, sameMinute, 2),
+			testAccStepUpgraded(t, m, id, 800, 100, end, 2),
+			withPlanChecks(testAccStepUpgraded(t, m, id, 800, 100, sameMinute, 2),
 				plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionUpdate)),
-			testAccStepUpgraded(m, id, 800, 100, nextMinute, 3),
+			testAccStepUpgraded(t, m, id, 800, 100, nextMinute, 3),
 		},
 	})
 }
@@ -382,36 +339,35 @@ func TestAccCENBandwidthTempUpgrade_planRules(t *testing.T) {
 		endTime   string
 		want      string
 	}{
-		{"bandwidth below range", id, 1, end, `(?s)bandwidth.*between 2 and 10000`},
-		{"bandwidth above range", id, 20000, end, `(?s)bandwidth.*between 2 and 10000`},
-		{"end_time with an offset", id, 500, time.Now().Add(24 * time.Hour).Format("2006-01-02T15:04:05+08:00"), `(?s)end_time.*YYYY-MM-DDThh:mm:ssZ`},
-		{"end_time without seconds", id, 500, end[:16] + "Z", `(?s)end_time.*YYYY-MM-DDThh:mm:ssZ`},
-		{"end_time not a date", id, 500, "2026-13-01T10:00:00Z", `(?s)end_time.*not a real date`},
-		{"end_time in the past", id, 500, testAccEndIn(-time.Hour), `(?s)end_time.*is in the past`},
-		{"end_time under 3 hours", id, 500, testAccEndIn(2 * time.Hour), `(?s)end_time.*3 hours`},
-		{"bandwidth not above base", id, 100, end, `(?s)bandwidth = 100 does not exceed.*100 Mbps`},
-		{"pay-as-you-go package", postpayID, 500, end, `(?s)pay-as-you-go \(POSTPAY\)`},
-		{"expired package", expiredID, 500, end, `(?s)cen_bandwidth_package_id.*expired at`},
-		{"locked package", lockedID, 500, end, `(?s)business status FinancialLocked`},
-		{"window past package expiry", shortID, 500, testAccEndIn(72 * time.Hour), `(?s)end_time.*after the subscription`},
-		{"missing package", missingID, 500, end, `(?s)cen_bandwidth_package_id = "cenbwp-nosuch0001": no such`},
+		{"bandwidth below range", id, 1, end, `bandwidth.*between 2 and 10000`},
+		{"bandwidth above range", id, 20000, end, `bandwidth.*between 2 and 10000`},
+		{"end_time with an offset", id, 500, time.Now().Add(24 * time.Hour).Format("2006-01-02T15:04:05+08:00"), `end_time.*YYYY-MM-DDThh:mm:ssZ`},
+		{"end_time without seconds", id, 500, end[:16] + "Z", `end_time.*YYYY-MM-DDThh:mm:ssZ`},
+		{"end_time not a date", id, 500, "2026-13-01T10:00:00Z", `end_time.*not a real date`},
+		{"end_time in the past", id, 500, testAccEndIn(-time.Hour), `end_time.*is in the past`},
+		{"end_time under 3 hours", id, 500, testAccEndIn(2 * time.Hour), `end_time.*3 hours`},
+		{"bandwidth not above base", id, 100, end, `bandwidth = 100 does not exceed.*100 Mbps`},
+		{"pay-as-you-go package", postpayID, 500, end, `pay-as-you-go \(POSTPAY\)`},
+		{"expired package", expiredID, 500, end, `cen_bandwidth_package_id.*expired at`},
+		{"locked package", lockedID, 500, end, `business status FinancialLocked`},
+		{"window past package expiry", shortID, 500, testAccEndIn(72 * time.Hour), `end_time.*after the subscription`},
+		{"missing package", missingID, 500, end, `cen_bandwidth_package_id = "cenbwp-nosuch0001": no such`},
 	}
+	g := m.MutationGuard(t)
 	var steps []resource.TestStep
 	for _, c := range cases {
-		steps = append(steps, resource.TestStep{
-			PreConfig:   noMutationSince(t, m),
-			Config:      testAccConfigBandwidthTempUpgrade_basic(m, c.id, c.bandwidth, c.endTime),
-			PlanOnly:    true,
-			ExpectError: testAccExpectError(c.want),
-		})
+		steps = append(steps, g.Refused(resource.TestStep{
+			Config:   testAccConfigBandwidthTempUpgrade_basic(m, c.id, c.bandwidth, c.endTime),
+			PlanOnly: true,
+		}, c.want))
 	}
 	// The last rejected plan made no call either; then a valid plan goes through.
-	valid := testAccStepUpgraded(m, id, 500, 100, end, 1)
-	valid.PreConfig = noMutationSince(t, m)
+	valid := testAccStepUpgraded(t, m, id, 500, 100, end, 1)
+	valid.PreConfig = g.Check
 	steps = append(steps, valid)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 500),
 		Steps:                    steps,
 	})
 }
@@ -423,33 +379,30 @@ func TestAccCENBandwidthTempUpgrade_planRulesOpenWindow(t *testing.T) {
 	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 
+	g := m.MutationGuard(t)
 	rejected := func(bandwidth int64, endTime, want string) resource.TestStep {
-		return resource.TestStep{
-			PreConfig:   noMutationSince(t, m),
-			Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, bandwidth, endTime),
-			ExpectError: testAccExpectError(want),
-		}
+		return g.Refused(resource.TestStep{Config: testAccConfigBandwidthTempUpgrade_basic(m, id, bandwidth, endTime)}, want)
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 500),
 		Steps: []resource.TestStep{
-			testAccStepUpgraded(m, id, 500, 100, end, 1),
-			rejected(300, end, `(?s)bandwidth = 300 is lower than the 500 Mbps.*open until`),
-			rejected(100, end, `(?s)bandwidth = 100 does not exceed the package's base bandwidth of 100 Mbps`),
-			rejected(500, testAccEndIn(-2*time.Hour), `(?s)end_time.*is in the past`),
-			rejected(500, testAccEndIn(time.Hour), `(?s)end_time.*less than 3 hours away`),
+			testAccStepUpgraded(t, m, id, 500, 100, end, 1),
+			rejected(300, end, `bandwidth = 300 is lower than the 500 Mbps.*open until`),
+			rejected(100, end, `bandwidth = 100 does not exceed the package's base bandwidth of 100 Mbps`),
+			rejected(500, testAccEndIn(-2*time.Hour), `end_time.*is in the past`),
+			rejected(500, testAccEndIn(time.Hour), `end_time.*less than 3 hours away`),
 			{
 				// Nothing was ordered by the rejected plans; the window is unchanged.
-				PreConfig: noMutationSince(t, m),
+				PreConfig: g.Check,
 				Config:    testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 500, 100, end),
-					testAccCheckUpgradeCalls(m, 1),
-					testAccCheckpoint(m),
+					testAccCheckPackage(t, m, id, 500, 100, end),
+					m.CheckCallCount(testAccUpgradeCall, 1),
+					m.CheckpointCheck(),
 				),
 			},
 		},
@@ -464,22 +417,21 @@ func TestAccCENBandwidthTempUpgrade_unknownPackageID(t *testing.T) {
 	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 
+	g := m.MutationGuard(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 500),
 		Steps: []resource.TestStep{
+			g.Refused(resource.TestStep{
+				Config:   testAccConfigBandwidthTempUpgrade_unknownID(m, id, 500, testAccEndIn(-time.Hour)),
+				PlanOnly: true,
+			}, `end_time.*is in the past`),
+			g.Refused(resource.TestStep{
+				Config:   testAccConfigBandwidthTempUpgrade_unknownID(m, id, 500, testAccEndIn(time.Hour)),
+				PlanOnly: true,
+			}, `end_time.*lasts at least 3 hours`),
 			{
-				Config:      testAccConfigBandwidthTempUpgrade_unknownID(m, id, 500, testAccEndIn(-time.Hour)),
-				PlanOnly:    true,
-				ExpectError: testAccExpectError(`(?s)end_time.*is in the past`),
-			},
-			{
-				Config:      testAccConfigBandwidthTempUpgrade_unknownID(m, id, 500, testAccEndIn(time.Hour)),
-				PlanOnly:    true,
-				ExpectError: testAccExpectError(`(?s)end_time.*lasts at least 3 hours`),
-			},
-			{
-				PreConfig: noMutationSince(t, m),
+				PreConfig: g.Check,
 				Config:    testAccConfigBandwidthTempUpgrade_unknownID(m, id, 500, end),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
@@ -489,8 +441,8 @@ func TestAccCENBandwidthTempUpgrade_unknownPackageID(t *testing.T) {
 				},
 				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 500, 100, end),
-					testAccCheckpoint(m),
+					testAccCheckPackage(t, m, id, 500, 100, end),
+					m.CheckpointCheck(),
 				),
 			},
 		},
@@ -505,16 +457,17 @@ func TestAccCENBandwidthTempUpgrade_expiry(t *testing.T) {
 	end := testAccEndIn(4 * time.Hour)
 	// The mock's clock will be 5 hours ahead: the new window must start 3 hours after that.
 	next := testAccEndIn(24 * time.Hour)
-	newWindow := withPlanChecks(testAccStepUpgraded(m, id, 600, 100, next, 2),
+	newWindow := withPlanChecks(testAccStepUpgraded(t, m, id, 600, 100, next, 2),
 		plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionUpdate),
 		plancheck.ExpectKnownValue(testAccResourceName, tfjsonpath.New("status"), knownvalue.StringExact("Active")))
-	newWindow.PreConfig = noMutationSince(t, m)
+	g := m.MutationGuard(t)
+	newWindow.PreConfig = g.Check
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 600),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 600),
 		Steps: []resource.TestStep{
-			testAccStepUpgraded(m, id, 500, 100, end, 1),
+			testAccStepUpgraded(t, m, id, 500, 100, end, 1),
 			{
 				PreConfig: func() { m.Advance(5 * time.Hour) },
 				Config:    testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
@@ -523,16 +476,14 @@ func TestAccCENBandwidthTempUpgrade_expiry(t *testing.T) {
 				},
 				ConfigStateChecks: testAccStateChecks("Expired", 500, 100, end),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 100, 0, ""),
-					testAccCheckUpgradeCalls(m, 1),
-					testAccCheckpoint(m),
+					testAccCheckPackage(t, m, id, 100, 0, ""),
+					m.CheckCallCount(testAccUpgradeCall, 1),
+					m.CheckpointCheck(),
 				),
 			},
-			{
-				// Raising the bandwidth of an ended window needs a new end_time.
-				Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, 600, end),
-				ExpectError: testAccExpectError(`(?s)end_time.*window.*ended.*Set a new\s+end_time`),
-			},
+			// Raising the bandwidth of an ended window needs a new end_time.
+			g.Refused(resource.TestStep{Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 600, end)},
+				`end_time.*window.*ended.*Set a new end_time`),
 			newWindow,
 		},
 	})
@@ -550,44 +501,34 @@ func TestAccCENBandwidthTempUpgrade_disappears(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	recreated := withPlanChecks(testAccStepUpgraded(m, id, 500, 100, end, 2),
+	recreated := withPlanChecks(testAccStepUpgraded(t, m, id, 500, 100, end, 2),
 		plancheck.ExpectResourceAction(testAccResourceName, plancheck.ResourceActionCreate))
 	recreated.PreConfig = func() { replace(testAccPackage(id, 100)) }
 
+	g := m.MutationGuard(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 500),
 		Steps: []resource.TestStep{
-			testAccStepUpgraded(m, id, 500, 100, end, 1),
-			{
-				PreConfig: func() {
-					replace(testAccPackage("cenbwp-other0001", 50))
-					m.Checkpoint()
-				},
-				Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-				ExpectError: testAccExpectError(`(?s)cen_bandwidth_package_id = "cenbwp-gone0001": no such CEN bandwidth package`),
-			},
+			testAccStepUpgraded(t, m, id, 500, 100, end, 1),
+			g.Refused(resource.TestStep{
+				// Deleted behind Terraform's back (mock only).
+				PreConfig: func() { replace(testAccPackage("cenbwp-other0001", 50)) },
+				Config:    testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
+			}, `cen_bandwidth_package_id = "cenbwp-gone0001": no such CEN bandwidth package`),
 			{
 				// Without the resource in the configuration the plan is empty, not a delete:
 				// refresh found the package gone and removed the upgrade from state.
-				PreConfig: noMutationSince(t, m),
+				PreConfig: g.Check,
 				Config:    m.Config(""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: testAccCheckBandwidthTempUpgradeGone,
+				Check: acctest.CheckNotInState(testAccResourceName),
 			},
 			recreated,
 		},
 	})
-}
-
-// testAccCheckBandwidthTempUpgradeGone asserts that the resource is not in state.
-func testAccCheckBandwidthTempUpgradeGone(s *terraform.State) error {
-	if _, ok := s.RootModule().Resources[testAccResourceName]; ok {
-		return fmt.Errorf("%s is still in state", testAccResourceName)
-	}
-	return nil
 }
 
 // TestAccCENBandwidthTempUpgrade_slowCompletion has the mock take 8 seconds (several growing poll intervals) to apply each
@@ -599,10 +540,10 @@ func TestAccCENBandwidthTempUpgrade_slowCompletion(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 700),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 700),
 		Steps: []resource.TestStep{
-			testAccStepUpgraded(m, id, 500, 100, end, 1),
-			testAccStepUpgraded(m, id, 700, 100, end, 2),
+			testAccStepUpgraded(t, m, id, 500, 100, end, 1),
+			testAccStepUpgraded(t, m, id, 700, 100, end, 2),
 		},
 	})
 }
@@ -617,11 +558,11 @@ func TestAccCENBandwidthTempUpgrade_createTimeout(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 500),
 		Steps: []resource.TestStep{
 			{
 				Config:      testAccConfigBandwidthTempUpgrade_timeouts(m, id, 500, end, "3s"),
-				ExpectError: testAccExpectError(`(?s)did not show it within 3s.*kept in state \(tainted\)`),
+				ExpectError: acctest.ExpectError(`did not show it within 3s.*kept in state \(tainted\)`),
 			},
 			{
 				// A refresh before the order shows keeps it Pending, not Expired; the tainted
@@ -646,8 +587,8 @@ func TestAccCENBandwidthTempUpgrade_createTimeout(t *testing.T) {
 				},
 				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 500, 100, end),
-					testAccCheckpoint(m),
+					testAccCheckPackage(t, m, id, 500, 100, end),
+					m.CheckpointCheck(),
 				),
 			},
 		},
@@ -667,7 +608,7 @@ func TestAccCENBandwidthTempUpgrade_throttled(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 500),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
@@ -681,31 +622,15 @@ func TestAccCENBandwidthTempUpgrade_throttled(t *testing.T) {
 				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
 				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 500, 100, end),
+					testAccCheckPackage(t, m, id, 500, 100, end),
 					// Two throttled attempts, then the one that went through.
-					testAccCheckUpgradeCalls(m, 3),
-					testAccCheckThrottled(m, 5),
-					testAccCheckpoint(m),
+					m.CheckCallCount(testAccUpgradeCall, 3),
+					m.CheckAnswerCount("Throttling.User", 5),
+					m.CheckpointCheck(),
 				),
 			},
 		},
 	})
-}
-
-// testAccCheckThrottled asserts that the mock answered want calls with Throttling.User.
-func testAccCheckThrottled(m *acctest.Mock, want int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		n := 0
-		for _, c := range m.Calls() {
-			if c.Code == "Throttling.User" {
-				n++
-			}
-		}
-		if n != want {
-			return fmt.Errorf("mock throttled %d calls, want %d", n, want)
-		}
-		return nil
-	}
 }
 
 // TestAccCENBandwidthTempUpgrade_lostResponse drops the answer to an accepted upgrade: the
@@ -719,7 +644,7 @@ func TestAccCENBandwidthTempUpgrade_lostResponse(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 500),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
@@ -732,9 +657,9 @@ func TestAccCENBandwidthTempUpgrade_lostResponse(t *testing.T) {
 				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
 				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 500, 100, end),
-					testAccCheckUpgradeAnswers(m, []int{0, 400}, []string{"", "OperationFailed.OrderIsProcessing"}),
-					testAccCheckpoint(m),
+					testAccCheckPackage(t, m, id, 500, 100, end),
+					m.CheckAnswers(testAccUpgradeCall, "dropped", "400 OperationFailed.OrderIsProcessing"),
+					m.CheckpointCheck(),
 				),
 			},
 		},
@@ -758,11 +683,11 @@ func TestAccCENBandwidthTempUpgrade_otherOrderProcessing(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 500),
 		Steps: []resource.TestStep{
 			{
 				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-				ExpectError: testAccExpectError(`(?s)Another order on this bandwidth plan is still being processed` +
+				ExpectError: acctest.ExpectError(`Another order on this bandwidth plan is still being processed` +
 					`.*earlier terraform apply that was interrupted.*Wait for it to complete` +
 					`.*OperationFailed.OrderIsProcessing \(HTTP 400\)`),
 			},
@@ -775,9 +700,9 @@ func TestAccCENBandwidthTempUpgrade_otherOrderProcessing(t *testing.T) {
 				Config:            testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
 				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					testAccCheckPackage(m, id, 500, 100, end),
-					testAccCheckUpgradeAnswers(m, []int{400, 200}, []string{"OperationFailed.OrderIsProcessing", ""}),
-					testAccCheckpoint(m),
+					testAccCheckPackage(t, m, id, 500, 100, end),
+					m.CheckAnswers(testAccUpgradeCall, "400 OperationFailed.OrderIsProcessing", "200"),
+					m.CheckpointCheck(),
 				),
 			},
 		},
@@ -791,7 +716,7 @@ func testAccExpectRefusedWithoutWait(t *testing.T, m *acctest.Mock) {
 	t.Helper()
 	var upgrades []rpc.CallRecord
 	polls := 0
-	for _, c := range m.CallsSinceCheckpoint() {
+	for _, c := range m.LogSinceCheckpoint() {
 		switch {
 		case c.Action == testAccUpgradeCall:
 			upgrades = append(upgrades, c)
@@ -804,25 +729,6 @@ func testAccExpectRefusedWithoutWait(t *testing.T, m *acctest.Mock) {
 	}
 	if polls != 0 {
 		t.Errorf("%d %s calls after the refused upgrade, want none (no wait)", polls, testAccDescribeCall)
-	}
-}
-
-// testAccCheckUpgradeAnswers asserts the HTTP statuses and error codes the mock answered the
-// upgrade calls with, in order (status 0: the response was dropped).
-func testAccCheckUpgradeAnswers(m *acctest.Mock, statuses []int, codes []string) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		var gotStatuses []int
-		var gotCodes []string
-		for _, c := range m.Calls() {
-			if c.Action == testAccUpgradeCall {
-				gotStatuses = append(gotStatuses, c.Status)
-				gotCodes = append(gotCodes, c.Code)
-			}
-		}
-		if fmt.Sprint(gotStatuses) != fmt.Sprint(statuses) || fmt.Sprint(gotCodes) != fmt.Sprint(codes) {
-			return fmt.Errorf("upgrade calls answered %v %q, want %v %q", gotStatuses, gotCodes, statuses, codes)
-		}
-		return nil
 	}
 }
 
@@ -849,32 +755,32 @@ func TestAccCENBandwidthTempUpgrade_apiErrors(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 500),
 		Steps: []resource.TestStep{
 			{
 				Config:      testAccConfigBandwidthTempUpgrade_basic(m, qosID, 500, end),
-				ExpectError: testAccExpectError(`(?s)inter-region traffic\s+scheduling \(QoS\) policy.*Delete that policy`),
+				ExpectError: acctest.ExpectError(`inter-region traffic scheduling \(QoS\) policy.*Delete that policy`),
 			},
 			{
 				PreConfig:   scripted("Unauthorized", "The AccessKeyId is unauthorized."),
 				Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-				ExpectError: testAccExpectError(`(?s)cen:TempUpgradeCenBandwidthPackageSpec.*account manager`),
+				ExpectError: acctest.ExpectError(`cen:TempUpgradeCenBandwidthPackageSpec.*account manager`),
 			},
 			{
 				PreConfig:   scripted("InvalidParameter", "Invalid parameter."),
 				Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-				ExpectError: testAccExpectError(`(?s)rejected a parameter.*Move end_time later`),
+				ExpectError: acctest.ExpectError(`rejected a parameter.*Move end_time later`),
 			},
 			{
 				PreConfig: scripted("InvalidOperation.OrderParameterIllegal",
 					"The order parameters are abnormal, please check whether the order parameters are correct."),
 				Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-				ExpectError: testAccExpectError(`(?s)conflict with an order.*Billing console`),
+				ExpectError: acctest.ExpectError(`conflict with an order.*Billing console`),
 			},
 			{
 				PreConfig:   scripted("InvalidOperation.UpgradeBwpBandwidth", "The operation is invalid because the upgrade is equal or less than the original bandwidth."),
 				Config:      testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-				ExpectError: testAccExpectError(`(?s)must raise the bandwidth.*Set bandwidth above`),
+				ExpectError: acctest.ExpectError(`must raise the bandwidth.*Set bandwidth above`),
 			},
 			{
 				// None of the refusals left anything behind: this apply creates.
@@ -885,7 +791,7 @@ func TestAccCENBandwidthTempUpgrade_apiErrors(t *testing.T) {
 					},
 				},
 				ConfigStateChecks: testAccStateChecks("Active", 500, 100, end),
-				Check:             testAccCheckpoint(m),
+				Check:             m.CheckpointCheck(),
 			},
 		},
 	})
@@ -903,30 +809,139 @@ func TestAccCENBandwidthTempUpgrade_importErrors(t *testing.T) {
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(m, id, 500),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 500),
 		Steps: []resource.TestStep{
 			{
 				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
-				Check:  testAccCheckpoint(m),
+				Check:  m.CheckpointCheck(),
 			},
 			{
 				ResourceName:  testAccResourceName,
 				ImportState:   true,
 				ImportStateId: idleID,
-				ExpectError:   testAccExpectError(`(?s)no active temporary upgrade.*nothing to import`),
+				ExpectError:   acctest.ExpectError(`no active temporary upgrade.*nothing to import`),
 			},
 			{
 				ResourceName:  testAccResourceName,
 				ImportState:   true,
 				ImportStateId: "cenbwp-nosuch0002",
-				ExpectError:   testAccExpectError(`(?s)No CEN bandwidth package "cenbwp-nosuch0002" exists`),
+				ExpectError:   acctest.ExpectError(`No CEN bandwidth package "cenbwp-nosuch0002" exists`),
 			},
 		},
 	})
 }
 
-// testAccExpectError compiles pattern with each space matching any run of white space, since
-// Terraform wraps long diagnostic lines.
-func testAccExpectError(pattern string) *regexp.Regexp {
-	return regexp.MustCompile(strings.ReplaceAll(pattern, " ", `\s+`))
+// testAccResourceType is the resource's type name.
+const testAccResourceType = "alibabacloud_cen_bandwidth_temp_upgrade"
+
+// TestProtocolDestroyWarning destroys an open upgrade the way Terraform does, over protocol 6
+// against the mock, since terraform-plugin-testing does not show warnings: the
+// destroy succeeds with one warning that names the bandwidth the package keeps, until when, and
+// what it returns to; no mutating call is made and the mock still shows the window.
+func TestProtocolDestroyWarning(t *testing.T) {
+	const id = "cenbwp-destroy0001"
+	end := testAccEndIn(24 * time.Hour)
+	open := testAccPackage(id, 500)
+	open.ReservationOrderType = cbn.ReservationTempUpgrade
+	open.ReservationBandwidth = "100"
+	open.MockUpgradeEndTime = end
+	m := testAccNewMock(t, testAccDelay, open)
+	ctx := context.Background()
+
+	server, err := acctest.ProtoV6ProviderFactories[acctest.ProviderName]()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil || len(schemas.Diagnostics) > 0 {
+		t.Fatalf("GetProviderSchema: %v %v", err, schemas.Diagnostics)
+	}
+	providerType := testAccObjectType(t, schemas.Provider.ValueType())
+	endpoint := tftypes.NewValue(tftypes.String, m.URL)
+	config := testAccDynamicValue(t, providerType, map[string]tftypes.Value{
+		"region":     tftypes.NewValue(tftypes.String, "cn-hangzhou"),
+		"access_key": tftypes.NewValue(tftypes.String, mockcloud.DefaultAccessKeyID),
+		"secret_key": tftypes.NewValue(tftypes.String, mockcloud.DefaultAccessKeySecret),
+		"endpoints": testAccObject(t, providerType.AttributeTypes["endpoints"],
+			map[string]tftypes.Value{"cbn": endpoint, "ga": endpoint}),
+	})
+	configured, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.11.0", Config: config})
+	if err != nil || len(configured.Diagnostics) > 0 {
+		t.Fatalf("ConfigureProvider: %v %v", err, configured.Diagnostics)
+	}
+
+	resourceType := testAccObjectType(t, schemas.ResourceSchemas[testAccResourceType].ValueType())
+	prior := testAccDynamicValue(t, resourceType, map[string]tftypes.Value{
+		"id":                       tftypes.NewValue(tftypes.String, id),
+		"cen_bandwidth_package_id": tftypes.NewValue(tftypes.String, id),
+		"bandwidth":                tftypes.NewValue(tftypes.Number, 500),
+		"end_time":                 tftypes.NewValue(tftypes.String, end),
+		"original_bandwidth":       tftypes.NewValue(tftypes.Number, 100),
+		"status":                   tftypes.NewValue(tftypes.String, "Active"),
+	})
+	destroyed, err := tfprotov6.NewDynamicValue(resourceType, tftypes.NewValue(resourceType, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Checkpoint()
+	resp, err := server.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{
+		TypeName:     testAccResourceType,
+		PriorState:   prior,
+		PlannedState: &destroyed,
+		Config:       &destroyed,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.Diagnostics) != 1 || resp.Diagnostics[0].Severity != tfprotov6.DiagnosticSeverityWarning {
+		t.Fatalf("want exactly one warning, got %v", resp.Diagnostics)
+	}
+	detail := resp.Diagnostics[0].Detail
+	for _, want := range []string{id, "keeps 500 Mbps", "until " + end, "returns to 100 Mbps", "cannot cancel"} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("warning %q lacks %q", detail, want)
+		}
+	}
+	if state, err := resp.NewState.Unmarshal(resourceType); err != nil || !state.IsNull() {
+		t.Errorf("state after destroy: %v, %v; want null", state, err)
+	}
+	acctest.Check(t, m.CheckNoMutationSinceCheckpoint())
+	acctest.Check(t, testAccCheckPackage(t, m, id, 500, 100, end))
+}
+
+// testAccObjectType asserts that typ is an object type.
+func testAccObjectType(t *testing.T, typ tftypes.Type) tftypes.Object {
+	t.Helper()
+	obj, ok := typ.(tftypes.Object)
+	if !ok {
+		t.Fatalf("%v is not an object type", typ)
+	}
+	return obj
+}
+
+// testAccObject builds a value of the object type typ from vals, every other attribute null.
+func testAccObject(t *testing.T, typ tftypes.Type, vals map[string]tftypes.Value) tftypes.Value {
+	t.Helper()
+	obj := testAccObjectType(t, typ)
+	all := map[string]tftypes.Value{}
+	for name, attrType := range obj.AttributeTypes {
+		all[name] = tftypes.NewValue(attrType, nil)
+	}
+	for name, v := range vals {
+		if _, ok := obj.AttributeTypes[name]; !ok {
+			t.Fatalf("the schema has no attribute %q", name)
+		}
+		all[name] = v
+	}
+	return tftypes.NewValue(obj, all)
+}
+
+// testAccDynamicValue is testAccObject encoded for the protocol.
+func testAccDynamicValue(t *testing.T, typ tftypes.Object, vals map[string]tftypes.Value) *tfprotov6.DynamicValue {
+	t.Helper()
+	dv, err := tfprotov6.NewDynamicValue(typ, testAccObject(t, typ, vals))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &dv
 }

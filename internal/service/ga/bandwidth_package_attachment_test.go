@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -16,8 +17,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"terraform-provider-alibabacloud/internal/acctest"
-	mockga "terraform-provider-alibabacloud/internal/mockcloud/ga"
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
+	"terraform-provider-alibabacloud/internal/service/ga"
 )
 
 const testAccAttachmentAddress = "alibabacloud_ga_bandwidth_package_attachment.test"
@@ -31,19 +32,28 @@ resource "alibabacloud_ga_bandwidth_package_attachment" "test" {
 `, testAccAcceleratorID))
 }
 
-// testAccCheckAttachmentInMock checks whether the mock's plan lists the seeded accelerator.
-func testAccCheckAttachmentInMock(m *acctest.Mock, attached bool) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		for _, bp := range packagesInMock(m) {
+// testAccCheckAttachment checks, through the provider's finders, whether the plan of
+// alibabacloud_ga_bandwidth_package.test lists the seeded accelerator, and that the accelerator
+// is active.
+func testAccCheckAttachment(t *testing.T, target acctest.Target, attached bool) resource.TestCheckFunc {
+	return resource.ComposeTestCheckFunc(
+		testAccCheckBandwidthPackage(t, target, func(bp *gasdk.DescribeBandwidthPackageResponse) error {
 			if slices.Contains(bp.Accelerators, testAccAcceleratorID) != attached {
 				return fmt.Errorf("plan %s lists accelerators %v, want %s attached=%t", bp.BandwidthPackageId, bp.Accelerators, testAccAcceleratorID, attached)
 			}
-		}
-		if acc := m.State().Accelerators[0]; acc.State != mockga.AcceleratorActive {
-			return fmt.Errorf("accelerator is %s, want active", acc.State)
-		}
-		return nil
-	}
+			return nil
+		}),
+		func(*terraform.State) error {
+			acc, err := ga.FindAcceleratorByID(t.Context(), target.Client(t).GA, testAccAcceleratorID)
+			if err != nil {
+				return err
+			}
+			if acc.State != "active" {
+				return fmt.Errorf("accelerator is %s, want active", acc.State)
+			}
+			return nil
+		},
+	)
 }
 
 func TestAccGABandwidthPackageAttachment_basic(t *testing.T) {
@@ -51,8 +61,8 @@ func TestAccGABandwidthPackageAttachment_basic(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy: resource.ComposeTestCheckFunc(
-			testAccCheckBandwidthPackageDestroy(m),
-			testAccCheckCallCount(m, "BandwidthPackageRemoveAccelerator", 1),
+			testAccCheckBandwidthPackageDestroy(t, m),
+			m.CheckCallCount("BandwidthPackageRemoveAccelerator", 1),
 		),
 		Steps: []resource.TestStep{
 			{
@@ -63,7 +73,7 @@ func TestAccGABandwidthPackageAttachment_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(testAccAttachmentAddress, tfjsonpath.New("status"), knownvalue.StringExact("binded")),
 					statecheck.ExpectKnownValue(testAccAttachmentAddress, tfjsonpath.New("accelerator_id"), knownvalue.StringExact(testAccAcceleratorID)),
 				},
-				Check: testAccCheckAttachmentInMock(m, true),
+				Check: testAccCheckAttachment(t, m, true),
 			},
 			{
 				ResourceName:      testAccAttachmentAddress,
@@ -98,15 +108,12 @@ func TestAccGABandwidthPackageAttachment_basic(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(testAccAttachmentAddress, tfjsonpath.New("status"), knownvalue.StringExact("binded")),
 				},
-				Check: func(*terraform.State) error {
-					m.ExpectNoMutationSinceCheckpoint(t)
-					return nil
-				},
+				Check: m.CheckNoMutationSinceCheckpoint(),
 			},
 			{
 				// Unbinding first, destroying second, in one apply.
 				Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-attach", "d")),
-				Check:  testAccCheckAttachmentInMock(m, false),
+				Check:  testAccCheckAttachment(t, m, false),
 			},
 		},
 	})
@@ -116,7 +123,7 @@ func TestAccGABandwidthPackageAttachment_boundPackageNotDeleted(t *testing.T) {
 	m := newTestAccMock(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthPackageDestroy(m),
+		CheckDestroy:             testAccCheckBandwidthPackageDestroy(t, m),
 		Steps: []resource.TestStep{
 			{Config: testAccConfigBandwidthPackageAttachment_basic(m)},
 			{
@@ -130,7 +137,7 @@ removed {
   }
 }
 `),
-				ExpectError: regexp.MustCompile(`(?s)is bound to accelerator\(s\)\s+` + testAccAcceleratorID),
+				ExpectError: acctest.ExpectError(`is bound to accelerator\(s\) ` + testAccAcceleratorID),
 			},
 			{
 				// Unbound behind Terraform's back, the plan can go. BindExist.BandwidthPackage,
@@ -145,17 +152,16 @@ removed {
 					}
 				},
 				Config: m.Config(`# nothing`),
-				Check: func(*terraform.State) error {
-					codes := collect(m.Calls(), "DeleteBandwidthPackage", code)
-					tokens := collect(m.Calls(), "DeleteBandwidthPackage", clientToken)
-					if fmt.Sprint(codes) != fmt.Sprint([]string{"BindExist.BandwidthPackage", ""}) {
-						return fmt.Errorf("DeleteBandwidthPackage answered %q, want BindExist then success", codes)
-					}
-					if tokens[0] == "" || tokens[0] != tokens[1] {
-						return fmt.Errorf("DeleteBandwidthPackage sent ClientTokens %q, want one token, repeated", tokens)
-					}
-					return nil
-				},
+				Check: resource.ComposeTestCheckFunc(
+					m.CheckAnswers("DeleteBandwidthPackage", "400 BindExist.BandwidthPackage", "200"),
+					func(*terraform.State) error {
+						tokens := m.Log().Of("DeleteBandwidthPackage").Params("ClientToken")
+						if tokens[0] == "" || tokens[0] != tokens[1] {
+							return fmt.Errorf("DeleteBandwidthPackage sent ClientTokens %q, want one token, repeated", tokens)
+						}
+						return nil
+					},
+				),
 			},
 		},
 	})
@@ -165,7 +171,7 @@ func TestAccGABandwidthPackageAttachment_createTimedOut(t *testing.T) {
 	m := newTestAccMock(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthPackageDestroy(m),
+		CheckDestroy:             testAccCheckBandwidthPackageDestroy(t, m),
 		Steps: []resource.TestStep{
 			{Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-attach", "d"))},
 			{
@@ -174,7 +180,7 @@ func TestAccGABandwidthPackageAttachment_createTimedOut(t *testing.T) {
 				PreConfig: func() { m.GA.SetDelay(8 * time.Second) },
 				Config: strings.Replace(testAccConfigBandwidthPackageAttachment_basic(m),
 					"accelerator_id       = ", "timeouts {\n    create = \"1s\"\n  }\n  accelerator_id       = ", 1),
-				ExpectError: regexp.MustCompile(`(?s)Waiting for accelerator .* to finish binding`),
+				ExpectError: acctest.ExpectError(`Waiting for accelerator .* to finish binding`),
 			},
 			{
 				// Refreshed while the plan is still binding, the attachment stays in the state;
@@ -188,8 +194,8 @@ func TestAccGABandwidthPackageAttachment_createTimedOut(t *testing.T) {
 					statecheck.ExpectKnownValue(testAccAttachmentAddress, tfjsonpath.New("status"), knownvalue.StringExact("binded")),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					testAccCheckAttachmentInMock(m, true),
-					testAccCheckCallCount(m, "BandwidthPackageRemoveAccelerator", 1),
+					testAccCheckAttachment(t, m, true),
+					m.CheckCallCount("BandwidthPackageRemoveAccelerator", 1),
 				),
 			},
 		},
@@ -200,7 +206,7 @@ func TestAccGABandwidthPackageAttachment_disappears(t *testing.T) {
 	m := newTestAccMock(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthPackageDestroy(m),
+		CheckDestroy:             testAccCheckBandwidthPackageDestroy(t, m),
 		Steps: []resource.TestStep{
 			{Config: testAccConfigBandwidthPackageAttachment_basic(m)},
 			{
@@ -209,7 +215,7 @@ func TestAccGABandwidthPackageAttachment_disappears(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testAccAttachmentAddress, plancheck.ResourceActionCreate),
 				}},
-				Check: testAccCheckAttachmentInMock(m, true),
+				Check: testAccCheckAttachment(t, m, true),
 			},
 		},
 	})
@@ -228,13 +234,13 @@ func TestAccGABandwidthPackageAttachment_importBadID(t *testing.T) {
 			ResourceName:  testAccAttachmentAddress,
 			ImportState:   true,
 			ImportStateId: "gbwp-x",
-			ExpectError:   regexp.MustCompile(`expected\s+<bandwidth_package_id>:<accelerator_id>`),
+			ExpectError:   acctest.ExpectError(`expected <bandwidth_package_id>:<accelerator_id>`),
 		}},
 	})
 }
 
 // unbindBehindTerraformsBack removes every binding from the mock, as someone using the
-// console would.
+// console would. Mock only.
 func unbindBehindTerraformsBack(t *testing.T, m *acctest.Mock) {
 	t.Helper()
 	s := m.State()

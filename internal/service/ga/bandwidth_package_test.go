@@ -1,12 +1,16 @@
 package ga_test
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -15,8 +19,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"terraform-provider-alibabacloud/internal/acctest"
+	"terraform-provider-alibabacloud/internal/conns"
+	"terraform-provider-alibabacloud/internal/mockcloud"
 	mockga "terraform-provider-alibabacloud/internal/mockcloud/ga"
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
+	"terraform-provider-alibabacloud/internal/service/ga"
 )
 
 const testAccPackageAddress = "alibabacloud_ga_bandwidth_package.test"
@@ -26,6 +33,118 @@ var rfc3339UTC = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)
 
 // purchaseOptions are the write-only attributes import cannot read back.
 var purchaseOptions = []string{"auto_pay", "auto_use_coupon", "duration", "pricing_cycle"}
+
+// testAccDelay is how long the mock's asynchronous operations take in these tests.
+const testAccDelay = 1500 * time.Millisecond
+
+// testAccAcceleratorID is the accelerator every test's mock is seeded with.
+const testAccAcceleratorID = "ga-bp1testaccelerator"
+
+// newTestAccMock starts a mock cloud seeded with one active accelerator.
+func newTestAccMock(t *testing.T) *acctest.Mock {
+	t.Helper()
+	return acctest.NewSeededMock(t, testAccDelay, mockcloud.State{
+		Accelerators: []mockga.Accelerator{acctest.SeedAccelerator(testAccAcceleratorID)},
+	})
+}
+
+// testAccCheckBandwidthPackage reads the plan of alibabacloud_ga_bandwidth_package.test through
+// the provider's finder and checks it with check.
+func testAccCheckBandwidthPackage(t *testing.T, target acctest.Target, check func(*gasdk.DescribeBandwidthPackageResponse) error) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		id, err := acctest.PrimaryID(s, testAccPackageAddress)
+		if err != nil {
+			return err
+		}
+		bp, err := ga.FindBandwidthPackageByID(t.Context(), target.Client(t).GA, id)
+		if err != nil {
+			return err
+		}
+		return check(bp)
+	}
+}
+
+// testAccCheckBandwidthPackageExists checks that the plan of alibabacloud_ga_bandwidth_package.test
+// exists with the wanted bandwidth.
+func testAccCheckBandwidthPackageExists(t *testing.T, target acctest.Target, bandwidth int) resource.TestCheckFunc {
+	return testAccCheckBandwidthPackage(t, target, func(bp *gasdk.DescribeBandwidthPackageResponse) error {
+		if bp.Bandwidth != bandwidth {
+			return fmt.Errorf("plan %s has bandwidth %d in the cloud, want %d", bp.BandwidthPackageId, bp.Bandwidth, bandwidth)
+		}
+		return nil
+	})
+}
+
+// testAccCheckBandwidthPackages checks, through the provider's finder, every bandwidth plan
+// the state held before destroy: gone is gone (nil), found is judged by check.
+func testAccCheckBandwidthPackages(t *testing.T, target acctest.Target, check func(bp *gasdk.DescribeBandwidthPackageResponse) error) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		for _, id := range acctest.PrimaryIDs(s, "alibabacloud_ga_bandwidth_package") {
+			bp, err := ga.FindBandwidthPackageByID(t.Context(), target.Client(t).GA, id)
+			switch {
+			case conns.IsNotFound(err):
+				continue
+			case err != nil:
+				return err
+			}
+			if err := check(bp); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// testAccCheckBandwidthPackageDestroy checks that no pay-as-you-go plan of the state is left (a
+// Subscription cannot be deleted before it expires).
+func testAccCheckBandwidthPackageDestroy(t *testing.T, target acctest.Target) resource.TestCheckFunc {
+	return testAccCheckBandwidthPackages(t, target, func(bp *gasdk.DescribeBandwidthPackageResponse) error {
+		if bp.ChargeType == "POSTPAY" {
+			return fmt.Errorf("bandwidth plan %s still exists (state %s)", bp.BandwidthPackageId, bp.State)
+		}
+		return nil
+	})
+}
+
+// testAccCheckBandwidthPackageGone checks that no plan of the state is left at all.
+func testAccCheckBandwidthPackageGone(t *testing.T, target acctest.Target) resource.TestCheckFunc {
+	return testAccCheckBandwidthPackages(t, target, func(bp *gasdk.DescribeBandwidthPackageResponse) error {
+		return fmt.Errorf("bandwidth plan %s still exists (state %s)", bp.BandwidthPackageId, bp.State)
+	})
+}
+
+// testAccCheckSubscriptionKept is the CheckDestroy of a paid Subscription, which cannot be
+// deleted before it expires: the plan is still in the cloud, a Subscription, and it is the only
+// one the test bought (mock only: the mock holds one plan).
+func testAccCheckSubscriptionKept(t *testing.T, m *acctest.Mock) resource.TestCheckFunc {
+	return resource.ComposeTestCheckFunc(
+		func(s *terraform.State) error {
+			ids := acctest.PrimaryIDs(s, "alibabacloud_ga_bandwidth_package")
+			if len(ids) != 1 {
+				return fmt.Errorf("the state held %d bandwidth plans before destroy, want 1", len(ids))
+			}
+			bp, err := ga.FindBandwidthPackageByID(t.Context(), m.Client(t).GA, ids[0])
+			if err != nil {
+				return fmt.Errorf("want the subscription left in the cloud after destroy: %w", err)
+			}
+			if bp.ChargeType != "PREPAY" {
+				return fmt.Errorf("plan %s left in the cloud is %s, want a subscription (PREPAY)", bp.BandwidthPackageId, bp.ChargeType)
+			}
+			return nil
+		},
+		testAccCheckMockHoldsPlans(m, 1),
+	)
+}
+
+// testAccCheckMockHoldsPlans checks how many bandwidth plans the mock holds. Mock only.
+func testAccCheckMockHoldsPlans(m *acctest.Mock, want int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if ids := m.GAPackageIDs(); len(ids) != want {
+			return fmt.Errorf("the mock holds %d bandwidth plans %v, want %d", len(ids), ids, want)
+		}
+		return nil
+	}
+}
 
 func testAccConfigBandwidthPackage_payAsYouGo(bandwidth int, bandwidthType, name, description string) string {
 	return fmt.Sprintf(`
@@ -64,7 +183,7 @@ func TestAccGABandwidthPackage_payAsYouGo(t *testing.T) {
 	m := newTestAccMock(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthPackageDestroy(m),
+		CheckDestroy:             testAccCheckBandwidthPackageDestroy(t, m),
 		Steps: []resource.TestStep{
 			{
 				Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-payg", "first")),
@@ -82,9 +201,9 @@ func TestAccGABandwidthPackage_payAsYouGo(t *testing.T) {
 					stateValue("expired_time", knownvalue.StringExact("")),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					testAccCheckBandwidthPackageExistsInMock(m, 10),
-					testAccCheckCallCount(m, "CreateBandwidthPackage", 1),
-					func(*terraform.State) error { return checkEveryGACallInGlobalRegion(m) },
+					testAccCheckBandwidthPackageExists(t, m, 10),
+					m.CheckCallCount("CreateBandwidthPackage", 1),
+					testAccCheckGACallsInGlobalRegion(m),
 				),
 			},
 			{
@@ -107,8 +226,8 @@ func TestAccGABandwidthPackage_payAsYouGo(t *testing.T) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{stateValue("bandwidth", knownvalue.Int64Exact(20))},
 				Check: resource.ComposeTestCheckFunc(
-					testAccCheckBandwidthPackageExistsInMock(m, 20),
-					checkLastUpdateSent(m, map[string]string{"Bandwidth": "20"}, "Name", "Description", "BandwidthType"),
+					testAccCheckBandwidthPackageExists(t, m, 20),
+					testAccCheckLastUpdateSent(m, map[string]string{"Bandwidth": "20"}, "Name", "Description", "BandwidthType"),
 				),
 			},
 			{
@@ -121,13 +240,11 @@ func TestAccGABandwidthPackage_payAsYouGo(t *testing.T) {
 					stateValue("description", knownvalue.StringExact("second")),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					checkLastUpdateSent(m, map[string]string{"Name": "tf-payg-renamed", "Description": "second"}, "Bandwidth", "BandwidthType"),
+					testAccCheckLastUpdateSent(m, map[string]string{"Name": "tf-payg-renamed", "Description": "second"}, "Bandwidth", "BandwidthType"),
 					func(*terraform.State) error {
-						// Name and description are synchronous: no wait on anything.
-						for _, c := range m.CallsSinceCheckpoint() {
-							if c.Action == "DescribeAccelerator" {
-								return fmt.Errorf("a name change polled DescribeAccelerator")
-							}
+						// Name and description are synchronous: no wait on anything (mock only).
+						if len(m.LogSinceCheckpoint().Of("DescribeAccelerator")) > 0 {
+							return fmt.Errorf("a name change polled DescribeAccelerator")
 						}
 						return nil
 					},
@@ -136,12 +253,12 @@ func TestAccGABandwidthPackage_payAsYouGo(t *testing.T) {
 			{
 				Config:            m.Config(testAccConfigBandwidthPackage_payAsYouGo(20, "Basic", "tf-payg-renamed", "")),
 				ConfigStateChecks: []statecheck.StateCheck{stateValue("description", knownvalue.StringExact(""))},
-				Check: func(*terraform.State) error {
-					if d := packagesInMock(m)[0].Description; d != "" {
-						return fmt.Errorf("description %q left in the cloud", d)
+				Check: testAccCheckBandwidthPackage(t, m, func(bp *gasdk.DescribeBandwidthPackageResponse) error {
+					if bp.Description != "" {
+						return fmt.Errorf("description %q left in the cloud", bp.Description)
 					}
 					return nil
-				},
+				}),
 			},
 		},
 	})
@@ -153,13 +270,8 @@ func TestAccGABandwidthPackage_subscription(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		// A subscription cannot be deleted before it expires: destroy leaves it billed.
 		CheckDestroy: resource.ComposeTestCheckFunc(
-			func(*terraform.State) error {
-				if bps := packagesInMock(m); len(bps) != 1 || bps[0].ChargeType != "PREPAY" {
-					return fmt.Errorf("want the subscription left in the cloud after destroy, got %+v", bps)
-				}
-				return nil
-			},
-			testAccCheckCallCount(m, "DeleteBandwidthPackage", 0),
+			testAccCheckSubscriptionKept(t, m),
+			m.CheckCallCount("DeleteBandwidthPackage", 0),
 		),
 		Steps: []resource.TestStep{
 			{
@@ -198,7 +310,7 @@ func TestAccGABandwidthPackage_subscription(t *testing.T) {
 					plancheck.ExpectResourceAction(testAccPackageAddress, plancheck.ResourceActionUpdate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{stateValue("bandwidth", knownvalue.Int64Exact(50))},
-				Check:             testAccCheckBandwidthPackageExistsInMock(m, 50),
+				Check:             testAccCheckBandwidthPackageExists(t, m, 50),
 			},
 		},
 	})
@@ -206,16 +318,11 @@ func TestAccGABandwidthPackage_subscription(t *testing.T) {
 
 func TestAccGABandwidthPackage_subscriptionAwaitingPayment(t *testing.T) {
 	m := newTestAccMock(t)
-	g := &mutationGuard{t: t, m: m}
+	g := m.MutationGuard(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy: func(*terraform.State) error {
-			// Paid and in force: left in the cloud, billed until it expires.
-			if bps := packagesInMock(m); len(bps) != 1 {
-				return fmt.Errorf("want the paid subscription left in the cloud, got %d plans", len(bps))
-			}
-			return nil
-		},
+		// Paid and in force: left in the cloud, billed until it expires.
+		CheckDestroy: testAccCheckSubscriptionKept(t, m),
 		Steps: []resource.TestStep{
 			{
 				// The unpaid order is saved in the state (nothing orphaned), not failed (a
@@ -229,17 +336,10 @@ func TestAccGABandwidthPackage_subscriptionAwaitingPayment(t *testing.T) {
 				ExpectNonEmptyPlan: true,
 			},
 			// Unpaid, it cannot change: refused at once rather than retried for the whole timeout.
-			g.refused(testAccConfigBandwidthPackage_subscription(20, false), `(?s)whose order is\s+not\s+paid\s+yet`),
+			g.RefusedConfig(testAccConfigBandwidthPackage_subscription(20, false), `whose order is not paid yet`),
 			testAccStepSubscriptionNamedOnceActive(m, testAccConfigBandwidthPackage_subscription(10, false), func() {
-				g.check()
-				bps := packagesInMock(m)
-				if len(bps) != 1 {
-					t.Fatalf("want one plan in the mock, got %d", len(bps))
-				}
-				if _, err := m.GA.PayOrder(bps[0].BandwidthPackageId); err != nil {
-					t.Fatalf("paying the order: %v", err)
-				}
-				m.Advance(testAccDelay)
+				g.Check()
+				testAccPayOnlyOrder(t, m)
 			}),
 		},
 	})
@@ -259,8 +359,22 @@ func testAccStepSubscriptionNamedOnceActive(m *acctest.Mock, config string, preC
 			stateValue("status", knownvalue.StringExact("active")),
 			stateValue("bandwidth_package_name", knownvalue.StringExact("tf-subscription")),
 		},
-		Check: testAccCheckCallCount(m, "CreateBandwidthPackage", 1),
+		Check: m.CheckCallCount("CreateBandwidthPackage", 1),
 	}
+}
+
+// testAccPayOnlyOrder pays the unpaid order of the one plan the mock holds, as a user paying in
+// the Order Center would, and lets it take effect. Mock only.
+func testAccPayOnlyOrder(t *testing.T, m *acctest.Mock) {
+	t.Helper()
+	ids := m.GAPackageIDs()
+	if len(ids) != 1 {
+		t.Fatalf("want one plan in the mock, got %d", len(ids))
+	}
+	if _, err := m.GA.PayOrder(ids[0]); err != nil {
+		t.Fatalf("paying the order: %v", err)
+	}
+	m.Advance(testAccDelay)
 }
 
 func TestAccGABandwidthPackage_subscriptionSlowToActivate(t *testing.T) {
@@ -269,12 +383,7 @@ func TestAccGABandwidthPackage_subscriptionSlowToActivate(t *testing.T) {
 		"\n}\n", "\n  timeouts {\n    create = \"1s\"\n  }\n}\n", 1)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy: func(*terraform.State) error {
-			if bps := packagesInMock(m); len(bps) != 1 {
-				return fmt.Errorf("want the one subscription left in the cloud, got %d plans", len(bps))
-			}
-			return nil
-		},
+		CheckDestroy:             testAccCheckSubscriptionKept(t, m),
 		Steps: []resource.TestStep{
 			{
 				// Paid, but slower to activate than the create timeout: saved (not tainted,
@@ -293,12 +402,8 @@ func TestAccGABandwidthPackage_unpaidOrderCanceledOnDestroy(t *testing.T) {
 	m := newTestAccMock(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy: func(*terraform.State) error {
-			if bps := packagesInMock(m); len(bps) != 0 {
-				return fmt.Errorf("want the unpaid order canceled, got %+v", bps)
-			}
-			return nil
-		},
+		// The unpaid order is canceled.
+		CheckDestroy: resource.ComposeTestCheckFunc(testAccCheckBandwidthPackageGone(t, m), testAccCheckMockHoldsPlans(m, 0)),
 		Steps: []resource.TestStep{{
 			Config: m.Config(`
 resource "alibabacloud_ga_bandwidth_package" "test" {
@@ -317,7 +422,7 @@ func TestAccGABandwidthPackage_basicToEnhanced(t *testing.T) {
 	m := newTestAccMock(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthPackageDestroy(m),
+		CheckDestroy:             testAccCheckBandwidthPackageDestroy(t, m),
 		Steps: []resource.TestStep{
 			{Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-type", "d"))},
 			{
@@ -330,7 +435,7 @@ func TestAccGABandwidthPackage_basicToEnhanced(t *testing.T) {
 					stateValue("bandwidth", knownvalue.Int64Exact(40)),
 				},
 				// Changed in place: bought once.
-				Check: testAccCheckCallCount(m, "CreateBandwidthPackage", 1),
+				Check: m.CheckCallCount("CreateBandwidthPackage", 1),
 			},
 		},
 	})
@@ -338,26 +443,26 @@ func TestAccGABandwidthPackage_basicToEnhanced(t *testing.T) {
 
 func TestAccGABandwidthPackage_refusedChanges(t *testing.T) {
 	m := newTestAccMock(t)
-	g := &mutationGuard{t: t, m: m}
+	g := m.MutationGuard(t)
 	enhanced := testAccConfigBandwidthPackage_payAsYouGo(100, "Enhanced", "tf-refused", "d")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthPackageDestroy(m),
+		CheckDestroy:             testAccCheckBandwidthPackageDestroy(t, m),
 		Steps: []resource.TestStep{
 			{Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(100, "Basic", "tf-refused", "d"))},
 			// Plan-time rules on a change.
-			g.refused(testAccConfigBandwidthPackage_payAsYouGo(50, "Enhanced", "tf-refused", "d"),
-				`(?s)all upgrades or all downgrades.*two steps`),
-			g.refused(testAccConfigBandwidthPackage_payAsYouGo(100, "Advanced", "tf-refused", "d"),
-				`(?s)bandwidth_type can only change from "Basic" to\s+"Enhanced"`),
+			g.RefusedConfig(testAccConfigBandwidthPackage_payAsYouGo(50, "Enhanced", "tf-refused", "d"),
+				`all upgrades or all downgrades.*two steps`),
+			g.RefusedConfig(testAccConfigBandwidthPackage_payAsYouGo(100, "Advanced", "tf-refused", "d"),
+				`bandwidth_type can only change from "Basic" to "Enhanced"`),
 			// Ranges and formats.
-			g.refused(testAccConfigBandwidthPackage_payAsYouGo(1, "Basic", "tf-refused", "d"), `(?s)bandwidth.*between 2 and 2000`),
-			g.refused(testAccConfigBandwidthPackage_payAsYouGo(2001, "Basic", "tf-refused", "d"), `(?s)bandwidth.*between 2 and 2000`),
-			g.refused(testAccConfigBandwidthPackage_payAsYouGo(100, "Basic", "1-starts-with-digit", "d"), `(?s)bandwidth_package_name.*starting\s+with\s+a\s+letter`),
-			g.refused(testAccConfigBandwidthPackage_payAsYouGo(100, "Basic", "x", "d"), `(?s)bandwidth_package_name.*length`),
-			g.refused(testAccConfigBandwidthPackage_payAsYouGo(100, "Basic", "tf-refused", fmt.Sprintf("%0257d", 0)), `(?s)description.*length`),
+			g.RefusedConfig(testAccConfigBandwidthPackage_payAsYouGo(1, "Basic", "tf-refused", "d"), `bandwidth.*between 2 and 2000`),
+			g.RefusedConfig(testAccConfigBandwidthPackage_payAsYouGo(2001, "Basic", "tf-refused", "d"), `bandwidth.*between 2 and 2000`),
+			g.RefusedConfig(testAccConfigBandwidthPackage_payAsYouGo(100, "Basic", "1-starts-with-digit", "d"), `bandwidth_package_name.*starting with a letter`),
+			g.RefusedConfig(testAccConfigBandwidthPackage_payAsYouGo(100, "Basic", "x", "d"), `bandwidth_package_name.*length`),
+			g.RefusedConfig(testAccConfigBandwidthPackage_payAsYouGo(100, "Basic", "tf-refused", fmt.Sprintf("%0257d", 0)), `description.*length`),
 			// Cross-attribute rules (terraform validate).
-			g.refused(`
+			g.RefusedConfig(`
 resource "alibabacloud_ga_bandwidth_package" "test" {
   bandwidth    = 100
   type         = "Basic"
@@ -366,8 +471,8 @@ resource "alibabacloud_ga_bandwidth_package" "test" {
   billing_type = "PayByTraffic"
   ratio        = 40
 }
-`, `(?s)ratio may only be set when billing_type is "PayBY95"`),
-			g.refused(`
+`, `ratio may only be set when billing_type is "PayBY95"`),
+			g.RefusedConfig(`
 resource "alibabacloud_ga_bandwidth_package" "test" {
   bandwidth    = 100
   type         = "Basic"
@@ -375,8 +480,8 @@ resource "alibabacloud_ga_bandwidth_package" "test" {
   payment_type = "PayAsYouGo"
   billing_type = "PayBY95"
 }
-`, `(?s)ratio is required when billing_type is "PayBY95"`),
-			g.refused(`
+`, `ratio is required when billing_type is "PayBY95"`),
+			g.RefusedConfig(`
 resource "alibabacloud_ga_bandwidth_package" "test" {
   bandwidth                 = 100
   type                      = "Basic"
@@ -384,8 +489,8 @@ resource "alibabacloud_ga_bandwidth_package" "test" {
   payment_type              = "PayAsYouGo"
   cbn_geographic_region_ida = "China-mainland"
 }
-`, `(?s)cbn_geographic_region_ida may only be set when type is\s+"CrossDomain"`),
-			g.refused(`
+`, `cbn_geographic_region_ida may only be set when type is "CrossDomain"`),
+			g.RefusedConfig(`
 resource "alibabacloud_ga_bandwidth_package" "test" {
   bandwidth      = 100
   type           = "Basic"
@@ -393,15 +498,15 @@ resource "alibabacloud_ga_bandwidth_package" "test" {
   payment_type   = "PayAsYouGo"
   duration       = 1
 }
-`, `(?s)duration may only be set when payment_type is\s+"Subscription"`),
-			g.refused(`
+`, `duration may only be set when payment_type is "Subscription"`),
+			g.RefusedConfig(`
 resource "alibabacloud_ga_bandwidth_package" "test" {
   bandwidth      = 100
   type           = "Basic"
   bandwidth_type = "Basic"
 }
-`, `(?s)duration is required when payment_type is "Subscription"`),
-			g.refused(`
+`, `duration is required when payment_type is "Subscription"`),
+			g.RefusedConfig(`
 resource "alibabacloud_ga_bandwidth_package" "test" {
   bandwidth      = 100
   type           = "Basic"
@@ -409,22 +514,22 @@ resource "alibabacloud_ga_bandwidth_package" "test" {
   duration       = 4
   pricing_cycle  = "Year"
 }
-`, `(?s)duration must be 1 to 3 when pricing_cycle is "Year"`),
-			g.refused(`
+`, `duration must be 1 to 3 when pricing_cycle is "Year"`),
+			g.RefusedConfig(`
 resource "alibabacloud_ga_bandwidth_package" "test" {
   bandwidth    = 100
   type         = "Basic"
   payment_type = "PayAsYouGo"
 }
-`, `(?s)bandwidth_type is required when type is "Basic"`),
+`, `bandwidth_type is required when type is "Basic"`),
 			// Enhanced can never go back to Basic.
-			{PreConfig: g.check, Config: m.Config(enhanced)},
-			g.refused(testAccConfigBandwidthPackage_payAsYouGo(100, "Basic", "tf-refused", "d"),
-				`(?s)refuses a change from "Enhanced" to\s+"Basic"`),
+			{PreConfig: g.Check, Config: m.Config(enhanced)},
+			g.RefusedConfig(testAccConfigBandwidthPackage_payAsYouGo(100, "Basic", "tf-refused", "d"),
+				`refuses a change from "Enhanced" to "Basic"`),
 			// type and payment_type replace the plan (planned only, never applied here).
-			replacedBy(g, strings.Replace(enhanced, `payment_type           = "PayAsYouGo"
+			replacedBy(m, g, strings.Replace(enhanced, `payment_type           = "PayAsYouGo"
   billing_type           = "PayByTraffic"`, `duration               = 1`, 1)),
-			replacedBy(g, `
+			replacedBy(m, g, `
 resource "alibabacloud_ga_bandwidth_package" "test" {
   bandwidth              = 100
   type                   = "CrossDomain"
@@ -433,16 +538,16 @@ resource "alibabacloud_ga_bandwidth_package" "test" {
   description            = "d"
 }
 `),
-			{PreConfig: g.check, Config: m.Config(enhanced), PlanOnly: true},
+			{PreConfig: g.Check, Config: m.Config(enhanced), PlanOnly: true},
 		},
 	})
 }
 
 // replacedBy returns a plan-only step checking that config replaces the bandwidth plan.
-func replacedBy(g *mutationGuard, config string) resource.TestStep {
+func replacedBy(m *acctest.Mock, g *acctest.MutationGuard, config string) resource.TestStep {
 	return resource.TestStep{
-		PreConfig:          g.check,
-		Config:             g.m.Config(config),
+		PreConfig:          g.Check,
+		Config:             m.Config(config),
 		PlanOnly:           true,
 		ExpectNonEmptyPlan: true,
 		ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
@@ -465,8 +570,8 @@ resource "alibabacloud_ga_bandwidth_package_attachment" "test" {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy: resource.ComposeTestCheckFunc(
-			testAccCheckBandwidthPackageDestroy(m),
-			func(*terraform.State) error { return checkEveryGACallInGlobalRegion(m) },
+			testAccCheckBandwidthPackageDestroy(t, m),
+			testAccCheckGACallsInGlobalRegion(m),
 		),
 		Steps: []resource.TestStep{
 			{Config: config(10)},
@@ -479,50 +584,56 @@ resource "alibabacloud_ga_bandwidth_package_attachment" "test" {
 					stateValue("accelerators", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(testAccAcceleratorID)})),
 				},
 				Check: resource.ComposeTestCheckFunc(
-					testAccCheckBandwidthPackageExistsInMock(m, 30),
-					func(*terraform.State) error { return checkWaitedForAccelerator(m) },
+					testAccCheckBandwidthPackageExists(t, m, 30),
+					testAccCheckWaitedForAccelerator(t, m),
 				),
 			},
 		},
 	})
 }
 
-// checkWaitedForAccelerator asserts from the call log that, after the UpdateBandwidthPackage
-// of the step since the checkpoint, DescribeAccelerator was polled while the
-// accelerator was configuring and that the last one before the apply returned came once the
-// update was due to be over (the accelerator active). The mock completes an update testAccDelay
-// of virtual time after it starts, the call log carries virtual times, and no one advances the
-// clock in this test.
-func checkWaitedForAccelerator(m *acctest.Mock) error {
-	calls := m.CallsSinceCheckpoint()
-	update, ok := lastCall(calls, "UpdateBandwidthPackage")
-	if !ok || update.Code != "" {
-		return fmt.Errorf("no successful UpdateBandwidthPackage in the step (%+v)", update)
-	}
-	due := update.Time.Add(testAccDelay)
-	var early, late int
-	var last rpc.CallRecord
-	for _, c := range calls {
-		if c.Action != "DescribeAccelerator" || c.Time.Before(update.Time) {
-			continue
+// testAccCheckWaitedForAccelerator asserts from the call log (mock only) that, after the
+// UpdateBandwidthPackage of the step since the checkpoint, DescribeAccelerator was polled while
+// the accelerator was configuring and that the last one before the apply returned came once the
+// update was due to be over; then, through the provider's finder, that the accelerator is
+// active. The mock completes an update testAccDelay of virtual time after it starts, the call log
+// carries virtual times, and no one advances the clock in this test.
+func testAccCheckWaitedForAccelerator(t *testing.T, m *acctest.Mock) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		calls := m.LogSinceCheckpoint()
+		update, ok := calls.Of("UpdateBandwidthPackage").Last()
+		if !ok || update.Code != "" {
+			return fmt.Errorf("no successful UpdateBandwidthPackage in the step (%+v)", update)
 		}
-		if c.Time.Before(due) {
-			early++
-		} else {
-			late++
+		due := update.Time.Add(testAccDelay)
+		var early, late int
+		var last rpc.CallRecord
+		for _, c := range calls.Of("DescribeAccelerator") {
+			if c.Time.Before(update.Time) {
+				continue
+			}
+			if c.Time.Before(due) {
+				early++
+			} else {
+				late++
+			}
+			last = c
 		}
-		last = c
+		if early == 0 || late == 0 {
+			return fmt.Errorf("DescribeAccelerator polled %d times while configuring and %d times after, want both", early, late)
+		}
+		if last.Time.Before(due) || last.Code != "" {
+			return fmt.Errorf("the last DescribeAccelerator (%s, code %q) came before the accelerator was active again (%s)", last.Time, last.Code, due)
+		}
+		acc, err := ga.FindAcceleratorByID(t.Context(), m.Client(t).GA, testAccAcceleratorID)
+		if err != nil {
+			return err
+		}
+		if acc.State != "active" {
+			return fmt.Errorf("accelerator is %s after the apply", acc.State)
+		}
+		return nil
 	}
-	if early == 0 || late == 0 {
-		return fmt.Errorf("DescribeAccelerator polled %d times while configuring and %d times after, want both", early, late)
-	}
-	if last.Time.Before(due) || last.Code != "" {
-		return fmt.Errorf("the last DescribeAccelerator (%s, code %q) came before the accelerator was active again (%s)", last.Time, last.Code, due)
-	}
-	if acc := m.State().Accelerators[0]; acc.State != mockga.AcceleratorActive {
-		return fmt.Errorf("accelerator is %s after the apply", acc.State)
-	}
-	return nil
 }
 
 func TestAccGABandwidthPackage_transitionalErrorsRetried(t *testing.T) {
@@ -536,7 +647,7 @@ func TestAccGABandwidthPackage_transitionalErrorsRetried(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthPackageDestroy(m),
+		CheckDestroy:             testAccCheckBandwidthPackageDestroy(t, m),
 		Steps: []resource.TestStep{
 			{Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-retry", "d"))},
 			{
@@ -548,14 +659,8 @@ func TestAccGABandwidthPackage_transitionalErrorsRetried(t *testing.T) {
 				},
 				Config:            m.Config(testAccConfigBandwidthPackage_payAsYouGo(20, "Basic", "tf-retry", "d")),
 				ConfigStateChecks: []statecheck.StateCheck{stateValue("bandwidth", knownvalue.Int64Exact(20))},
-				Check: func(*terraform.State) error {
-					codes := collect(m.CallsSinceCheckpoint(), "UpdateBandwidthPackage", code)
-					want := []string{"StateError.BandwidthPackage", "StateError.Accelerator", "GreaterThanGa.IpSetBandwidth", "BandwidthIllegal.BandwidthPackage", ""}
-					if fmt.Sprint(codes) != fmt.Sprint(want) {
-						return fmt.Errorf("UpdateBandwidthPackage answers %q, want %q", codes, want)
-					}
-					return nil
-				},
+				Check: m.CheckAnswersSinceCheckpoint("UpdateBandwidthPackage", "400 StateError.BandwidthPackage",
+					"400 StateError.Accelerator", "400 GreaterThanGa.IpSetBandwidth", "400 BandwidthIllegal.BandwidthPackage", "200"),
 			},
 			{
 				// The API's cool-down after a bandwidth change, longer than the update
@@ -566,13 +671,13 @@ func TestAccGABandwidthPackage_transitionalErrorsRetried(t *testing.T) {
 				},
 				Config: m.Config(strings.Replace(testAccConfigBandwidthPackage_payAsYouGo(30, "Basic", "tf-retry", "d"),
 					"\n}\n", "\n  timeouts {\n    update = \"3s\"\n  }\n}\n", 1)),
-				ExpectError: regexp.MustCompile(`(?s)UpdateBandwidthPackage was still refused after \d+ attempts.*cool-down\s+period`),
+				ExpectError: acctest.ExpectError(`UpdateBandwidthPackage was still refused after \d+ attempts.*cool-down period`),
 			},
 			{
 				PreConfig: func() {
 					refused := 0
-					for _, c := range collect(m.CallsSinceCheckpoint(), "UpdateBandwidthPackage", code) {
-						if c == "StateError.BandwidthPackage" {
+					for _, c := range m.LogSinceCheckpoint().Of("UpdateBandwidthPackage") {
+						if c.Code == "StateError.BandwidthPackage" {
 							refused++
 						}
 					}
@@ -583,7 +688,7 @@ func TestAccGABandwidthPackage_transitionalErrorsRetried(t *testing.T) {
 				},
 				Config:            m.Config(testAccConfigBandwidthPackage_payAsYouGo(30, "Basic", "tf-retry", "d")),
 				ConfigStateChecks: []statecheck.StateCheck{stateValue("bandwidth", knownvalue.Int64Exact(30))},
-				Check:             testAccCheckBandwidthPackageExistsInMock(m, 30),
+				Check:             testAccCheckBandwidthPackageExists(t, m, 30),
 			},
 		},
 	})
@@ -594,11 +699,12 @@ func TestAccGABandwidthPackage_disappears(t *testing.T) {
 	config := m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-gone", "d"))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthPackageDestroy(m),
+		CheckDestroy:             testAccCheckBandwidthPackageDestroy(t, m),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
 				PreConfig: func() {
+					// Deleted behind Terraform's back (mock only).
 					s := m.State()
 					s.BandwidthPackages = nil
 					if err := m.ReplaceState(s); err != nil {
@@ -609,12 +715,8 @@ func TestAccGABandwidthPackage_disappears(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testAccPackageAddress, plancheck.ResourceActionCreate),
 				}},
-				Check: func(*terraform.State) error {
-					if n := len(packagesInMock(m)); n != 1 {
-						return fmt.Errorf("want the plan created again, the mock holds %d", n)
-					}
-					return nil
-				},
+				// Created again.
+				Check: resource.ComposeTestCheckFunc(testAccCheckBandwidthPackageExists(t, m, 10), testAccCheckMockHoldsPlans(m, 1)),
 			},
 		},
 	})
@@ -624,7 +726,7 @@ func TestAccGABandwidthPackage_createRetriedAfterDroppedResponse(t *testing.T) {
 	m := newTestAccMock(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthPackageDestroy(m),
+		CheckDestroy:             testAccCheckBandwidthPackageDestroy(t, m),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				if err := m.SetFaults(rpc.Faults{Scripted: []rpc.ScriptedFault{
@@ -634,16 +736,17 @@ func TestAccGABandwidthPackage_createRetriedAfterDroppedResponse(t *testing.T) {
 				}
 			},
 			Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-dropped", "d")),
-			Check: func(*terraform.State) error {
-				tokens := collect(m.Calls(), "CreateBandwidthPackage", clientToken)
-				if len(tokens) < 2 || tokens[0] == "" || tokens[0] != tokens[len(tokens)-1] {
-					return fmt.Errorf("want the create retried with the same ClientToken, got %q", tokens)
-				}
-				if n := len(packagesInMock(m)); n != 1 {
-					return fmt.Errorf("a retried create bought %d plans", n)
-				}
-				return nil
-			},
+			Check: resource.ComposeTestCheckFunc(
+				func(*terraform.State) error {
+					tokens := m.Log().Of("CreateBandwidthPackage").Params("ClientToken")
+					if len(tokens) < 2 || tokens[0] == "" || tokens[0] != tokens[len(tokens)-1] {
+						return fmt.Errorf("want the create retried with the same ClientToken, got %q", tokens)
+					}
+					return nil
+				},
+				testAccCheckBandwidthPackageExists(t, m, 10),
+				testAccCheckMockHoldsPlans(m, 1), // a retried create bought one plan
+			),
 		}},
 	})
 }
@@ -659,21 +762,24 @@ func configInRegion(t *testing.T, m *acctest.Mock, region, body string) string {
 	return strings.Replace(config, hangzhou, fmt.Sprintf("region     = %q", region), 1)
 }
 
-// checkEveryGACallInGlobalRegion asserts that every Ga call sent RegionId=cn-hangzhou.
-func checkEveryGACallInGlobalRegion(m *acctest.Mock) error {
-	for _, c := range m.Calls() {
-		if c.Version == "2019-11-20" && c.Params["RegionId"] != "cn-hangzhou" {
-			return fmt.Errorf("%s sent RegionId %q", c.Action, c.Params["RegionId"])
+// testAccCheckGACallsInGlobalRegion checks that every Ga call sent RegionId=cn-hangzhou. Mock
+// only.
+func testAccCheckGACallsInGlobalRegion(m *acctest.Mock) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		for _, c := range m.Log() {
+			if c.Version == "2019-11-20" && c.Params["RegionId"] != "cn-hangzhou" {
+				return fmt.Errorf("%s sent RegionId %q", c.Action, c.Params["RegionId"])
+			}
 		}
+		return nil
 	}
-	return nil
 }
 
-// checkLastUpdateSent asserts that the last UpdateBandwidthPackage since the checkpoint sent want and
-// none of absent: only what changed is sent.
-func checkLastUpdateSent(m *acctest.Mock, want map[string]string, absent ...string) resource.TestCheckFunc {
+// testAccCheckLastUpdateSent checks that the last UpdateBandwidthPackage since the checkpoint
+// sent want and none of absent: only what changed is sent. Mock only.
+func testAccCheckLastUpdateSent(m *acctest.Mock, want map[string]string, absent ...string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		c, ok := lastCall(m.CallsSinceCheckpoint(), "UpdateBandwidthPackage")
+		c, ok := m.LogSinceCheckpoint().Of("UpdateBandwidthPackage").Last()
 		if !ok {
 			return fmt.Errorf("no UpdateBandwidthPackage call")
 		}
@@ -689,4 +795,165 @@ func checkLastUpdateSent(m *acctest.Mock, want map[string]string, absent ...stri
 		}
 		return nil
 	}
+}
+
+// expectPriorValue is a plan check that the resource's prior state, as the plan shows it
+// before any change, holds value at attribute: what the last apply left in the state.
+type expectPriorValue struct {
+	address, attribute string
+	value              any
+}
+
+// CheckPlan implements plancheck.PlanCheck.
+func (e expectPriorValue) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Address != e.address {
+			continue
+		}
+		before, ok := rc.Change.Before.(map[string]any)
+		if !ok {
+			resp.Error = fmt.Errorf("%s has no prior state in the plan", e.address)
+			return
+		}
+		got, _ := json.Marshal(before[e.attribute])
+		want, _ := json.Marshal(e.value)
+		if string(got) != string(want) {
+			resp.Error = fmt.Errorf("%s: prior %s = %s, want %s", e.address, e.attribute, got, want)
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s is not in the plan", e.address)
+}
+
+// testAccConfigBandwidthPackage_subscriptionNamed is the Subscription configuration with
+// another bandwidth_package_name.
+func testAccConfigBandwidthPackage_subscriptionNamed(bandwidth int, autoPay bool, name string) string {
+	return strings.Replace(testAccConfigBandwidthPackage_subscription(bandwidth, autoPay), `"tf-subscription"`, strconv.Quote(name), 1)
+}
+
+func TestAccGABandwidthPackage_subscriptionUpgradeAwaitingPayment(t *testing.T) {
+	m := newTestAccMock(t)
+	upgrade := testAccConfigBandwidthPackage_subscriptionNamed(50, false, "tf-upgraded")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckSubscriptionKept(t, m),
+		Steps: []resource.TestStep{
+			{Config: m.Config(testAccConfigBandwidthPackage_subscription(10, true))},
+			{
+				// auto_pay = false: the upgrade is only ordered. The apply says so at once
+				// instead of waiting for values that cannot come.
+				PreConfig: m.Checkpoint,
+				Config:    m.Config(upgrade),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccPackageAddress, plancheck.ResourceActionUpdate),
+				}},
+				ExpectError: acctest.ExpectError(`ordered but not paid.*auto_pay = false.*Order Center.*bandwidth 10`),
+			},
+			{
+				// One call placed the order; the state holds what is in effect: the old
+				// bandwidth and the new name. The next plan shows the upgrade again.
+				PreConfig: func() {
+					acctest.Check(t, m.CheckAnswersSinceCheckpoint("UpdateBandwidthPackage", "200"))
+					ids := m.GAPackageIDs()
+					if len(ids) != 1 {
+						t.Fatalf("the mock holds plans %v, want one", ids)
+					}
+					bp, err := ga.FindBandwidthPackageByID(t.Context(), m.Client(t).GA, ids[0])
+					if err != nil || bp.Bandwidth != 10 || bp.Name != "tf-upgraded" {
+						t.Errorf("plan %+v (%v), want it renamed at 10 Mbit/s", bp, err)
+					}
+					// Mock only: the upgrade waits for payment.
+					if unpaid := m.State().BandwidthPackages[0].MockUnpaidUpgrade; unpaid == nil {
+						t.Error("the mock holds no unpaid upgrade")
+					}
+				},
+				Config:             m.Config(upgrade),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPreRefresh: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccPackageAddress, plancheck.ResourceActionUpdate),
+					expectPriorValue{testAccPackageAddress, "bandwidth", 10},
+					expectPriorValue{testAccPackageAddress, "bandwidth_package_name", "tf-upgraded"},
+					expectPriorValue{testAccPackageAddress, "status", "active"},
+				}},
+			},
+			{
+				// Applying again before paying: the API refuses a second order, explained (cause
+				// and fix first, then the API's answer).
+				Config:      m.Config(upgrade),
+				ExpectError: acctest.ExpectError(`upgrade order that is not paid yet.*Order Center.*Order\.Unpaid`),
+			},
+			{
+				// Paid in the Order Center: once the change is through, nothing is left to do.
+				PreConfig: func() { testAccPayOnlyOrder(t, m) },
+				Config:    m.Config(upgrade),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateValue("bandwidth", knownvalue.Int64Exact(50)),
+					stateValue("status", knownvalue.StringExact("active")),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckBandwidthPackageExists(t, m, 50),
+					m.CheckCallCount("UpdateBandwidthPackage", 3), // the name at create, the order, the refusal
+				),
+			},
+		},
+	})
+}
+
+// TestAccGABandwidthPackage_replacementSkipsUpdateRules changes payment_type, which replaces the
+// plan, together with bandwidth_type Enhanced -> Basic and a lower bandwidth, which an in-place
+// update may not do. A new plan is bought, so the update rules do not apply: the plan shows a
+// replacement and the apply deletes the old plan and buys the new one, with no bandwidth update.
+func TestAccGABandwidthPackage_replacementSkipsUpdateRules(t *testing.T) {
+	m := newTestAccMock(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		// The Subscription bought by the replacement cannot be deleted before it expires.
+		CheckDestroy: testAccCheckSubscriptionKept(t, m),
+		Steps: []resource.TestStep{
+			{Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(20, "Enhanced", "tf-payg", "first"))},
+			{
+				PreConfig: m.Checkpoint,
+				Config:    m.Config(testAccConfigBandwidthPackage_subscription(10, true)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccPackageAddress, plancheck.ResourceActionReplace),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateValue("payment_type", knownvalue.StringExact("Subscription")),
+					stateValue("bandwidth_type", knownvalue.StringExact("Basic")),
+					stateValue("bandwidth", knownvalue.Int64Exact(10)),
+				},
+				Check: resource.ComposeTestCheckFunc(func(*terraform.State) error {
+					calls := m.LogSinceCheckpoint()
+					deletes := calls.Of("DeleteBandwidthPackage").Answers()
+					creates := calls.Of("CreateBandwidthPackage").Answers()
+					if len(deletes) != 1 || len(creates) != 1 {
+						return fmt.Errorf("deletes %q, creates %q; want one of each", deletes, creates)
+					}
+					// The new plan is named with an update after its purchase (the API's create takes
+					// no name); nothing changes its bandwidth.
+					for _, c := range calls {
+						if _, ok := c.Params["Bandwidth"]; ok && c.Action == "UpdateBandwidthPackage" {
+							return fmt.Errorf("an UpdateBandwidthPackage changed the bandwidth: %v", c.Params)
+						}
+						if _, ok := c.Params["BandwidthType"]; ok && c.Action == "UpdateBandwidthPackage" {
+							return fmt.Errorf("an UpdateBandwidthPackage changed the bandwidth type: %v", c.Params)
+						}
+					}
+					return nil
+				},
+					testAccCheckBandwidthPackage(t, m, func(bp *gasdk.DescribeBandwidthPackageResponse) error {
+						if bp.ChargeType != "PREPAY" || bp.BandwidthType != "Basic" || bp.Bandwidth != 10 {
+							return fmt.Errorf("plan %+v, want the new Basic 10 Mbit/s subscription", bp)
+						}
+						return nil
+					}),
+					testAccCheckMockHoldsPlans(m, 1), // only the new one
+				),
+			},
+		},
+	})
 }

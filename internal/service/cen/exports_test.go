@@ -1,0 +1,6 @@
+package cen
+
+// Exported to the acceptance tests (package cen_test) only, as the AWS provider does: their
+// checks read the cloud through the provider's own finders, so the same checks hold against the
+// real cloud.
+var FindBandwidthPackageByID = findBandwidthPackageByID

@@ -1,0 +1,9 @@
+package ga
+
+// Exported to the acceptance tests (package ga_test) only, as the AWS provider does: their
+// checks read the cloud through the provider's own finders, so the same checks hold against the
+// real cloud.
+var (
+	FindBandwidthPackageByID = findBandwidthPackageByID
+	FindAcceleratorByID      = findAcceleratorByID
+)
