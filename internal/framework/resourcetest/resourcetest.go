@@ -202,3 +202,15 @@ func expectOne(t testing.TB, diags diag.Diagnostics, severity diag.Severity, wan
 		}
 	}
 }
+
+// Configured returns the resource newResource builds, as its concrete type R, with api and
+// region cn-hangzhou as if the provider had configured it (framework's SetAPI).
+func Configured[R interface{ SetAPI(API, string) }, API any](t testing.TB, newResource func() resource.Resource, api API) R {
+	t.Helper()
+	r, ok := newResource().(R)
+	if !ok {
+		t.Fatalf("the resource is a %T, not the type asked for", newResource())
+	}
+	r.SetAPI(api, "cn-hangzhou")
+	return r
+}

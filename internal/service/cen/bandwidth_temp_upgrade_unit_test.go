@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -163,11 +161,7 @@ func TestCreate(t *testing.T) {
 	t.Run("other order processing after a retry is reported", func(t *testing.T) {
 		fake := newFakeCBN(testPackage(100)) // never shows an upgrade to 500
 		fake.upgradeErr = &conns.RepeatedCallError{Attempts: 2, EarlierAttemptMayHaveRun: true, Err: resourcetest.APIError(errCodeOrderIsProcessing)}
-		plan := testModel(testID, 500, day)
-		plan.Timeouts = timeouts.Value{Object: types.ObjectValueMust(
-			map[string]attr.Type{"create": types.StringType, "update": types.StringType},
-			map[string]attr.Value{"create": types.StringValue("1s"), "update": types.StringNull()},
-		)}
+		plan := withCreateTimeout(testModel(testID, 500, day), "1s")
 		resp := resource.CreateResponse{State: testState(t, s, nil)}
 		testResource(fake).Create(ctx, resource.CreateRequest{Plan: testPlan(t, s, &plan)}, &resp)
 		if !resp.State.Raw.IsNull() {
@@ -180,11 +174,7 @@ func TestCreate(t *testing.T) {
 
 	t.Run("timeout keeps state", func(t *testing.T) {
 		fake := newFakeCBN(testPackage(100)) // never shows the upgrade
-		plan := testModel(testID, 500, day)
-		plan.Timeouts = timeouts.Value{Object: types.ObjectValueMust(
-			map[string]attr.Type{"create": types.StringType, "update": types.StringType},
-			map[string]attr.Value{"create": types.StringValue("1s"), "update": types.StringNull()},
-		)}
+		plan := withCreateTimeout(testModel(testID, 500, day), "1s")
 		resp := resource.CreateResponse{State: testState(t, s, nil)}
 		testResource(fake).Create(ctx, resource.CreateRequest{Plan: testPlan(t, s, &plan)}, &resp)
 		if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "within 1s") {

@@ -123,6 +123,15 @@ func testResource(api cbnAPI) *bandwidthTempUpgradeResource {
 	return r
 }
 
+// withCreateTimeout returns m with the timeouts block's create set to d.
+func withCreateTimeout(m bandwidthTempUpgradeModel, d string) bandwidthTempUpgradeModel {
+	m.Timeouts = timeouts.Value{Object: types.ObjectValueMust(
+		map[string]attr.Type{"create": types.StringType, "update": types.StringType},
+		map[string]attr.Value{"create": types.StringValue(d), "update": types.StringNull()},
+	)}
+	return m
+}
+
 // testSchema returns the resource's schema.
 func testSchema(t *testing.T) schema.Schema {
 	t.Helper()

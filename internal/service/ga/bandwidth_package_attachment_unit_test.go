@@ -17,10 +17,9 @@ import (
 // The CRUD of alibabacloud_ga_bandwidth_package_attachment against fakeGA.
 
 // testAttachmentResource returns the attachment resource on api.
-func testAttachmentResource(api gaAPI) *bandwidthPackageAttachmentResource {
-	r, _ := NewBandwidthPackageAttachmentResource().(*bandwidthPackageAttachmentResource)
-	r.SetAPI(api, "cn-hangzhou")
-	return r
+func testAttachmentResource(t *testing.T, api gaAPI) *bandwidthPackageAttachmentResource {
+	t.Helper()
+	return resourcetest.Configured[*bandwidthPackageAttachmentResource](t, NewBandwidthPackageAttachmentResource, api)
 }
 
 // attachmentSchema returns the attachment resource's schema.
@@ -55,7 +54,7 @@ func TestAttachmentCreate(t *testing.T) {
 			"bandwidth_package_id": "gbwp-1", "accelerator_id": testAcceleratorID,
 		})}
 		resp := resource.CreateResponse{State: resourcetest.State(t, s, nil)}
-		testAttachmentResource(f).Create(context.Background(), resource.CreateRequest{Plan: plan}, &resp)
+		testAttachmentResource(t, f).Create(context.Background(), resource.CreateRequest{Plan: plan}, &resp)
 		return resp
 	}
 
@@ -103,7 +102,7 @@ func TestAttachmentRead(t *testing.T) {
 	read := func(f *fakeGA) resource.ReadResponse {
 		st := attachmentState(t, "binded", nil)
 		resp := resource.ReadResponse{State: st}
-		testAttachmentResource(f).Read(context.Background(), resource.ReadRequest{State: st}, &resp)
+		testAttachmentResource(t, f).Read(context.Background(), resource.ReadRequest{State: st}, &resp)
 		return resp
 	}
 	resp := read(boundPackage())
@@ -129,7 +128,7 @@ func TestAttachmentDelete(t *testing.T) {
 	detach := func(f *fakeGA) resource.DeleteResponse {
 		st := attachmentState(t, "binded", map[string]any{"delete": "2s"})
 		resp := resource.DeleteResponse{State: st}
-		testAttachmentResource(f).Delete(context.Background(), resource.DeleteRequest{State: st}, &resp)
+		testAttachmentResource(t, f).Delete(context.Background(), resource.DeleteRequest{State: st}, &resp)
 		return resp
 	}
 
@@ -157,21 +156,24 @@ func TestAttachmentDelete(t *testing.T) {
 			}
 		}
 	})
-	t.Run("gone while unbinding", func(t *testing.T) {
-		f := boundPackage()
-		f.FailNext(removeAcceleratorAct, resourcetest.APIError(errCodeNotExistAccelerator))
-		resourcetest.ExpectNoDiagnostics(t, detach(f).Diagnostics)
-	})
-	t.Run("unreadable", func(t *testing.T) {
-		f := boundPackage()
-		f.FailNext(describePackageAct, resourcetest.APIError("Forbidden.RAM"))
-		resourcetest.ExpectError(t, detach(f).Diagnostics, "Reading GA bandwidth plan gbwp-1 before unbinding it failed")
-	})
-	t.Run("refused", func(t *testing.T) {
-		f := boundPackage()
-		f.FailNext(removeAcceleratorAct, resourcetest.APIError("Forbidden.RAM"))
-		resourcetest.ExpectError(t, detach(f).Diagnostics, "Unbinding GA bandwidth plan gbwp-1 from accelerator ga-unit1 failed")
-	})
+	// An answer of the API to one call, and what Delete makes of it.
+	for _, tc := range []struct {
+		name, action, code, wantError string
+	}{
+		{"gone while unbinding", removeAcceleratorAct, errCodeNotExistAccelerator, ""},
+		{"unreadable", describePackageAct, "Forbidden.RAM", "Reading GA bandwidth plan gbwp-1 before unbinding it failed"},
+		{"refused", removeAcceleratorAct, "Forbidden.RAM", "Unbinding GA bandwidth plan gbwp-1 from accelerator ga-unit1 failed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := boundPackage()
+			f.FailNext(tc.action, resourcetest.APIError(tc.code))
+			if diags := detach(f).Diagnostics; tc.wantError == "" {
+				resourcetest.ExpectNoDiagnostics(t, diags)
+			} else {
+				resourcetest.ExpectError(t, diags, tc.wantError)
+			}
+		})
+	}
 	t.Run("the wait fails", func(t *testing.T) {
 		f := boundPackage()
 		f.Handle(removeAcceleratorAct, func(request requests.AcsRequest, response responses.AcsResponse) error {
@@ -184,7 +186,7 @@ func TestAttachmentDelete(t *testing.T) {
 
 func TestAttachmentUpdateImportAndMetadata(t *testing.T) {
 	s := attachmentSchema(t)
-	r := testAttachmentResource(newFakeGA())
+	r := testAttachmentResource(t, newFakeGA())
 
 	// Only the timeouts can change in place: no call, the status kept.
 	state := attachmentState(t, "binded", nil)

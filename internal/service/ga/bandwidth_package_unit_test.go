@@ -31,7 +31,7 @@ func create(t *testing.T, f *fakeGA, values map[string]any) resource.CreateRespo
 	t.Helper()
 	s := packageSchema(t)
 	resp := resource.CreateResponse{State: resourcetest.State(t, s, nil)}
-	testPackageResource(f).Create(context.Background(), resource.CreateRequest{Plan: planned(t, s, values)}, &resp)
+	testPackageResource(t, f).Create(context.Background(), resource.CreateRequest{Plan: planned(t, s, values)}, &resp)
 	return resp
 }
 
@@ -151,7 +151,7 @@ func TestRead(t *testing.T) {
 	s := packageSchema(t)
 	read := func(f *fakeGA, st tfsdk.State) resource.ReadResponse {
 		resp := resource.ReadResponse{State: st}
-		testPackageResource(f).Read(context.Background(), resource.ReadRequest{State: st}, &resp)
+		testPackageResource(t, f).Read(context.Background(), resource.ReadRequest{State: st}, &resp)
 		return resp
 	}
 	p := testPackage("gbwp-1")
@@ -194,7 +194,7 @@ func update(t *testing.T, f *fakeGA, p *gasdk.DescribeBandwidthPackageResponse, 
 	change(&plan)
 	plan.Status, plan.Accelerators = types.StringUnknown(), types.SetUnknown(types.StringType)
 	resp := resource.UpdateResponse{State: state}
-	testPackageResource(f).Update(context.Background(), resource.UpdateRequest{Plan: resourcetest.Plan(t, s, &plan), State: state}, &resp)
+	testPackageResource(t, f).Update(context.Background(), resource.UpdateRequest{Plan: resourcetest.Plan(t, s, &plan), State: state}, &resp)
 	return resp
 }
 
@@ -332,7 +332,7 @@ func remove(t *testing.T, f *fakeGA, p *gasdk.DescribeBandwidthPackageResponse, 
 	}
 	state := stateOf(t, s, p, values)
 	resp := resource.DeleteResponse{State: state}
-	testPackageResource(f).Delete(context.Background(), resource.DeleteRequest{State: state}, &resp)
+	testPackageResource(t, f).Delete(context.Background(), resource.DeleteRequest{State: state}, &resp)
 	return resp
 }
 
@@ -360,19 +360,25 @@ func TestDelete(t *testing.T) {
 		}
 	})
 
-	t.Run("gone when deleted", func(t *testing.T) {
-		p := testPackage("gbwp-1")
-		f := newFakeGA(p)
-		f.FailNext(deletePackageAct, resourcetest.APIError(errCodeNotExistBandwidthPackage))
-		resourcetest.ExpectNoDiagnostics(t, remove(t, f, p, paygValues).Diagnostics)
-	})
-
-	t.Run("unreadable", func(t *testing.T) {
-		p := testPackage("gbwp-1")
-		f := newFakeGA(p)
-		f.FailNext(describePackageAct, resourcetest.APIError("Forbidden.RAM"))
-		resourcetest.ExpectError(t, remove(t, f, p, paygValues).Diagnostics, "before deleting it failed")
-	})
+	// An answer of the API to one call, and what Delete makes of it.
+	for _, tc := range []struct {
+		name, action, code, wantError string
+	}{
+		{"gone when deleted", deletePackageAct, errCodeNotExistBandwidthPackage, ""},
+		{"unreadable", describePackageAct, "Forbidden.RAM", "before deleting it failed"},
+		{"refused", deletePackageAct, "Forbidden.RAM", "Deleting GA bandwidth plan gbwp-1 failed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := testPackage("gbwp-1")
+			f := newFakeGA(p)
+			f.FailNext(tc.action, resourcetest.APIError(tc.code))
+			if diags := remove(t, f, p, paygValues).Diagnostics; tc.wantError == "" {
+				resourcetest.ExpectNoDiagnostics(t, diags)
+			} else {
+				resourcetest.ExpectError(t, diags, tc.wantError)
+			}
+		})
+	}
 
 	t.Run("paid subscription only leaves the state", func(t *testing.T) {
 		p := subscriptionPackage("gbwp-1")
@@ -436,13 +442,6 @@ func TestDelete(t *testing.T) {
 		resourcetest.ExpectError(t, remove(t, f, p, paygValues).Diagnostics, "to settle before deleting it failed")
 	})
 
-	t.Run("refused", func(t *testing.T) {
-		p := testPackage("gbwp-1")
-		f := newFakeGA(p)
-		f.FailNext(deletePackageAct, resourcetest.APIError("Forbidden.RAM"))
-		resourcetest.ExpectError(t, remove(t, f, p, paygValues).Diagnostics, "Deleting GA bandwidth plan gbwp-1 failed")
-	})
-
 	t.Run("the wait for the deletion fails", func(t *testing.T) {
 		p := testPackage("gbwp-1")
 		f := newFakeGA(p)
@@ -456,7 +455,7 @@ func TestDelete(t *testing.T) {
 
 func TestBandwidthPackageImportAndMetadata(t *testing.T) {
 	s := packageSchema(t)
-	r := testPackageResource(newFakeGA())
+	r := testPackageResource(t, newFakeGA())
 	resp := resource.ImportStateResponse{State: tfsdk.State{Schema: s, Raw: resourcetest.Null(s)}}
 	r.ImportState(context.Background(), resource.ImportStateRequest{ID: "gbwp-9"}, &resp)
 	var id types.String

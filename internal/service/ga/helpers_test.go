@@ -220,10 +220,9 @@ func subscriptionPackage(id string) *gasdk.DescribeBandwidthPackageResponse {
 }
 
 // testPackageResource returns the bandwidth plan resource on api.
-func testPackageResource(api gaAPI) *bandwidthPackageResource {
-	r, _ := NewBandwidthPackageResource().(*bandwidthPackageResource)
-	r.SetAPI(api, "cn-hangzhou")
-	return r
+func testPackageResource(t *testing.T, api gaAPI) *bandwidthPackageResource {
+	t.Helper()
+	return resourcetest.Configured[*bandwidthPackageResource](t, NewBandwidthPackageResource, api)
 }
 
 // packageSchema returns the bandwidth package resource's schema.
