@@ -16,12 +16,6 @@ import (
 
 // The CRUD of alibabacloud_ga_bandwidth_package_attachment against fakeGA.
 
-// testAttachmentResource returns the attachment resource on api.
-func testAttachmentResource(t *testing.T, api gaAPI) *bandwidthPackageAttachmentResource {
-	t.Helper()
-	return resourcetest.Configured[*bandwidthPackageAttachmentResource](t, NewBandwidthPackageAttachmentResource, api)
-}
-
 // attachmentSchema returns the attachment resource's schema.
 func attachmentSchema(t *testing.T) schema.Schema {
 	t.Helper()
@@ -39,12 +33,8 @@ func attachmentState(t *testing.T, status string, timeouts map[string]any) tfsdk
 	})}
 }
 
-// boundPackage is testPackage bound to testAcceleratorID.
-func boundPackage() *fakeGA {
-	p := testPackage("gbwp-1")
-	p.Accelerators, p.State = []string{testAcceleratorID}, packageStateBinded
-	return newFakeGA(p)
-}
+// boundFake is a fake holding plan gbwp-1 bound to testAcceleratorID.
+func boundFake() *fakeGA { return newFakeGA(boundTestPackage("gbwp-1")) }
 
 func TestAttachmentCreate(t *testing.T) {
 	s := attachmentSchema(t)
@@ -54,7 +44,7 @@ func TestAttachmentCreate(t *testing.T) {
 			"bandwidth_package_id": "gbwp-1", "accelerator_id": testAcceleratorID,
 		})}
 		resp := resource.CreateResponse{State: resourcetest.State(t, s, nil)}
-		testAttachmentResource(t, f).Create(context.Background(), resource.CreateRequest{Plan: plan}, &resp)
+		configured[*bandwidthPackageAttachmentResource](t, NewBandwidthPackageAttachmentResource, f).Create(context.Background(), resource.CreateRequest{Plan: plan}, &resp)
 		return resp
 	}
 
@@ -102,10 +92,10 @@ func TestAttachmentRead(t *testing.T) {
 	read := func(f *fakeGA) resource.ReadResponse {
 		st := attachmentState(t, "binded", nil)
 		resp := resource.ReadResponse{State: st}
-		testAttachmentResource(t, f).Read(context.Background(), resource.ReadRequest{State: st}, &resp)
+		configured[*bandwidthPackageAttachmentResource](t, NewBandwidthPackageAttachmentResource, f).Read(context.Background(), resource.ReadRequest{State: st}, &resp)
 		return resp
 	}
-	resp := read(boundPackage())
+	resp := read(boundFake())
 	resourcetest.ExpectNoDiagnostics(t, resp.Diagnostics)
 	if got := resourcetest.Get[bandwidthPackageAttachmentModel](t, resp.State); got.Status.ValueString() != "binded" {
 		t.Errorf("state %+v", got)
@@ -119,7 +109,7 @@ func TestAttachmentRead(t *testing.T) {
 		}
 	}
 
-	f := boundPackage()
+	f := boundFake()
 	f.FailNext(describePackageAct, resourcetest.APIError("Forbidden.RAM"))
 	resourcetest.ExpectError(t, read(f).Diagnostics, "Reading the GA bandwidth plan attachment failed")
 }
@@ -128,12 +118,12 @@ func TestAttachmentDelete(t *testing.T) {
 	detach := func(f *fakeGA) resource.DeleteResponse {
 		st := attachmentState(t, "binded", map[string]any{"delete": "2s"})
 		resp := resource.DeleteResponse{State: st}
-		testAttachmentResource(t, f).Delete(context.Background(), resource.DeleteRequest{State: st}, &resp)
+		configured[*bandwidthPackageAttachmentResource](t, NewBandwidthPackageAttachmentResource, f).Delete(context.Background(), resource.DeleteRequest{State: st}, &resp)
 		return resp
 	}
 
 	t.Run("unbound and waited for", func(t *testing.T) {
-		f := boundPackage()
+		f := boundFake()
 		f.showStates("gbwp-1", packageStateBinded, packageStateUnbinding)
 		resourcetest.ExpectNoDiagnostics(t, detach(f).Diagnostics)
 		if p := f.packages["gbwp-1"]; len(p.Accelerators) != 0 || f.CallCount(removeAcceleratorAct) != 1 {
@@ -141,7 +131,7 @@ func TestAttachmentDelete(t *testing.T) {
 		}
 	})
 	t.Run("a binding under way is waited for first", func(t *testing.T) {
-		f := boundPackage()
+		f := boundFake()
 		f.showStates("gbwp-1", packageStateBinding)
 		resourcetest.ExpectNoDiagnostics(t, detach(f).Diagnostics)
 		if f.CallCount(removeAcceleratorAct) != 1 {
@@ -165,7 +155,7 @@ func TestAttachmentDelete(t *testing.T) {
 		{"refused", removeAcceleratorAct, "Forbidden.RAM", "Unbinding GA bandwidth plan gbwp-1 from accelerator ga-unit1 failed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f := boundPackage()
+			f := boundFake()
 			f.FailNext(tc.action, resourcetest.APIError(tc.code))
 			if diags := detach(f).Diagnostics; tc.wantError == "" {
 				resourcetest.ExpectNoDiagnostics(t, diags)
@@ -175,7 +165,7 @@ func TestAttachmentDelete(t *testing.T) {
 		})
 	}
 	t.Run("the wait fails", func(t *testing.T) {
-		f := boundPackage()
+		f := boundFake()
 		f.Handle(removeAcceleratorAct, func(request requests.AcsRequest, response responses.AcsResponse) error {
 			f.FailNext(describePackageAct, resourcetest.APIError("Forbidden.RAM"))
 			return f.bind(request, response)
@@ -186,7 +176,7 @@ func TestAttachmentDelete(t *testing.T) {
 
 func TestAttachmentUpdateImportAndMetadata(t *testing.T) {
 	s := attachmentSchema(t)
-	r := testAttachmentResource(t, newFakeGA())
+	r := configured[*bandwidthPackageAttachmentResource](t, NewBandwidthPackageAttachmentResource, newFakeGA())
 
 	// Only the timeouts can change in place: no call, the status kept.
 	state := attachmentState(t, "binded", nil)

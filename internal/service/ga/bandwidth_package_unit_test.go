@@ -31,7 +31,7 @@ func create(t *testing.T, f *fakeGA, values map[string]any) resource.CreateRespo
 	t.Helper()
 	s := packageSchema(t)
 	resp := resource.CreateResponse{State: resourcetest.State(t, s, nil)}
-	testPackageResource(t, f).Create(context.Background(), resource.CreateRequest{Plan: planned(t, s, values)}, &resp)
+	configured[*bandwidthPackageResource](t, NewBandwidthPackageResource, f).Create(context.Background(), resource.CreateRequest{Plan: planned(t, s, values)}, &resp)
 	return resp
 }
 
@@ -151,7 +151,7 @@ func TestRead(t *testing.T) {
 	s := packageSchema(t)
 	read := func(f *fakeGA, st tfsdk.State) resource.ReadResponse {
 		resp := resource.ReadResponse{State: st}
-		testPackageResource(t, f).Read(context.Background(), resource.ReadRequest{State: st}, &resp)
+		configured[*bandwidthPackageResource](t, NewBandwidthPackageResource, f).Read(context.Background(), resource.ReadRequest{State: st}, &resp)
 		return resp
 	}
 	p := testPackage("gbwp-1")
@@ -194,7 +194,7 @@ func update(t *testing.T, f *fakeGA, p *gasdk.DescribeBandwidthPackageResponse, 
 	change(&plan)
 	plan.Status, plan.Accelerators = types.StringUnknown(), types.SetUnknown(types.StringType)
 	resp := resource.UpdateResponse{State: state}
-	testPackageResource(t, f).Update(context.Background(), resource.UpdateRequest{Plan: resourcetest.Plan(t, s, &plan), State: state}, &resp)
+	configured[*bandwidthPackageResource](t, NewBandwidthPackageResource, f).Update(context.Background(), resource.UpdateRequest{Plan: resourcetest.Plan(t, s, &plan), State: state}, &resp)
 	return resp
 }
 
@@ -237,8 +237,7 @@ func TestUpdate(t *testing.T) {
 	})
 
 	t.Run("bandwidth of a bound plan: waits for its accelerators", func(t *testing.T) {
-		p := testPackage("gbwp-1")
-		p.Accelerators, p.State = []string{testAcceleratorID}, packageStateBinded
+		p := boundTestPackage("gbwp-1")
 		f := newFakeGA(p)
 		f.showStates(testAcceleratorID, acceleratorStateConfiguring)
 		resp := update(t, f, p, paygValues, more)
@@ -249,11 +248,11 @@ func TestUpdate(t *testing.T) {
 	})
 
 	t.Run("a bound plan's accelerator still configuring when the timeout runs out", func(t *testing.T) {
-		p := testPackage("gbwp-1")
-		p.Accelerators, p.State = []string{testAcceleratorID}, packageStateBinded
+		p := boundTestPackage("gbwp-1")
 		f := newFakeGA(p)
-		f.showStates(testAcceleratorID, acceleratorStateConfiguring, acceleratorStateConfiguring, acceleratorStateConfiguring,
-			acceleratorStateConfiguring, acceleratorStateConfiguring, acceleratorStateConfiguring, acceleratorStateConfiguring)
+		for range 10 { // longer than the timeout
+			f.showStates(testAcceleratorID, acceleratorStateConfiguring)
+		}
 		resp := update(t, f, p, with(paygValues, "timeouts", map[string]any{"update": "1s"}), more)
 		resourcetest.ExpectError(t, resp.Diagnostics, "Updating GA bandwidth plan gbwp-1 failed", "waiting for accelerators ga-unit1, bound to the plan")
 	})
@@ -332,7 +331,7 @@ func remove(t *testing.T, f *fakeGA, p *gasdk.DescribeBandwidthPackageResponse, 
 	}
 	state := stateOf(t, s, p, values)
 	resp := resource.DeleteResponse{State: state}
-	testPackageResource(t, f).Delete(context.Background(), resource.DeleteRequest{State: state}, &resp)
+	configured[*bandwidthPackageResource](t, NewBandwidthPackageResource, f).Delete(context.Background(), resource.DeleteRequest{State: state}, &resp)
 	return resp
 }
 
@@ -409,8 +408,7 @@ func TestDelete(t *testing.T) {
 	})
 
 	t.Run("bound: refused, naming the accelerators", func(t *testing.T) {
-		p := testPackage("gbwp-1")
-		p.Accelerators, p.State = []string{testAcceleratorID}, packageStateBinded
+		p := boundTestPackage("gbwp-1")
 		f := newFakeGA(p)
 		resourcetest.ExpectError(t, remove(t, f, p, paygValues).Diagnostics, "still bound", "accelerator(s) ga-unit1")
 		if f.CallCount(deletePackageAct) != 0 {
@@ -455,7 +453,7 @@ func TestDelete(t *testing.T) {
 
 func TestBandwidthPackageImportAndMetadata(t *testing.T) {
 	s := packageSchema(t)
-	r := testPackageResource(t, newFakeGA())
+	r := configured[*bandwidthPackageResource](t, NewBandwidthPackageResource, newFakeGA())
 	resp := resource.ImportStateResponse{State: tfsdk.State{Schema: s, Raw: resourcetest.Null(s)}}
 	r.ImportState(context.Background(), resource.ImportStateRequest{ID: "gbwp-9"}, &resp)
 	var id types.String

@@ -11,6 +11,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -211,6 +212,13 @@ func testPackage(id string) *gasdk.DescribeBandwidthPackageResponse {
 	}
 }
 
+// boundTestPackage is testPackage bound to testAcceleratorID.
+func boundTestPackage(id string) *gasdk.DescribeBandwidthPackageResponse {
+	p := testPackage(id)
+	p.Accelerators, p.State = []string{testAcceleratorID}, packageStateBinded
+	return p
+}
+
 // subscriptionPackage is testPackage as a paid Subscription that expires in a year.
 func subscriptionPackage(id string) *gasdk.DescribeBandwidthPackageResponse {
 	p := testPackage(id)
@@ -219,10 +227,10 @@ func subscriptionPackage(id string) *gasdk.DescribeBandwidthPackageResponse {
 	return p
 }
 
-// testPackageResource returns the bandwidth plan resource on api.
-func testPackageResource(t *testing.T, api gaAPI) *bandwidthPackageResource {
+// configured returns the resource newResource builds, as its type R, on api.
+func configured[R interface{ SetAPI(gaAPI, string) }](t *testing.T, newResource func() resource.Resource, api gaAPI) R {
 	t.Helper()
-	return resourcetest.Configured[*bandwidthPackageResource](t, NewBandwidthPackageResource, api)
+	return resourcetest.Configured[R](t, newResource, api)
 }
 
 // packageSchema returns the bandwidth package resource's schema.
