@@ -11,9 +11,9 @@ import (
 var errBusy = errors.New("StateError: busy")
 
 // retryScripted runs RetryWhen on a fresh fake clock with a call that returns errs in order
-// (nil once they are used up), retrying errBusy; it returns the error and the clock times of
-// the attempts.
-func retryScripted(ctx context.Context, timeout time.Duration, errs ...error) (error, []time.Time) {
+// (nil once they are used up), retrying errBusy; it returns the clock times of the attempts and
+// the error.
+func retryScripted(ctx context.Context, timeout time.Duration, errs ...error) ([]time.Time, error) {
 	clock := newFakeClock()
 	var attempts []time.Time
 	err := RetryWhen(ctx, RetryConf{
@@ -28,11 +28,11 @@ func retryScripted(ctx context.Context, timeout time.Duration, errs ...error) (e
 		}
 		return errs[len(attempts)-1]
 	})
-	return err, attempts
+	return attempts, err
 }
 
 func TestRetryWhen_retriesUntilSuccess(t *testing.T) {
-	err, attempts := retryScripted(context.Background(), time.Minute, errBusy, errBusy)
+	attempts, err := retryScripted(context.Background(), time.Minute, errBusy, errBusy)
 	if err != nil || len(attempts) != 3 {
 		t.Fatalf("RetryWhen = %v after %d attempts, want success on the third", err, len(attempts))
 	}
@@ -47,7 +47,7 @@ func TestRetryWhen_retriesUntilSuccess(t *testing.T) {
 
 func TestRetryWhen_otherErrorReturnedAtOnce(t *testing.T) {
 	boom := errors.New("Forbidden.RAM")
-	err, attempts := retryScripted(context.Background(), time.Minute, errBusy, boom, errBusy)
+	attempts, err := retryScripted(context.Background(), time.Minute, errBusy, boom, errBusy)
 	if !errors.Is(err, boom) || len(attempts) != 2 {
 		t.Fatalf("RetryWhen = %v after %d attempts, want %v after 2", err, len(attempts), boom)
 	}
@@ -62,7 +62,7 @@ func TestRetryWhen_refusedUntilTimeout(t *testing.T) {
 	for i := range always {
 		always[i] = errBusy
 	}
-	err, attempts := retryScripted(context.Background(), 3*time.Second, always...)
+	attempts, err := retryScripted(context.Background(), 3*time.Second, always...)
 	var refused *RefusedUntilTimeoutError
 	if !errors.As(err, &refused) {
 		t.Fatalf("err = %v, want a *RefusedUntilTimeoutError", err)
@@ -82,7 +82,7 @@ func TestRetryWhen_refusedUntilTimeout(t *testing.T) {
 func TestRetryWhen_contextEnds(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err, attempts := retryScripted(ctx, time.Minute, errBusy); !errors.Is(err, context.Canceled) || len(attempts) != 0 {
+	if attempts, err := retryScripted(ctx, time.Minute, errBusy); !errors.Is(err, context.Canceled) || len(attempts) != 0 {
 		t.Errorf("canceled context: %v after %d attempts", err, len(attempts))
 	}
 

@@ -34,7 +34,7 @@ func attachmentState(t *testing.T, status string, timeouts map[string]any) tfsdk
 }
 
 // boundFake is a fake holding plan gbwp-1 bound to testAcceleratorID.
-func boundFake() *fakeGA { return newFakeGA(boundTestPackage("gbwp-1")) }
+func boundFake() *fakeGA { return newFakeGA(boundTestPackage()) }
 
 func TestAttachmentCreate(t *testing.T) {
 	s := attachmentSchema(t)
@@ -49,7 +49,7 @@ func TestAttachmentCreate(t *testing.T) {
 	}
 
 	t.Run("bound and waited for", func(t *testing.T) {
-		f := newFakeGA(testPackage("gbwp-1"))
+		f := newFakeGA(testPackage())
 		f.FailNext(addAcceleratorAct, resourcetest.APIError(errCodeStateErrorAccelerator)) // busy: retried
 		f.showStates(testAcceleratorID, acceleratorStateBinding)
 		resp := attach(f, nil)
@@ -63,7 +63,7 @@ func TestAttachmentCreate(t *testing.T) {
 		}
 	})
 	t.Run("refused", func(t *testing.T) {
-		f := newFakeGA(testPackage("gbwp-1"))
+		f := newFakeGA(testPackage())
 		f.FailNext(addAcceleratorAct, resourcetest.APIError(errCodeNotExistBasicBandwidthPackage))
 		resp := attach(f, nil)
 		resourcetest.ExpectError(t, resp.Diagnostics, "Binding GA bandwidth plan gbwp-1 to accelerator ga-unit1 failed", "Bind a Basic plan first")
@@ -72,7 +72,7 @@ func TestAttachmentCreate(t *testing.T) {
 		}
 	})
 	t.Run("binding slower than the timeout: saved, binding", func(t *testing.T) {
-		f := newFakeGA(testPackage("gbwp-1"))
+		f := newFakeGA(testPackage())
 		f.Handle(addAcceleratorAct, func(requests.AcsRequest, responses.AcsResponse) error { return nil }) // never shows
 		resp := attach(f, map[string]any{"create": "1s"})
 		resourcetest.ExpectError(t, resp.Diagnostics, "to finish binding bandwidth plan gbwp-1 failed", "did not finish within 1s")
@@ -81,7 +81,7 @@ func TestAttachmentCreate(t *testing.T) {
 		}
 	})
 	t.Run("unreadable timeout", func(t *testing.T) {
-		f := newFakeGA(testPackage("gbwp-1"))
+		f := newFakeGA(testPackage())
 		if resp := attach(f, map[string]any{"create": "soon"}); !resp.Diagnostics.HasError() || len(f.Calls()) != 0 {
 			t.Errorf("diags %v, calls %v", resp.Diagnostics, f.Calls())
 		}
@@ -101,7 +101,7 @@ func TestAttachmentRead(t *testing.T) {
 		t.Errorf("state %+v", got)
 	}
 
-	for name, f := range map[string]*fakeGA{"unbound": newFakeGA(testPackage("gbwp-1")), "plan gone": newFakeGA()} {
+	for name, f := range map[string]*fakeGA{"unbound": newFakeGA(testPackage()), "plan gone": newFakeGA()} {
 		resp := read(f)
 		resourcetest.ExpectWarning(t, resp.Diagnostics, "no longer exists", "not bound to accelerator ga-unit1 any more")
 		if !resp.State.Raw.IsNull() {
@@ -139,7 +139,7 @@ func TestAttachmentDelete(t *testing.T) {
 		}
 	})
 	t.Run("nothing to unbind", func(t *testing.T) {
-		for name, f := range map[string]*fakeGA{"unbound": newFakeGA(testPackage("gbwp-1")), "plan gone": newFakeGA()} {
+		for name, f := range map[string]*fakeGA{"unbound": newFakeGA(testPackage()), "plan gone": newFakeGA()} {
 			resourcetest.ExpectNoDiagnostics(t, detach(f).Diagnostics)
 			if f.CallCount(removeAcceleratorAct) != 0 {
 				t.Errorf("%s: unbound anyway", name)

@@ -154,11 +154,11 @@ func TestRead(t *testing.T) {
 		configured[*bandwidthPackageResource](t, NewBandwidthPackageResource, f).Read(context.Background(), resource.ReadRequest{State: st}, &resp)
 		return resp
 	}
-	p := testPackage("gbwp-1")
+	p := testPackage()
 	saved := stateOf(t, s, p, paygValues)
 
 	t.Run("drift shows", func(t *testing.T) {
-		changed := testPackage("gbwp-1")
+		changed := testPackage()
 		changed.Bandwidth, changed.Name = 40, "renamed"
 		resp := read(newFakeGA(changed), saved)
 		resourcetest.ExpectNoDiagnostics(t, resp.Diagnostics)
@@ -202,7 +202,7 @@ func TestUpdate(t *testing.T) {
 	more := func(m *bandwidthPackageModel) { m.Bandwidth = types.Int64Value(20) }
 
 	t.Run("only a purchase option: nothing sent", func(t *testing.T) {
-		p := subscriptionPackage("gbwp-1")
+		p := subscriptionPackage()
 		f := newFakeGA(p)
 		resp := update(t, f, p, subscriptionValues, func(m *bandwidthPackageModel) { m.Duration = types.Int64Value(3) })
 		resourcetest.ExpectNoDiagnostics(t, resp.Diagnostics)
@@ -212,7 +212,7 @@ func TestUpdate(t *testing.T) {
 	})
 
 	t.Run("name only: synchronous", func(t *testing.T) {
-		p := testPackage("gbwp-1")
+		p := testPackage()
 		f := newFakeGA(p)
 		resp := update(t, f, p, paygValues, func(m *bandwidthPackageModel) { m.BandwidthPackageName = types.StringValue("renamed") })
 		resourcetest.ExpectNoDiagnostics(t, resp.Diagnostics)
@@ -223,7 +223,7 @@ func TestUpdate(t *testing.T) {
 	})
 
 	t.Run("bandwidth of an unbound plan: waits for the values", func(t *testing.T) {
-		p := testPackage("gbwp-1")
+		p := testPackage()
 		f := newFakeGA(p)
 		f.showStates("gbwp-1", packageStateActive, packageStateUpdating) // the read before, then one poll while updating
 		resp := update(t, f, p, paygValues, more)
@@ -237,7 +237,7 @@ func TestUpdate(t *testing.T) {
 	})
 
 	t.Run("bandwidth of a bound plan: waits for its accelerators", func(t *testing.T) {
-		p := boundTestPackage("gbwp-1")
+		p := boundTestPackage()
 		f := newFakeGA(p)
 		f.showStates(testAcceleratorID, acceleratorStateConfiguring)
 		resp := update(t, f, p, paygValues, more)
@@ -248,7 +248,7 @@ func TestUpdate(t *testing.T) {
 	})
 
 	t.Run("a bound plan's accelerator still configuring when the timeout runs out", func(t *testing.T) {
-		p := boundTestPackage("gbwp-1")
+		p := boundTestPackage()
 		f := newFakeGA(p)
 		for range 10 { // longer than the timeout
 			f.showStates(testAcceleratorID, acceleratorStateConfiguring)
@@ -258,7 +258,7 @@ func TestUpdate(t *testing.T) {
 	})
 
 	t.Run("a refusal for now is retried", func(t *testing.T) {
-		p := testPackage("gbwp-1")
+		p := testPackage()
 		f := newFakeGA(p)
 		f.FailNext(updatePackageAct, resourcetest.APIError(errCodeStateErrorBandwidthPackage))
 		resp := update(t, f, p, paygValues, more)
@@ -269,7 +269,7 @@ func TestUpdate(t *testing.T) {
 	})
 
 	t.Run("unreadable before", func(t *testing.T) {
-		p := testPackage("gbwp-1")
+		p := testPackage()
 		f := newFakeGA(p)
 		f.FailNext(describePackageAct, resourcetest.APIError("Forbidden.RAM"))
 		resp := update(t, f, p, paygValues, more)
@@ -277,7 +277,7 @@ func TestUpdate(t *testing.T) {
 	})
 
 	t.Run("unpaid order refused at once", func(t *testing.T) {
-		p := subscriptionPackage("gbwp-1")
+		p := subscriptionPackage()
 		p.State = packageStateInit
 		f := newFakeGA(p)
 		resp := update(t, f, p, subscriptionValues, more)
@@ -288,7 +288,7 @@ func TestUpdate(t *testing.T) {
 	})
 
 	t.Run("subscription upgrade without auto_pay: ordered, not waited for", func(t *testing.T) {
-		p := subscriptionPackage("gbwp-1")
+		p := subscriptionPackage()
 		f := newFakeGA(p)
 		f.holdUpgrades = true
 		resp := update(t, f, p, with(subscriptionValues, "auto_pay", false), func(m *bandwidthPackageModel) {
@@ -303,7 +303,7 @@ func TestUpdate(t *testing.T) {
 	})
 
 	t.Run("subscription upgrade order refused", func(t *testing.T) {
-		p := subscriptionPackage("gbwp-1")
+		p := subscriptionPackage()
 		f := newFakeGA(p)
 		f.FailNext(updatePackageAct, resourcetest.APIError(errCodeOrderUnpaid))
 		resp := update(t, f, p, with(subscriptionValues, "auto_pay", false), more)
@@ -311,7 +311,7 @@ func TestUpdate(t *testing.T) {
 	})
 
 	t.Run("subscription upgrade ordered, then unreadable", func(t *testing.T) {
-		p := subscriptionPackage("gbwp-1")
+		p := subscriptionPackage()
 		f := newFakeGA(p)
 		f.Handle(updatePackageAct, func(requests.AcsRequest, responses.AcsResponse) error {
 			f.FailNext(describePackageAct, resourcetest.APIError("Forbidden.RAM"))
@@ -327,7 +327,7 @@ func remove(t *testing.T, f *fakeGA, p *gasdk.DescribeBandwidthPackageResponse, 
 	t.Helper()
 	s := packageSchema(t)
 	if p == nil {
-		p = testPackage("gbwp-1")
+		p = testPackage()
 	}
 	state := stateOf(t, s, p, values)
 	resp := resource.DeleteResponse{State: state}
@@ -337,7 +337,7 @@ func remove(t *testing.T, f *fakeGA, p *gasdk.DescribeBandwidthPackageResponse, 
 
 func TestDelete(t *testing.T) {
 	t.Run("pay-as-you-go: deleted and waited for", func(t *testing.T) {
-		p := testPackage("gbwp-1")
+		p := testPackage()
 		f := newFakeGA(p)
 		resp := remove(t, f, p, paygValues)
 		resourcetest.ExpectNoDiagnostics(t, resp.Diagnostics)
@@ -368,7 +368,7 @@ func TestDelete(t *testing.T) {
 		{"refused", deletePackageAct, "Forbidden.RAM", "Deleting GA bandwidth plan gbwp-1 failed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := testPackage("gbwp-1")
+			p := testPackage()
 			f := newFakeGA(p)
 			f.FailNext(tc.action, resourcetest.APIError(tc.code))
 			if diags := remove(t, f, p, paygValues).Diagnostics; tc.wantError == "" {
@@ -380,7 +380,7 @@ func TestDelete(t *testing.T) {
 	}
 
 	t.Run("paid subscription only leaves the state", func(t *testing.T) {
-		p := subscriptionPackage("gbwp-1")
+		p := subscriptionPackage()
 		f := newFakeGA(p)
 		resp := remove(t, f, p, subscriptionValues)
 		resourcetest.ExpectWarning(t, resp.Diagnostics, "removed from the state only", "stays billed until it expires")
@@ -390,7 +390,7 @@ func TestDelete(t *testing.T) {
 	})
 
 	t.Run("unpaid order canceled", func(t *testing.T) {
-		p := subscriptionPackage("gbwp-1")
+		p := subscriptionPackage()
 		p.State = packageStateInit
 		f := newFakeGA(p)
 		resourcetest.ExpectNoDiagnostics(t, remove(t, f, p, subscriptionValues).Diagnostics)
@@ -400,7 +400,7 @@ func TestDelete(t *testing.T) {
 	})
 
 	t.Run("unpaid order the API keeps", func(t *testing.T) {
-		p := subscriptionPackage("gbwp-1")
+		p := subscriptionPackage()
 		p.State = packageStateInit
 		f := newFakeGA(p)
 		f.FailNext(deletePackageAct, resourcetest.APIError(errCodeForbiddenRelease))
@@ -408,7 +408,7 @@ func TestDelete(t *testing.T) {
 	})
 
 	t.Run("bound: refused, naming the accelerators", func(t *testing.T) {
-		p := boundTestPackage("gbwp-1")
+		p := boundTestPackage()
 		f := newFakeGA(p)
 		resourcetest.ExpectError(t, remove(t, f, p, paygValues).Diagnostics, "still bound", "accelerator(s) ga-unit1")
 		if f.CallCount(deletePackageAct) != 0 {
@@ -417,7 +417,7 @@ func TestDelete(t *testing.T) {
 	})
 
 	t.Run("transitional: settles first", func(t *testing.T) {
-		p := testPackage("gbwp-1")
+		p := testPackage()
 		f := newFakeGA(p)
 		f.showStates("gbwp-1", packageStateUnbinding, packageStateUnbinding)
 		resourcetest.ExpectNoDiagnostics(t, remove(t, f, p, paygValues).Diagnostics)
@@ -427,7 +427,7 @@ func TestDelete(t *testing.T) {
 	})
 
 	t.Run("transitional: the wait fails", func(t *testing.T) {
-		p := testPackage("gbwp-1")
+		p := testPackage()
 		f := newFakeGA(p)
 		f.showStates("gbwp-1", packageStateUnbinding)
 		reads := 0
@@ -441,7 +441,7 @@ func TestDelete(t *testing.T) {
 	})
 
 	t.Run("the wait for the deletion fails", func(t *testing.T) {
-		p := testPackage("gbwp-1")
+		p := testPackage()
 		f := newFakeGA(p)
 		f.Handle(deletePackageAct, func(requests.AcsRequest, responses.AcsResponse) error {
 			f.FailNext(describePackageAct, resourcetest.APIError("Forbidden.RAM"))

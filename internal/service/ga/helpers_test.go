@@ -203,25 +203,26 @@ func (f *fakeGA) bind(request requests.AcsRequest, _ responses.AcsResponse) erro
 	return nil
 }
 
-// testPackage is a plan as the API shows it: pay-as-you-go, Basic, 10 Mbps, active, unbound.
-func testPackage(id string) *gasdk.DescribeBandwidthPackageResponse {
+// testPackage is plan gbwp-1 as the API shows it: pay-as-you-go, Basic, 10 Mbps, active,
+// unbound.
+func testPackage() *gasdk.DescribeBandwidthPackageResponse {
 	return &gasdk.DescribeBandwidthPackageResponse{
-		BandwidthPackageId: id, Bandwidth: 10, Type: packageTypeBasic, BandwidthType: bandwidthTypeBasic,
+		BandwidthPackageId: "gbwp-1", Bandwidth: 10, Type: packageTypeBasic, BandwidthType: bandwidthTypeBasic,
 		ChargeType: chargeTypePostpay, BillingType: billingTypePayByTraffic, State: packageStateActive,
 		Name: "unit", Description: "d", Accelerators: []string{}, CreateTime: "1795525943297",
 	}
 }
 
-// boundTestPackage is testPackage bound to testAcceleratorID.
-func boundTestPackage(id string) *gasdk.DescribeBandwidthPackageResponse {
-	p := testPackage(id)
+// boundTestPackage is testPackage gbwp-1 bound to testAcceleratorID.
+func boundTestPackage() *gasdk.DescribeBandwidthPackageResponse {
+	p := testPackage()
 	p.Accelerators, p.State = []string{testAcceleratorID}, packageStateBinded
 	return p
 }
 
-// subscriptionPackage is testPackage as a paid Subscription that expires in a year.
-func subscriptionPackage(id string) *gasdk.DescribeBandwidthPackageResponse {
-	p := testPackage(id)
+// subscriptionPackage is testPackage gbwp-1 as a paid Subscription that expires in a year.
+func subscriptionPackage() *gasdk.DescribeBandwidthPackageResponse {
+	p := testPackage()
 	p.ChargeType, p.BillingType = chargeTypePrepay, ""
 	p.ExpiredTime = strconv.FormatInt(time.Now().AddDate(1, 0, 0).UnixMilli(), 10)
 	return p
