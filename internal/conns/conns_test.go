@@ -46,3 +46,32 @@ func TestParseEndpoint(t *testing.T) {
 		}
 	}
 }
+
+func TestNew_defaults(t *testing.T) {
+	c, err := New(Config{Region: "cn-shanghai", Credentials: credentials.NewStaticAKCredentialsProvider(testKeyID, testSecret)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.CBN.Endpoint().String(); got != "https://cbn.aliyuncs.com" {
+		t.Errorf("CBN endpoint = %s", got)
+	}
+	if got := c.GA.Endpoint().String(); got != "https://ga.cn-hangzhou.aliyuncs.com" {
+		t.Errorf("GA endpoint = %s", got)
+	}
+	if c.GA.Region() != "cn-hangzhou" || c.CBN.Region() != "cn-shanghai" || c.Region != "cn-shanghai" {
+		t.Errorf("regions: client %s, CBN %s, GA %s", c.Region, c.CBN.Region(), c.GA.Region())
+	}
+	if c.CBN.MaxRetries() != DefaultMaxRetries {
+		t.Errorf("max retries = %d", c.CBN.MaxRetries())
+	}
+	if _, err := New(Config{Region: "cn-shanghai"}); err == nil {
+		t.Error("New without credentials should fail")
+	}
+}
+
+func TestNewClientToken(t *testing.T) {
+	a, b := NewClientToken(), NewClientToken()
+	if a == b || len(a) != 35 {
+		t.Errorf("tokens %q and %q: want distinct 35-character tokens", a, b)
+	}
+}

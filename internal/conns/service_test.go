@@ -548,28 +548,6 @@ func TestDo_httpsEndpoint(t *testing.T) {
 	}
 }
 
-func TestNew_defaults(t *testing.T) {
-	c, err := New(Config{Region: "cn-shanghai", Credentials: credentials.NewStaticAKCredentialsProvider(testKeyID, testSecret)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := c.CBN.Endpoint().String(); got != "https://cbn.aliyuncs.com" {
-		t.Errorf("CBN endpoint = %s", got)
-	}
-	if got := c.GA.Endpoint().String(); got != "https://ga.cn-hangzhou.aliyuncs.com" {
-		t.Errorf("GA endpoint = %s", got)
-	}
-	if c.GA.Region() != "cn-hangzhou" || c.CBN.Region() != "cn-shanghai" || c.Region != "cn-shanghai" {
-		t.Errorf("regions: client %s, CBN %s, GA %s", c.Region, c.CBN.Region(), c.GA.Region())
-	}
-	if c.CBN.MaxRetries() != DefaultMaxRetries {
-		t.Errorf("max retries = %d", c.CBN.MaxRetries())
-	}
-	if _, err := New(Config{Region: "cn-shanghai"}); err == nil {
-		t.Error("New without credentials should fail")
-	}
-}
-
 // TestBackoff_fullJitter: each delay is the random draw times the capped, doubling window, so
 // clients throttled together do not retry in step.
 func TestBackoff_fullJitter(t *testing.T) {
@@ -609,13 +587,6 @@ func TestBackoff_fullJitter(t *testing.T) {
 	}
 	if len(distinct) < 2 {
 		t.Errorf("20 delays for the same attempt were all %v: no jitter", distinct)
-	}
-}
-
-func TestNewClientToken(t *testing.T) {
-	a, b := NewClientToken(), NewClientToken()
-	if a == b || len(a) != 35 {
-		t.Errorf("tokens %q and %q: want distinct 35-character tokens", a, b)
 	}
 }
 
