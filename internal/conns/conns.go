@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 )
 
@@ -52,6 +54,14 @@ type Client struct {
 	// GA is the Global Accelerator API (Ga 2019-11-20); its calls always go to cn-hangzhou.
 	GA *Service
 }
+
+// Caller is what product code calls on a product's API: *Service's Do. Each product package
+// declares its own interface from it (cbnAPI, gaAPI), which its unit tests fake.
+type Caller interface {
+	Do(ctx context.Context, request requests.AcsRequest, response responses.AcsResponse) error
+}
+
+var _ Caller = (*Service)(nil)
 
 // Endpoint is where one product's API is reached.
 type Endpoint struct {

@@ -2,10 +2,6 @@
 package cen
 
 import (
-	"context"
-
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"terraform-provider-alibabacloud/internal/conns"
@@ -18,11 +14,9 @@ func Resources() []func() resource.Resource {
 	}
 }
 
-// cbnAPI is the part of the Cloud Enterprise Network client (*conns.Service) this package calls;
-// unit tests substitute a fake.
-type cbnAPI interface {
-	Do(ctx context.Context, request requests.AcsRequest, response responses.AcsResponse) error
-}
+// cbnAPI is the part of the Cloud Enterprise Network client (*conns.Service) this package
+// calls; unit tests substitute a fake.
+type cbnAPI interface{ conns.Caller }
 
 // cbnClient picks the Cloud Enterprise Network API out of the provider's clients.
 func cbnClient(c *conns.Client) cbnAPI { return c.CBN }

@@ -2,10 +2,6 @@
 package ga
 
 import (
-	"context"
-
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
-	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"terraform-provider-alibabacloud/internal/conns"
@@ -21,9 +17,7 @@ func Resources() []func() resource.Resource {
 
 // gaAPI is the part of the Global Accelerator client (*conns.Service) this package calls; unit
 // tests substitute a fake.
-type gaAPI interface {
-	Do(ctx context.Context, request requests.AcsRequest, response responses.AcsResponse) error
-}
+type gaAPI interface{ conns.Caller }
 
 // gaClient picks the Global Accelerator API out of the provider's clients.
 func gaClient(c *conns.Client) gaAPI { return c.GA }
