@@ -217,3 +217,9 @@ func (g *MutationGuard) Refused(step resource.TestStep, pattern string) resource
 func (g *MutationGuard) RefusedConfig(body, pattern string) resource.TestStep {
 	return g.Refused(resource.TestStep{Config: g.m.Config(body)}, pattern)
 }
+
+// RefusedPlan is RefusedConfig for a rule the plan must enforce: the step only plans
+// (PlanOnly), so a configuration that plans clean and fails only at apply fails the step.
+func (g *MutationGuard) RefusedPlan(body, pattern string) resource.TestStep {
+	return g.Refused(resource.TestStep{Config: g.m.Config(body), PlanOnly: true}, pattern)
+}

@@ -53,6 +53,10 @@ type Client struct {
 	CBN *Service
 	// GA is the Global Accelerator API (Ga 2019-11-20); its calls always go to cn-hangzhou.
 	GA *Service
+	// Claims records what the resources of the plan (or apply) this client serves claim for
+	// themselves alone, so that two resources of one configuration claiming the same thing
+	// are refused at plan.
+	Claims *Claims
 }
 
 // Caller is what product code calls on a product's API: *Service's Do. Each product package
@@ -173,6 +177,7 @@ func New(cfg Config) (*Client, error) {
 		Region: cfg.Region,
 		CBN:    newService(ProductCBN, cfg.Region, cfg.CBNEndpoint, cfg),
 		GA:     newService(ProductGA, GARegion, cfg.GAEndpoint, cfg),
+		Claims: NewClaims(),
 	}, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/url"
 	"regexp"
@@ -224,6 +225,16 @@ func Redact(text string) string {
 // Advice explains API error codes: for each code, what it means and what to do about it (cause
 // and fix, in a few sentences). Each product has one for its own codes.
 type Advice map[string]string
+
+// With returns a copy of a with the entries of more added, replacing those of the same codes:
+// the advice of one action whose codes mean something else than for the product's other
+// actions (a BindExist answered to a bind, not to a delete).
+func (a Advice) With(more Advice) Advice {
+	out := make(Advice, len(a)+len(more))
+	maps.Copy(out, a)
+	maps.Copy(out, more)
+	return out
+}
 
 // Explain turns an error into the detail of a diagnostic, always in the same order, each part
 // a paragraph:

@@ -24,6 +24,7 @@ type withClient[API any] struct {
 	clientOf   ClientOf[API]
 	api        API
 	region     string
+	claims     *conns.Claims
 	configured bool
 }
 
@@ -36,6 +37,7 @@ func (w *withClient[API]) configure(data any, diags *diag.Diagnostics) {
 		return
 	}
 	w.SetAPI(w.clientOf(client), client.Region)
+	w.claims = client.Claims
 }
 
 // API returns the product's API; its zero value until Configured.
@@ -48,10 +50,20 @@ func (w *withClient[API]) Region() string { return w.region }
 // Plan-time reads skip cleanly when it has not.
 func (w *withClient[API]) Configured() bool { return w.configured }
 
-// SetAPI gives the holder its API and region directly; unit tests pass a fake.
+// Claims returns the registry of what the resources of this plan (or apply) claim for
+// themselves alone (see conns.Claims); nil, which accepts every claim, until Configured.
+func (w *withClient[API]) Claims() *conns.Claims { return w.claims }
+
+// SetAPI gives the holder its API and region directly, with a registry of claims of its own;
+// unit tests pass a fake.
 func (w *withClient[API]) SetAPI(api API, region string) {
 	w.api, w.region, w.configured = api, region, true
+	w.claims = conns.NewClaims()
 }
+
+// SetClaims makes the holder share claims with other resources, as the resources of one plan
+// do; unit tests of collisions use it.
+func (w *withClient[API]) SetClaims(claims *conns.Claims) { w.claims = claims }
 
 // ResourceWithClient is embedded by a resource (or a list resource, which is configured the
 // same way) to hold its product's API: it implements Configure.

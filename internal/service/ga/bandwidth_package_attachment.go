@@ -15,6 +15,7 @@ import (
 
 	"terraform-provider-alibabacloud/internal/conns"
 	"terraform-provider-alibabacloud/internal/framework"
+	"terraform-provider-alibabacloud/internal/waiter"
 )
 
 var (
@@ -58,7 +59,12 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 	}
 	packageID, acceleratorID := plan.ids()
 	if err := r.sendBinding(ctx, packageID, acceleratorID, true, deadline.Remaining()); err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Binding GA bandwidth plan %s to accelerator %s failed", packageID, acceleratorID), conns.Explain(err, advice))
+		summary := fmt.Sprintf("Binding GA bandwidth plan %s to accelerator %s failed", packageID, acceleratorID)
+		if r.unpaid(ctx, packageID, err) {
+			resp.Diagnostics.AddError(summary, unpaidBindingDetail(packageID))
+			return
+		}
+		resp.Diagnostics.AddError(summary, conns.Explain(err, bindingAdvice))
 		return
 	}
 
@@ -69,7 +75,7 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 
 	bp, err := waitAttachment(ctx, r.API(), packageID, acceleratorID, true, deadline.Remaining())
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for accelerator %s to finish binding bandwidth plan %s failed", acceleratorID, packageID), conns.Explain(err, advice))
+		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for accelerator %s to finish binding bandwidth plan %s failed", acceleratorID, packageID), conns.Explain(err, bindingAdvice))
 		return
 	}
 	plan.Status = types.StringValue(bp.State)
@@ -163,9 +169,26 @@ func (r *bandwidthPackageAttachmentResource) sendBinding(ctx context.Context, pa
 		remove.BandwidthPackageId, remove.AcceleratorId = packageID, acceleratorID
 		request, response = remove, gasdk.CreateBandwidthPackageRemoveAcceleratorResponse()
 	}
-	return retryWhenRefused(ctx, request.GetActionName(), timeout, retryableBindingCodes, func(ctx context.Context) error {
+	retryable := conns.ErrorCodeIn(retryableBindingCodes...)
+	return waiter.RetryWhen(ctx, waiter.RetryConf{
+		Action:  request.GetActionName(),
+		Timeout: timeout,
+		// An unpaid Subscription (state init) is refused as busy, but it is not: it stays
+		// unpaid until someone pays, so waiting would only run out the timeout.
+		Retryable: func(err error) bool { return retryable(err) && !(attach && r.unpaid(ctx, packageID, err)) },
+	}, func(ctx context.Context) error {
 		return r.API().Do(ctx, request, response)
 	})
+}
+
+// unpaid reports whether err refused a binding because bandwidth plan packageID is a
+// Subscription whose order is not paid (the API answers it as a plan in a transitional state).
+func (r *bandwidthPackageAttachmentResource) unpaid(ctx context.Context, packageID string, err error) bool {
+	if !conns.IsErrorCode(err, errCodeStateErrorBandwidthPackage) {
+		return false
+	}
+	bp, findErr := findBandwidthPackageByID(ctx, r.API(), packageID)
+	return findErr == nil && billingOf(bp, time.Now()).unpaid
 }
 
 // ImportState implements resource.ResourceWithImportState: import by

@@ -2,41 +2,42 @@ package ga
 
 import (
 	"context"
-	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-)
 
-// attachmentPartPattern is what each of the two IDs forming an attachment's ID must match.
-var attachmentPartPattern = regexp.MustCompile(`^[^:]+$`)
+	"terraform-provider-alibabacloud/internal/framework/validators"
+)
 
 // Schema implements resource.Resource.
 func (r *bandwidthPackageAttachmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
-	notEmpty := []validator.String{
-		stringvalidator.RegexMatches(attachmentPartPattern, "must be a non-empty ID without "+attachmentIDSeparator),
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Binds a Global Accelerator bandwidth plan to an accelerator " +
 			"(BandwidthPackageAddAccelerator). Creating it waits until the accelerator is `active` again and the plan " +
 			"lists it; destroying it (BandwidthPackageRemoveAccelerator) waits until the plan no longer lists it. " +
-			"While the binding settles the plan is `binding` or `unbinding` and the accelerator `configuring`.",
+			"While the binding settles the plan is `binding` or `unbinding` and the accelerator `configuring`.\n\n" +
+			"When both ids are known at plan, `terraform plan` checks the binding before anything is bound: the plan " +
+			"and the accelerator exist, the plan is paid and bound to no other accelerator (a plan serves one " +
+			"accelerator), the accelerator has no other plan of its type (one `Basic` and one `CrossDomain` plan at " +
+			"most), and a `CrossDomain` plan goes to an accelerator with a `Basic` plan (bound already, or by an " +
+			"attachment this one lists in `depends_on`). Two attachments of one configuration claiming the same plan, " +
+			"or two plans of one type on one accelerator, are refused at plan too. Ids known only at apply are " +
+			"checked at apply, before the binding is made.",
 		Attributes: map[string]schema.Attribute{
 			"accelerator_id": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "ID of the accelerator (`ga-...`). Changing it replaces the attachment.",
-				Validators:          notEmpty,
+				MarkdownDescription: "ID of the accelerator (`ga-` and lower-case letters and digits). Changing it replaces the attachment.",
+				Validators:          []validator.String{validators.ID(validators.IDKindGAAccelerator)},
 				PlanModifiers:       replace,
 			},
 			"bandwidth_package_id": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "ID of the bandwidth plan (`gbwp-...`). Changing it replaces the attachment.",
-				Validators:          notEmpty,
+				MarkdownDescription: "ID of the bandwidth plan (`gbwp-` and lower-case letters and digits). Changing it replaces the attachment.",
+				Validators:          []validator.String{validators.ID(validators.IDKindGABandwidthPlan)},
 				PlanModifiers:       replace,
 			},
 			"id": schema.StringAttribute{

@@ -17,6 +17,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"terraform-provider-alibabacloud/internal/acctest"
+	"terraform-provider-alibabacloud/internal/mockcloud"
+	mockga "terraform-provider-alibabacloud/internal/mockcloud/ga"
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 	"terraform-provider-alibabacloud/internal/service/ga"
 )
@@ -254,4 +256,93 @@ func unbindBehindTerraformsBack(t *testing.T, m *acctest.Mock) {
 	if err := m.ReplaceState(s); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// Ids of the accelerators and plans TestAccGABandwidthPackageAttachment_refusedAtPlan seeds.
+const (
+	testAccSecondAcceleratorID = "ga-bp1secondaccelerator"
+	testAccThirdAcceleratorID  = "ga-bp1thirdaccelerator"
+	testAccBoundBasicID        = "gbwp-bp1boundbasic"
+	testAccFreeBasicID         = "gbwp-bp1freebasic"
+	testAccFreeBasic2ID        = "gbwp-bp1freebasic2"
+	testAccCrossDomainID       = "gbwp-bp1crossdomain"
+	testAccUnpaidID            = "gbwp-bp1unpaid"
+)
+
+// newTestAccBindingMock starts a mock with three active accelerators, the second of which has
+// the Basic plan testAccBoundBasicID, and free plans: two Basic, one CrossDomain, and an unpaid
+// Subscription.
+func newTestAccBindingMock(t *testing.T) *acctest.Mock {
+	t.Helper()
+	payAsYouGo := func(id, packageType string) mockga.BandwidthPackage {
+		return mockga.BandwidthPackage{BandwidthPackageId: id, Type: packageType, Bandwidth: 10, ChargeType: "POSTPAY", State: "active"}
+	}
+	bound := payAsYouGo(testAccBoundBasicID, "Basic")
+	bound.State, bound.Accelerators = "binded", []string{testAccSecondAcceleratorID}
+	return acctest.NewSeededMock(t, testAccDelay, mockcloud.State{
+		Accelerators: []mockga.Accelerator{
+			acctest.SeedAccelerator(testAccAcceleratorID), acctest.SeedAccelerator(testAccSecondAcceleratorID),
+			acctest.SeedAccelerator(testAccThirdAcceleratorID),
+		},
+		BandwidthPackages: []mockga.BandwidthPackage{
+			bound, payAsYouGo(testAccFreeBasicID, "Basic"), payAsYouGo(testAccFreeBasic2ID, "Basic"),
+			payAsYouGo(testAccCrossDomainID, "CrossDomain"),
+			{BandwidthPackageId: testAccUnpaidID, Bandwidth: 10, ChargeType: "PREPAY", State: "init", MockOrderUnpaid: true},
+		},
+	})
+}
+
+// testAccConfigAttachments declares one attachment per pair of bandwidth plan and accelerator
+// ids, named a0, a1, ...; a pair's third element, when given, is the name it depends on.
+func testAccConfigAttachments(pairs ...[]string) string {
+	var b strings.Builder
+	for i, p := range pairs {
+		fmt.Fprintf(&b, "\nresource \"alibabacloud_ga_bandwidth_package_attachment\" \"a%d\" {\n  bandwidth_package_id = %q\n  accelerator_id       = %q\n", i, p[0], p[1])
+		if len(p) > 2 {
+			fmt.Fprintf(&b, "  depends_on           = [alibabacloud_ga_bandwidth_package_attachment.%s]\n", p[2])
+		}
+		b.WriteString("}\n")
+	}
+	return b.String()
+}
+
+// TestAccGABandwidthPackageAttachment_refusedAtPlan: every binding the API would refuse, and
+// every pair of attachments that collide, fails at terraform plan with a message naming the
+// attribute and the fix, and nothing reaches the cloud but reads. A valid pair (a CrossDomain
+// plan after the Basic one it depends on) is planned and applied.
+func TestAccGABandwidthPackageAttachment_refusedAtPlan(t *testing.T) {
+	m := newTestAccBindingMock(t)
+	g := m.MutationGuard(t)
+	refused := func(pattern string, pairs ...[]string) resource.TestStep {
+		return g.RefusedPlan(testAccConfigAttachments(pairs...), pattern)
+	}
+	acc, acc2, acc3 := testAccAcceleratorID, testAccSecondAcceleratorID, testAccThirdAcceleratorID
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             m.CheckCallCount("BandwidthPackageRemoveAccelerator", 2),
+		Steps: []resource.TestStep{
+			// Id shapes (terraform validate).
+			refused(`accelerator_id = "cenbwp-bp1x" is the id of a CEN bandwidth package, not of a GA accelerator`, []string{testAccFreeBasicID, "cenbwp-bp1x"}),
+			refused(`accelerator_id = " ga-bp1x" has white space around it`, []string{testAccFreeBasicID, " ga-bp1x"}),
+			refused(`accelerator_id = "GA-BP1X" has upper-case letters`, []string{testAccFreeBasicID, "GA-BP1X"}),
+			refused(`bandwidth_package_id = "ga-bp1x" is the id of a GA accelerator, not of a GA bandwidth plan`, []string{"ga-bp1x", acc}),
+			// What the API shows (ModifyPlan).
+			refused(`GA bandwidth plan not found.*bandwidth_package_id = "gbwp-bp1nosuch"`, []string{"gbwp-bp1nosuch", acc}),
+			refused(`GA accelerator not found.*accelerator_id = "ga-bp1nosuch"`, []string{testAccFreeBasicID, "ga-bp1nosuch"}),
+			refused(`GA bandwidth plan awaits payment.*`+testAccUnpaidID+`.*Order Center`, []string{testAccUnpaidID, acc}),
+			refused(`Bandwidth plan bound to another accelerator.*`+testAccBoundBasicID+` is bound to accelerator `+acc2, []string{testAccBoundBasicID, acc}),
+			refused(`Accelerator has a Basic bandwidth plan already.*`+acc2+` has the Basic bandwidth plan `+testAccBoundBasicID, []string{testAccFreeBasicID, acc2}),
+			refused(`CrossDomain plan needs a Basic plan on the accelerator.*depends_on`, []string{testAccCrossDomainID, acc}),
+			// Collisions within the configuration (the claims of one plan).
+			refused(`Bandwidth plan bound twice in this configuration.*binding of bandwidth plan `+testAccFreeBasicID, []string{testAccFreeBasicID, acc}, []string{testAccFreeBasicID, acc3}),
+			refused(`Both describe the same binding: remove the duplicate resource`, []string{testAccFreeBasicID, acc}, []string{testAccFreeBasicID, acc}),
+			refused(`Two Basic bandwidth plans for one accelerator`, []string{testAccFreeBasicID, acc}, []string{testAccFreeBasic2ID, acc, "a0"}),
+			{
+				// A CrossDomain plan after the Basic plan it depends on: planned and applied.
+				PreConfig: g.Check,
+				Config:    m.Config(testAccConfigAttachments([]string{testAccFreeBasicID, acc}, []string{testAccCrossDomainID, acc, "a0"})),
+				Check:     m.CheckAnswers("BandwidthPackageAddAccelerator", "200", "200"),
+			},
+		},
+	})
 }

@@ -2,6 +2,7 @@ package ga
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
@@ -69,6 +70,28 @@ func TestAttachmentCreate(t *testing.T) {
 		resourcetest.ExpectError(t, resp.Diagnostics, "Binding GA bandwidth plan gbwp-1 to accelerator ga-unit1 failed", "Bind a Basic plan first")
 		if !resp.State.Raw.IsNull() {
 			t.Error("a refused binding saved a state")
+		}
+	})
+	t.Run("bound elsewhere: the advice of a bind", func(t *testing.T) {
+		f := newFakeGA(testPackage())
+		f.FailNext(addAcceleratorAct, resourcetest.APIError(errCodeBindExistBandwidthPackage))
+		resp := attach(f, nil)
+		resourcetest.ExpectError(t, resp.Diagnostics, "conflicts with one that exists", "import it with terraform import")
+		if text := resp.Diagnostics[0].Detail(); strings.Contains(text, "then destroy it") {
+			t.Errorf("a refused bind gets the advice of a delete: %s", text)
+		}
+	})
+	t.Run("unpaid: refused at once, not retried until the timeout", func(t *testing.T) {
+		unpaid := subscriptionPackage()
+		unpaid.State = packageStateInit
+		f := newFakeGA(unpaid)
+		f.Handle(addAcceleratorAct, func(requests.AcsRequest, responses.AcsResponse) error {
+			return resourcetest.APIError(errCodeStateErrorBandwidthPackage)
+		})
+		resp := attach(f, map[string]any{"create": "3s"})
+		resourcetest.ExpectError(t, resp.Diagnostics, "is not paid yet", "Order Center", "waiting does not help")
+		if n := f.CallCount(addAcceleratorAct); n != 1 {
+			t.Errorf("BandwidthPackageAddAccelerator called %d times, want 1", n)
 		}
 	})
 	t.Run("binding slower than the timeout: saved, binding", func(t *testing.T) {

@@ -41,6 +41,22 @@ var advice = conns.Advice{
 		"retried until its timeout ran out; wait a minute and apply again, or raise the timeouts block.",
 }
 
+// bindingAdvice is advice for the answers to BandwidthPackageAddAccelerator, where the codes
+// that elsewhere answer a delete or a read mean a conflict of bindings or a wrong id. The plan
+// checks these rules when the ids are known; at apply they mean that the cloud changed since,
+// or that an id was known only at apply.
+var bindingAdvice = advice.With(conns.Advice{
+	errCodeBindExistBandwidthPackage: "The binding conflicts with one that exists: the bandwidth plan is bound to an " +
+		"accelerator already (a plan serves one accelerator), or the accelerator already has a plan of this type (one " +
+		"Basic and one CrossDomain plan at most). Look at the plan's accelerators and the accelerator's plans in the " +
+		"Global Accelerator console: unbind the other binding first (remove its attachment resource in an earlier " +
+		"apply), bind another plan, or, if this very binding exists already, import it with terraform import.",
+	errCodeNotExistBandwidthPackage: "The bandwidth plan bandwidth_package_id names does not exist (any more): it was " +
+		"never created in this account, or it was deleted or released. Check bandwidth_package_id.",
+	errCodeNotExistAccelerator: "The accelerator accelerator_id names does not exist (any more) in this account. " +
+		"Check accelerator_id in the Global Accelerator console.",
+})
+
 // retryableUpdateCodes are the refusals an update waits out instead of failing.
 var retryableUpdateCodes = []string{
 	errCodeStateErrorBandwidthPackage, errCodeStateErrorAccelerator, errCodeOperationConflict,

@@ -116,6 +116,16 @@ func (f *fakeGA) describeAccelerator(request requests.AcsRequest, response respo
 		return resourcetest.APIError(errCodeNotExistAccelerator)
 	}
 	out.AcceleratorId, out.State = req.AcceleratorId, f.stateOf(req.AcceleratorId, state)
+	for _, p := range f.packages {
+		if !slices.Contains(p.Accelerators, req.AcceleratorId) {
+			continue
+		}
+		if p.Type == packageTypeCrossDomain {
+			out.CrossDomainBandwidthPackage = gasdk.CrossDomainBandwidthPackage{InstanceId: p.BandwidthPackageId, Bandwidth: p.Bandwidth}
+		} else {
+			out.BasicBandwidthPackage = gasdk.BasicBandwidthPackage{InstanceId: p.BandwidthPackageId, Bandwidth: p.Bandwidth, BandwidthType: p.BandwidthType}
+		}
+	}
 	return nil
 }
 

@@ -1,0 +1,53 @@
+package conns
+
+import "sync"
+
+// Claims records what the resources of one configuration claim for themselves alone while
+// Terraform plans or applies it: the one temporary upgrade window of a CEN bandwidth package,
+// the one accelerator a GA bandwidth plan is bound to, the one Basic plan of an accelerator.
+// Terraform plans every resource of a configuration through one provider instance, configured
+// once per plan and once per apply, and each Configure builds a new Client, so a Claims sees
+// exactly the resources of one plan (or of one apply), each planned once: a second claim of a
+// key is another resource of the same configuration claiming the same thing, which the plan can
+// refuse before the apply does half of it.
+//
+// Only plans that keep or create a resource claim (never a destroy), so a resource destroyed
+// in the plan that creates its successor does not collide with it. Claims is safe for
+// concurrent use, as Terraform plans resources in parallel; a nil *Claims records nothing and
+// accepts every claim.
+type Claims struct {
+	mu   sync.Mutex
+	held map[string]string
+}
+
+// NewClaims returns an empty registry.
+func NewClaims() *Claims {
+	return &Claims{held: map[string]string{}}
+}
+
+// Claim records that holder (a description of the claiming resource for messages, such as
+// "the binding of gbwp-1 to ga-1") claims key. When key is claimed already, it records
+// nothing and returns the earlier holder and false.
+func (c *Claims) Claim(key, holder string) (earlier string, ok bool) {
+	if c == nil {
+		return "", true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if earlier, taken := c.held[key]; taken {
+		return earlier, false
+	}
+	c.held[key] = holder
+	return "", true
+}
+
+// Holder returns who claimed key, and whether anyone did.
+func (c *Claims) Holder(key string) (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	holder, ok := c.held[key]
+	return holder, ok
+}

@@ -1,0 +1,66 @@
+package conns
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+)
+
+func TestClaims(t *testing.T) {
+	c := NewClaims()
+	if _, ok := c.Claim("plan gbwp-1", "the binding of gbwp-1 to ga-1"); !ok {
+		t.Fatal("the first claim was refused")
+	}
+	earlier, ok := c.Claim("plan gbwp-1", "the binding of gbwp-1 to ga-2")
+	if ok || earlier != "the binding of gbwp-1 to ga-1" {
+		t.Errorf("a second claim: %q, %t; want refused, naming the first holder", earlier, ok)
+	}
+	if holder, ok := c.Holder("plan gbwp-1"); !ok || holder != "the binding of gbwp-1 to ga-1" {
+		t.Errorf("holder %q, %t; the refused claim must not replace the first", holder, ok)
+	}
+	if _, ok := c.Holder("plan gbwp-2"); ok {
+		t.Error("an unclaimed key has a holder")
+	}
+
+	// A nil registry (no provider configured) accepts everything and records nothing.
+	var none *Claims
+	if _, ok := none.Claim("k", "h"); !ok {
+		t.Error("a nil registry refused a claim")
+	}
+	if _, ok := none.Holder("k"); ok {
+		t.Error("a nil registry holds a claim")
+	}
+}
+
+// TestClaims_concurrent: Terraform plans resources in parallel; exactly one of many claims of a
+// key wins (run with -race).
+func TestClaims_concurrent(t *testing.T) {
+	c := NewClaims()
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	won := 0
+	for i := range 32 {
+		wg.Go(func() {
+			if _, ok := c.Claim("package cenbwp-1", fmt.Sprint("upgrade ", i)); ok {
+				mu.Lock()
+				won++
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if won != 1 {
+		t.Errorf("%d claims of one key won, want 1", won)
+	}
+}
+
+func TestAdviceWith(t *testing.T) {
+	base := Advice{"A": "a", "B": "b"}
+	got := base.With(Advice{"B": "b for this action", "C": "c"})
+	if got["A"] != "a" || got["B"] != "b for this action" || got["C"] != "c" {
+		t.Errorf("With = %v", got)
+	}
+	if base["B"] != "b" || len(base) != 2 {
+		t.Errorf("With changed the advice it extends: %v", base)
+	}
+}

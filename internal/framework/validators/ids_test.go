@@ -1,0 +1,72 @@
+package validators
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+func TestID(t *testing.T) {
+	cases := []struct {
+		value string
+		want  string // "" for valid
+	}{
+		{"gbwp-bp1sgzldyj6b4q7cx", ""},
+		{"gbwp-1", ""},
+		{"cenbwp-bp1x", "is the id of a CEN bandwidth package, not of a GA bandwidth plan"},
+		{"ga-bp1x", "is the id of a GA accelerator, not of a GA bandwidth plan"},
+		{" gbwp-bp1x", "has white space around it"},
+		{"gbwp-bp1x\n", "has white space around it"},
+		{"GBWP-BP1X", "has upper-case letters"},
+		{"gbwp-BP1x", "has upper-case letters"},
+		{"gbwp-", "has nothing after gbwp-"},
+		{"gbwp-a:b", `has the character ':'`},
+		{"bp1x", "does not start with gbwp-"},
+		{"", "is empty"},
+	}
+	for _, tc := range cases {
+		var resp validator.StringResponse
+		ID(IDKindGABandwidthPlan).ValidateString(context.Background(), validator.StringRequest{
+			Path: path.Root("bandwidth_package_id"), ConfigValue: types.StringValue(tc.value),
+		}, &resp)
+		errs := resp.Diagnostics.Errors()
+		switch {
+		case tc.want == "" && len(errs) > 0:
+			t.Errorf("%q: want valid, got %v", tc.value, errs)
+		case tc.want != "" && len(errs) != 1:
+			t.Errorf("%q: want one error, got %v", tc.value, errs)
+		case tc.want != "":
+			detail := errs[0].Detail()
+			for _, w := range []string{tc.want, "bandwidth_package_id = ", `"gbwp-bp1sgzldyj6b4q7cx"`} {
+				if !strings.Contains(detail, w) {
+					t.Errorf("%q: %q lacks %q", tc.value, detail, w)
+				}
+			}
+		}
+	}
+	// The CEN kind is told from the CEN instance's prefix, which it starts with.
+	if p := IDKindGAAccelerator.problem("cen-x1"); !strings.Contains(p, "CEN instance") {
+		t.Errorf("cen-x1 as an accelerator: %q", p)
+	}
+	if p := IDKindGAAccelerator.problem("cenbwp-x1"); !strings.Contains(p, "CEN bandwidth package") {
+		t.Errorf("cenbwp-x1 as an accelerator: %q", p)
+	}
+}
+
+func TestShorten(t *testing.T) {
+	if got := Shorten("gbwp-1"); got != `"gbwp-1"` {
+		t.Errorf("a short value: %s", got)
+	}
+	long := strings.Repeat("é", 2<<20)
+	got := Shorten(long)
+	if len(got) > 200 || !strings.HasSuffix(got, "... (2097152 characters)") {
+		t.Errorf("a 2M-character value is shown as %d bytes ending %q", len(got), got[max(0, len(got)-40):])
+	}
+	if got := Shorten("a\x00b"); got != `"a\x00b"` {
+		t.Errorf("control characters are not escaped: %s", got)
+	}
+}
