@@ -28,7 +28,7 @@ var (
 	idKindCEN                 = IDKind{Prefix: "cen-", Name: "CEN instance"}
 )
 
-// knownIDKinds are the kinds an id of another kind is recognised as, for the hint in a message.
+// knownIDKinds are the kinds an id of another kind is recognized as, for the hint in a message.
 // Longer prefixes first: "gbwp-" before "ga-" would not matter, "cenbwp-" before "cen-" does.
 var knownIDKinds = []IDKind{IDKindCENBandwidthPackage, IDKindGABandwidthPlan, IDKindGAAccelerator, idKindCEN}
 
@@ -85,7 +85,7 @@ func (kind IDKind) problem(id string) string {
 		return "does not start with " + kind.Prefix
 	}
 	for _, r := range id[len(kind.Prefix):] {
-		if !(r >= 'a' && r <= 'z') && !(r >= '0' && r <= '9') {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') {
 			return fmt.Sprintf("has the character %q, which no id has", r)
 		}
 	}

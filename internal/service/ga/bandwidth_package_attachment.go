@@ -175,7 +175,7 @@ func (r *bandwidthPackageAttachmentResource) sendBinding(ctx context.Context, pa
 		Timeout: timeout,
 		// An unpaid Subscription (state init) is refused as busy, but it is not: it stays
 		// unpaid until someone pays, so waiting would only run out the timeout.
-		Retryable: func(err error) bool { return retryable(err) && !(attach && r.unpaid(ctx, packageID, err)) },
+		Retryable: func(err error) bool { return retryable(err) && (!attach || !r.unpaid(ctx, packageID, err)) },
 	}, func(ctx context.Context) error {
 		return r.API().Do(ctx, request, response)
 	})

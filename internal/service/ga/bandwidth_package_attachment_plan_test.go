@@ -153,7 +153,11 @@ func TestAttachmentModifyPlan_accepted(t *testing.T) {
 		s := attachmentSchema(t)
 		raw := resourcetest.Object(t, s, map[string]any{"id": tftypes.UnknownValue, "status": tftypes.UnknownValue, "bandwidth_package_id": "gbwp-1", "accelerator_id": "ga-1"})
 		resp := resource.ModifyPlanResponse{}
-		NewBandwidthPackageAttachmentResource().(*bandwidthPackageAttachmentResource).ModifyPlan(context.Background(),
+		r, ok := NewBandwidthPackageAttachmentResource().(*bandwidthPackageAttachmentResource)
+		if !ok {
+			t.Fatal("not the attachment resource")
+		}
+		r.ModifyPlan(context.Background(),
 			resource.ModifyPlanRequest{Plan: tfsdk.Plan{Schema: s, Raw: raw}, State: tfsdk.State{Schema: s, Raw: resourcetest.Null(s)}}, &resp)
 		resourcetest.ExpectNoDiagnostics(t, resp.Diagnostics)
 	})
@@ -162,7 +166,7 @@ func TestAttachmentModifyPlan_accepted(t *testing.T) {
 		s := attachmentSchema(t)
 		r := configured[*bandwidthPackageAttachmentResource](t, NewBandwidthPackageAttachmentResource, f)
 		resp := resource.ModifyPlanResponse{}
-		r.ModifyPlan(context.Background(), resource.ModifyPlanRequest{Plan: tfsdk.Plan{Schema: s, Raw: resourcetest.Null(s)}, State: attachmentState(t, "binded", nil)}, &resp)
+		r.ModifyPlan(context.Background(), resource.ModifyPlanRequest{Plan: tfsdk.Plan{Schema: s, Raw: resourcetest.Null(s)}, State: attachmentState(t, "binding", nil)}, &resp)
 		resourcetest.ExpectNoDiagnostics(t, resp.Diagnostics)
 		if len(f.Calls()) != 0 {
 			t.Errorf("a destroy read %v", f.Calls())
