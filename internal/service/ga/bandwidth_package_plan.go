@@ -60,10 +60,12 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		// while what destroy and create warn about does.
 		warnDestroy(state, &resp.Diagnostics)
 		warnCreate(plan, &resp.Diagnostics)
+	case state.billing(time.Now()).unpaid:
+		resp.Diagnostics.Append(checkUnpaidUnchanged(plan, state)...)
+		warnPurchaseOptionsChanged(plan, state, &resp.Diagnostics)
 	default:
 		prior, planned := state.updateSettings(), plan.updateSettings()
 		resp.Diagnostics.Append(checkUpdate(prior, planned)...)
-		// An unpaid order (state init) cannot change at all: the apply says so.
 		if state.billing(time.Now()).upgradeAwaitsPayment(prior, planned, plan.AutoPay) {
 			resp.Diagnostics.AddAttributeWarning(path.Root("auto_pay"), "Subscription upgrade will be ordered unpaid",
 				"auto_pay is not true, so this upgrade of a Subscription plan ("+describeChanges(plannedChanges(prior, planned))+
@@ -73,6 +75,34 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		}
 		warnPurchaseOptionsChanged(plan, state, &resp.Diagnostics)
 	}
+}
+
+// checkUnpaidUnchanged refuses any change the API would be sent for a Subscription whose order
+// is not paid (state init): the API refuses every change until it is paid, and only paying
+// helps, which the plan can say before anything is sent.
+func checkUnpaidUnchanged(plan, state bandwidthPackageModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	id := state.ID.ValueString()
+	update, _ := expandUpdateRequest(id, plan, state)
+	if update == nil {
+		return diags
+	}
+	attribute := "bandwidth_package_name"
+	switch {
+	case !plan.Bandwidth.Equal(state.Bandwidth):
+		attribute = "bandwidth"
+	case known(plan.BandwidthType) && !plan.BandwidthType.Equal(state.BandwidthType):
+		attribute = "bandwidth_type"
+	case known(plan.Description) && !plan.Description.Equal(state.Description):
+		attribute = "description"
+	}
+	diags.AddAttributeError(path.Root(attribute), "GA bandwidth plan awaits payment",
+		fmt.Sprintf("Bandwidth plan %s is a Subscription whose order is not paid yet (status \"init\"), and the API "+
+			"refuses every change to it until the order is paid, so %s cannot change now. Pay the order in the Alibaba "+
+			"Cloud Order Center (%s), then plan again: the refresh shows the plan active and the change can be made. "+
+			"Until then keep %s as it is (auto_pay applies to new orders only: it cannot pay this one).",
+			id, attribute, orderCenterURL, attribute))
+	return diags
 }
 
 // warnDestroy warns, when a paid Subscription that has not expired is planned for

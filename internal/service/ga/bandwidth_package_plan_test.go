@@ -244,7 +244,13 @@ func TestBandwidthPackageModifyPlan(t *testing.T) {
 		"subscription upgrade paid":              {state: subscription, plan: with(subscription, "bandwidth", 20, "auto_pay", true)},
 		"subscription upgrade, auto_pay unknown": {state: subscription, plan: with(subscription, "bandwidth", 20, "auto_pay", tftypes.UnknownValue)},
 		"subscription downgrade":                 {state: subscription, plan: with(subscription, "bandwidth", 5)},
-		"upgrade of an unpaid order":             {state: with(subscription, "status", "init"), plan: with(subscription, "status", "init", "bandwidth", 20)},
+		"upgrade of an unpaid order": {state: with(subscription, "status", "init"), plan: with(subscription, "status", "init", "bandwidth", 20),
+			wantError: "is a Subscription whose order is not paid yet (status \"init\"), and the API refuses every change to it until the order is paid, so bandwidth cannot change"},
+		"type upgrade of an unpaid order": {state: with(subscription, "status", "init"), plan: with(subscription, "status", "init", "bandwidth_type", "Enhanced", "auto_pay", true),
+			wantError: "so bandwidth_type cannot change now"},
+		"new name of an unpaid order": {state: with(subscription, "status", "init", "bandwidth_package_name", "a"), plan: with(subscription, "status", "init", "bandwidth_package_name", "b"),
+			wantError: "so bandwidth_package_name cannot change now"},
+		"unpaid order unchanged": {state: with(subscription, "status", "init"), plan: with(subscription, "status", "init")},
 		"pay-as-you-go upgrade, no auto_pay":     {state: existing(10, "Basic"), plan: existing(20, "Basic")},
 		// A change that replaces the plan buys a new one: no update rule applies.
 		"replaced: type back and payment type": {

@@ -326,17 +326,20 @@ func TestAccGABandwidthPackage_subscriptionAwaitingPayment(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				// The unpaid order is saved in the state (nothing orphaned), not failed (a
-				// tainted plan would be bought again). Its name needs the plan active, so a
-				// change stays to apply.
+				// tainted plan would be bought again). Its name needs the plan active: the
+				// state keeps it as planned, so plans are empty until the order is paid.
 				Config: m.Config(testAccConfigBandwidthPackage_subscription(10, false)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateValue("status", knownvalue.StringExact("init")),
 					stateValue("id", knownvalue.StringRegexp(regexp.MustCompile(`^gbwp-`))),
+					stateValue("bandwidth_package_name", knownvalue.StringExact("tf-subscription")),
 				},
-				ExpectNonEmptyPlan: true,
 			},
-			// Unpaid, it cannot change: refused at once rather than retried for the whole timeout.
-			g.RefusedConfig(testAccConfigBandwidthPackage_subscription(20, false), `whose order is not paid yet`),
+			// Unpaid, it cannot change: refused at plan (the state says status init) rather than
+			// at apply, or retried for the whole timeout.
+			g.RefusedPlan(testAccConfigBandwidthPackage_subscription(20, false), `GA bandwidth plan awaits payment.*so bandwidth cannot change now.*Order Center`),
+			g.RefusedPlan(strings.Replace(testAccConfigBandwidthPackage_subscription(10, true), `bandwidth_type         = "Basic"`, `bandwidth_type         = "Enhanced"`, 1),
+				`so bandwidth_type cannot change now`),
 			testAccStepSubscriptionNamedOnceActive(m, testAccConfigBandwidthPackage_subscription(10, false), func() {
 				g.Check()
 				testAccPayOnlyOrder(t, m)
@@ -387,11 +390,10 @@ func TestAccGABandwidthPackage_subscriptionSlowToActivate(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				// Paid, but slower to activate than the create timeout: saved (not tainted,
-				// which would buy a second one), with its name still to set.
-				PreConfig:          func() { m.GA.SetDelay(time.Minute) },
-				Config:             m.Config(config),
-				ConfigStateChecks:  []statecheck.StateCheck{stateValue("status", knownvalue.StringExact("init"))},
-				ExpectNonEmptyPlan: true,
+				// which would buy a second one), with its name still to set once active.
+				PreConfig:         func() { m.GA.SetDelay(time.Minute) },
+				Config:            m.Config(config),
+				ConfigStateChecks: []statecheck.StateCheck{stateValue("status", knownvalue.StringExact("init"))},
 			},
 			testAccStepSubscriptionNamedOnceActive(m, config, func() { m.Advance(time.Minute) }),
 		},

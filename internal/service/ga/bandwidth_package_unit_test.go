@@ -166,6 +166,19 @@ func TestRead(t *testing.T) {
 			t.Errorf("state %+v", got)
 		}
 	})
+	t.Run("unpaid: the name and description as planned", func(t *testing.T) {
+		// Only an active plan can be named: until the order is paid, the state keeps what the
+		// create planned, so that plans are empty (a change would be refused at plan).
+		unpaid := subscriptionPackage()
+		unpaid.State, unpaid.Name, unpaid.Description = packageStateInit, "", ""
+		planned := tfsdk.State{Schema: s, Raw: resourcetest.Object(t, s,
+			with(paygValues, "id", "gbwp-1", "payment_type", "Subscription", "billing_type", nil, "status", "init"))}
+		resp := read(newFakeGA(unpaid), planned)
+		resourcetest.ExpectNoDiagnostics(t, resp.Diagnostics)
+		if got := resourcetest.Get[bandwidthPackageModel](t, resp.State); got.BandwidthPackageName.ValueString() != "unit" || got.Description.ValueString() != "d" || got.Status.ValueString() != "init" {
+			t.Errorf("state %+v", got)
+		}
+	})
 	t.Run("gone", func(t *testing.T) {
 		resp := read(newFakeGA(), saved)
 		resourcetest.ExpectWarning(t, resp.Diagnostics, "no longer exists", "gbwp-1 was not found")
