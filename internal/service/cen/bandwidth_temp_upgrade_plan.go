@@ -44,6 +44,15 @@ func (r *bandwidthTempUpgradeResource) ModifyPlan(ctx context.Context, req resou
 	if !r.Configured() {
 		return // no provider configured yet: the API checks at apply
 	}
+	if earlier, ok := r.Claims().Claim(claimOfPackage(id.ValueString()), plan.describe()); !ok {
+		resp.Diagnostics.AddAttributeError(path.Root("cen_bandwidth_package_id"), "Two temporary upgrades of one CEN bandwidth package",
+			fmt.Sprintf("Another alibabacloud_cen_bandwidth_temp_upgrade of this configuration, %s, upgrades CEN bandwidth "+
+				"package %s too. A package has one temporary upgrade window and accepts one order at a time, so the apply "+
+				"would fail half-way (OperationFailed.OrderIsProcessing), or the two resources would keep overwriting each "+
+				"other's window. Keep one alibabacloud_cen_bandwidth_temp_upgrade per package, and change its bandwidth "+
+				"and end_time to change the window.", earlier, id.ValueString()))
+		return
+	}
 	if prior != nil && !prior.CenBandwidthPackageID.Equal(id) {
 		prior = nil // a replacement plans a new upgrade
 	}
@@ -76,6 +85,22 @@ func (r *bandwidthTempUpgradeResource) ModifyPlan(ctx context.Context, req resou
 	plan.Status = types.StringValue(statusActive)
 	plan.OriginalBandwidth = types.Int64Value(base)
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// claimOfPackage is the key of the claim an upgrade records on its package (conns.Claims):
+// a package has one temporary upgrade window.
+func claimOfPackage(id string) string { return "cen bandwidth package " + id }
+
+// describe names the upgrade m plans, for the messages of other upgrades of its package.
+func (m bandwidthTempUpgradeModel) describe() string {
+	bandwidth, end := "a bandwidth known only at apply", "a time known only at apply"
+	if !m.Bandwidth.IsUnknown() && !m.Bandwidth.IsNull() {
+		bandwidth = fmt.Sprintf("%d Mbps", m.Bandwidth.ValueInt64())
+	}
+	if !m.EndTime.IsUnknown() && !m.EndTime.IsNull() {
+		end = m.EndTime.ValueString()
+	}
+	return fmt.Sprintf("the upgrade to %s until %s", bandwidth, end)
 }
 
 // upgradePlan is what checkUpgradePlan needs to judge a planned upgrade.

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"terraform-provider-alibabacloud/internal/conns"
 	"terraform-provider-alibabacloud/internal/framework/resourcetest"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
@@ -185,6 +186,41 @@ func TestModifyPlan(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestModifyPlan_twoUpgradesOfOnePackage: the upgrades of one configuration share the claims of
+// one plan; the second of one package is refused, naming the first, whether it is new or kept
+// as it is. A destroy claims nothing, so its successor (a renamed resource) is planned.
+func TestModifyPlan_twoUpgradesOfOnePackage(t *testing.T) {
+	s := testSchema(t)
+	day := endIn(24 * time.Hour)
+	open := withWindow(testPackage(100), 500, testNow.Add(24*time.Hour))
+	activeState := testStateModel(testID, 500, 100, day, statusActive)
+	planned := func(claims *conns.Claims, prior, plan *bandwidthTempUpgradeModel) resource.ModifyPlanResponse {
+		r := testResource(newFakeCBN(open))
+		r.SetClaims(claims)
+		req := resource.ModifyPlanRequest{State: testState(t, s, prior), Plan: testPlan(t, s, plan)}
+		resp := resource.ModifyPlanResponse{Plan: req.Plan}
+		r.ModifyPlan(context.Background(), req, &resp)
+		return resp
+	}
+	first, second := testModel(testID, 600, day), testModel(testID, 700, endIn(30*time.Hour))
+
+	claims := conns.NewClaims()
+	resourcetest.ExpectNoDiagnostics(t, planned(claims, nil, &first).Diagnostics)
+	resp := planned(claims, nil, &second)
+	resourcetest.ExpectError(t, resp.Diagnostics, "Two temporary upgrades of one CEN bandwidth package",
+		"the upgrade to 600 Mbps until "+day, "upgrades CEN bandwidth package "+testID+" too", "Keep one alibabacloud_cen_bandwidth_temp_upgrade per package")
+
+	// An upgrade kept as it is claims its package too.
+	claims = conns.NewClaims()
+	resourcetest.ExpectNoDiagnostics(t, planned(claims, &activeState, &activeState).Diagnostics)
+	resourcetest.ExpectError(t, planned(claims, nil, &second).Diagnostics, "the upgrade to 500 Mbps until "+day)
+
+	// The destroy of a renamed resource and the create of its successor.
+	claims = conns.NewClaims()
+	resourcetest.ExpectNoDiagnostics(t, planned(claims, &activeState, nil).Diagnostics)
+	resourcetest.ExpectNoDiagnostics(t, planned(claims, nil, &first).Diagnostics)
 }
 
 func TestModifyPlanReadError(t *testing.T) {

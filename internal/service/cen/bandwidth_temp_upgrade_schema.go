@@ -4,13 +4,14 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"terraform-provider-alibabacloud/internal/framework/validators"
 )
 
 // Schema implements resource.Resource.
@@ -45,10 +46,12 @@ func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.Sc
 			},
 			"cen_bandwidth_package_id": schema.StringAttribute{
 				Required: true,
-				MarkdownDescription: "The ID of the subscription CEN bandwidth package to upgrade (`cenbwp-...`). " +
-					"Changing it replaces the resource: the old package keeps its window until its `end_time`.",
+				MarkdownDescription: "The ID of the subscription CEN bandwidth package to upgrade (`cenbwp-` and " +
+					"lower-case letters and digits). A package has one window: two resources of one configuration " +
+					"upgrading the same package are refused at plan. Changing it replaces the resource: the old " +
+					"package keeps its window until its `end_time`.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:    []validator.String{validators.ID(validators.IDKindCENBandwidthPackage)},
 			},
 			"charge_type": schema.StringAttribute{
 				Computed:            true,

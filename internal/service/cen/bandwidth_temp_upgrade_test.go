@@ -688,7 +688,7 @@ func TestAccCENBandwidthTempUpgrade_otherOrderProcessing(t *testing.T) {
 			{
 				Config: testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end),
 				ExpectError: acctest.ExpectError(`Another order on this bandwidth plan is still being processed` +
-					`.*earlier terraform apply that was interrupted.*Wait for it to complete` +
+					`.*earlier terraform apply that was interrupted.*Wait until` +
 					`.*OperationFailed.OrderIsProcessing \(HTTP 400\)`),
 			},
 			{
@@ -944,4 +944,40 @@ func testAccDynamicValue(t *testing.T, typ tftypes.Object, vals map[string]tftyp
 		t.Fatal(err)
 	}
 	return &dv
+}
+
+// TestAccCENBandwidthTempUpgrade_twoUpgradesOfOnePackage: two resources upgrading one package
+// are refused at plan, naming the other, before anything is ordered (was: one ordered, the
+// other refused at apply with OperationFailed.OrderIsProcessing, blamed on an order placed
+// outside Terraform). One of them alone then applies.
+func TestAccCENBandwidthTempUpgrade_twoUpgradesOfOnePackage(t *testing.T) {
+	const id = "cenbwp-twice0001"
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	end := testAccEndIn(24 * time.Hour)
+	two := fmt.Sprintf(`
+resource "alibabacloud_cen_bandwidth_temp_upgrade" "test" {
+  cen_bandwidth_package_id = %[1]q
+  bandwidth                = 500
+  end_time                 = %[2]q
+}
+
+resource "alibabacloud_cen_bandwidth_temp_upgrade" "again" {
+  cen_bandwidth_package_id = %[1]q
+  bandwidth                = 600
+  end_time                 = %[2]q
+}
+`, id, end)
+	g := m.MutationGuard(t)
+	valid := testAccStepUpgraded(t, m, id, 500, 100, end, 1)
+	valid.PreConfig = g.Check
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 500),
+		Steps: []resource.TestStep{
+			g.RefusedPlan(two, `Two temporary upgrades of one CEN bandwidth package.*Another `+
+				`alibabacloud_cen_bandwidth_temp_upgrade of this configuration, the upgrade to [56]00 Mbps until `+end+
+				`, upgrades CEN bandwidth package `+id+` too`),
+			valid,
+		},
+	})
 }

@@ -33,10 +33,12 @@ var advice = conns.Advice{
 		"the user or role the provider uses. Temporary upgrades are also disabled by default for an account: " +
 		"if the permission is in place, ask your Alibaba Cloud account manager to enable the feature.",
 	errCodeOrderIsProcessing: "Another order on this bandwidth plan is still being processed, and the plan " +
-		"accepts one order at a time, so this upgrade was not ordered. The other order (for example a temporary " +
-		"upgrade or a change of specification) was placed outside Terraform (in the console or by another tool) " +
-		"or by an earlier terraform apply that was interrupted. Wait for it to complete, until DescribeCenBandwidthPackages (or the CEN console) " +
-		"shows the plan's new bandwidth, then run terraform apply again.",
+		"accepts one order at a time, so this upgrade was not ordered. The other order (a temporary upgrade or a " +
+		"change of specification) may come from the console or another tool, from an earlier terraform apply that " +
+		"was interrupted, or from another resource of this configuration that upgrades the same package (two " +
+		"resources upgrading one package are refused at plan when the package id is known then). Wait until " +
+		"DescribeCenBandwidthPackages (or the CEN console) shows the other order completed, then run terraform " +
+		"apply again; keep one alibabacloud_cen_bandwidth_temp_upgrade per package.",
 	errCodeBwpBusinessStatus: "The bandwidth plan is locked (business status FinancialLocked for an overdue " +
 		"payment, or SecurityLocked) and cannot change. Settle the overdue payment or contact Alibaba Cloud " +
 		"support to unlock it, then run terraform apply again.",

@@ -19,7 +19,7 @@ func TestUpgradeErrorDetail(t *testing.T) {
 		errCodeInvalidParameter:      {"3 hours", "Move end_time later"},
 		errCodeUnauthorized:          {"cen:TempUpgradeCenBandwidthPackageSpec", "account manager"},
 		errCodeUpgradeBwpBandwidth:   {"must raise", "Set bandwidth above"},
-		errCodeOrderIsProcessing:     {"Another order", "one order at a time", "outside Terraform", "interrupted", "Wait for it to complete", "DescribeCenBandwidthPackages"},
+		errCodeOrderIsProcessing:     {"Another order", "one order at a time", "console or another tool", "interrupted", "another resource of this configuration", "Wait until", "DescribeCenBandwidthPackages"},
 		errCodeBwpBusinessStatus:     {"locked", "unlock"},
 		"Throttling.User":            {"-parallelism", "max_retries"},
 		"SomethingElse":              {"TempUpgradeCenBandwidthPackageSpec failed"},
@@ -27,6 +27,9 @@ func TestUpgradeErrorDetail(t *testing.T) {
 	for code, want := range cases {
 		t.Run(code, func(t *testing.T) {
 			detail := upgradeErrorDetail(resourcetest.APIError(code))
+			if strings.Contains(detail, "outside Terraform") {
+				t.Errorf("detail %q blames an order placed outside Terraform, which may be this configuration's own", detail)
+			}
 			for _, w := range append(want, code, "REQ-1") {
 				if !strings.Contains(detail, w) {
 					t.Errorf("detail %q lacks %q", detail, w)

@@ -317,6 +317,13 @@ func TestAccGABandwidthPackageAttachment_refusedAtPlan(t *testing.T) {
 		return g.RefusedPlan(testAccConfigAttachments(pairs...), pattern)
 	}
 	acc, acc2, acc3 := testAccAcceleratorID, testAccSecondAcceleratorID, testAccThirdAcceleratorID
+	renamed := fmt.Sprintf(`
+resource "alibabacloud_ga_bandwidth_package_attachment" "renamed" {
+  bandwidth_package_id = %q
+  accelerator_id       = %q
+  depends_on           = [alibabacloud_ga_bandwidth_package_attachment.a0]
+}
+`, testAccCrossDomainID, acc)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             m.CheckCallCount("BandwidthPackageRemoveAccelerator", 2),
@@ -342,6 +349,21 @@ func TestAccGABandwidthPackageAttachment_refusedAtPlan(t *testing.T) {
 				PreConfig: g.Check,
 				Config:    m.Config(testAccConfigAttachments([]string{testAccFreeBasicID, acc}, []string{testAccCrossDomainID, acc, "a0"})),
 				Check:     m.CheckAnswers("BandwidthPackageAddAccelerator", "200", "200"),
+			},
+			// Renamed without a moved block, an attachment would be destroyed and created
+			// again, and the new binding races the unbinding of the old: refused at plan. With
+			// a moved block, nothing changes.
+			g.RefusedPlan(testAccConfigAttachments([]string{testAccFreeBasicID, acc})+renamed,
+				`Binding exists already.*`+testAccCrossDomainID+` is bound to accelerator `+acc+`.*moved block`),
+			{
+				PreConfig: g.Check,
+				Config: m.Config(testAccConfigAttachments([]string{testAccFreeBasicID, acc}) + renamed + `
+moved {
+  from = alibabacloud_ga_bandwidth_package_attachment.a1
+  to   = alibabacloud_ga_bandwidth_package_attachment.renamed
+}
+`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},
 	})
