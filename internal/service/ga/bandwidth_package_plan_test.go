@@ -250,8 +250,8 @@ func TestBandwidthPackageModifyPlan(t *testing.T) {
 			wantError: "so bandwidth_type cannot change now"},
 		"new name of an unpaid order": {state: with(subscription, "status", "init", "bandwidth_package_name", "a"), plan: with(subscription, "status", "init", "bandwidth_package_name", "b"),
 			wantError: "so bandwidth_package_name cannot change now"},
-		"unpaid order unchanged": {state: with(subscription, "status", "init"), plan: with(subscription, "status", "init")},
-		"pay-as-you-go upgrade, no auto_pay":     {state: existing(10, "Basic"), plan: existing(20, "Basic")},
+		"unpaid order unchanged":             {state: with(subscription, "status", "init"), plan: with(subscription, "status", "init")},
+		"pay-as-you-go upgrade, no auto_pay": {state: existing(10, "Basic"), plan: existing(20, "Basic")},
 		// A change that replaces the plan buys a new one: no update rule applies.
 		"replaced: type back and payment type": {
 			state:        with(existing(20, "Enhanced"), "payment_type", "Subscription", "expired_time", "2099-01-01T00:00:00Z"),
