@@ -32,7 +32,7 @@ const (
 
 // Retry and timeout defaults.
 const (
-	DefaultMaxRetries     = 5
+	DefaultMaxRetries     = 10
 	DefaultRequestTimeout = 30 * time.Second
 	DefaultRetryBase      = 200 * time.Millisecond
 	DefaultRetryCap       = 10 * time.Second
@@ -136,9 +136,13 @@ type Config struct {
 	Credentials credentials.CredentialsProvider
 	// CBNEndpoint and GAEndpoint override the default endpoints (zero: the real cloud, HTTPS).
 	CBNEndpoint, GAEndpoint Endpoint
-	// MaxRetries is how many times a retryable failure is retried (negative: never; zero:
-	// DefaultMaxRetries). Use NoRetries to disable retrying.
+	// MaxRetries is how many times a retryable failure is retried outside an operation's retry
+	// deadline (see WithRetryDeadline; inside one, the deadline alone ends the retries)
+	// (negative: never; zero: DefaultMaxRetries). Use NoRetries to disable retrying.
 	MaxRetries int
+	// CBNRateLimit and GARateLimit are fixed ceilings of each product's calls per second, for
+	// all resources together (zero: none; the adaptive rate limiting applies either way).
+	CBNRateLimit, GARateLimit float64
 	// RequestTimeout bounds each attempt (zero: DefaultRequestTimeout).
 	RequestTimeout time.Duration
 	// UserAgent is appended to the SDK's User-Agent, e.g. "terraform-provider-alibabacloud/1.0.0".
@@ -150,6 +154,9 @@ type Config struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Rand returns a number in [0, 1) for the jitter (nil: math/rand/v2).
 	Rand func() float64
+	// Now is the clock of the retry deadlines and the rate limiter (nil: time.Now). Tests
+	// inject a fake, moved by their Sleep.
+	Now func() time.Time
 	// HTTPClient sends the requests (nil: a client of its own per product, proxy settings from
 	// the environment).
 	HTTPClient *http.Client
@@ -175,8 +182,8 @@ func New(cfg Config) (*Client, error) {
 	}
 	return &Client{
 		Region: cfg.Region,
-		CBN:    newService(ProductCBN, cfg.Region, cfg.CBNEndpoint, cfg),
-		GA:     newService(ProductGA, GARegion, cfg.GAEndpoint, cfg),
+		CBN:    newService(ProductCBN, cfg.Region, cfg.CBNEndpoint, cfg.CBNRateLimit, cfg),
+		GA:     newService(ProductGA, GARegion, cfg.GAEndpoint, cfg.GARateLimit, cfg),
 		Claims: NewClaims(),
 	}, nil
 }

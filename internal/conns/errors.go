@@ -1,6 +1,7 @@
 package conns
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 
@@ -86,10 +88,20 @@ func IsNotFound(err error) bool {
 // attempt got. Such a call may have been carried out by an earlier attempt whose answer was lost,
 // so an error from the last attempt such as "an order is already processing" may be the call's
 // own doing. It unwraps to Err, so ErrorCode, IsErrorCode, RequestID, Explain and errors.As see
-// through it, and its message is Err's.
+// through it, and its message is Err's. It also tells what was tried, for Explain: how often,
+// over how long, how the attempts failed, and the last request id the API gave.
 type RepeatedCallError struct {
+	// Action names the call, e.g. "Ga DescribeBandwidthPackage".
+	Action string
 	// Attempts is how many times the request was sent, at least 2.
 	Attempts int
+	// Elapsed is the time from the first attempt to the end of the last.
+	Elapsed time.Duration
+	// Throttled, ServerErrors and NetworkErrors count the attempts answered with a throttling
+	// code, with a 5xx or ServiceUnavailable, and not answered at all (lost connection, timeout).
+	Throttled, ServerErrors, NetworkErrors int
+	// LastRequestID is the request id of the last attempt the API answered ("" if none was).
+	LastRequestID string
 	// EarlierAttemptMayHaveRun is false when every earlier attempt was certainly refused
 	// before being carried out (throttled, or the connection refused), true when one of them
 	// got no answer or a 5xx, so the API may have carried it out.
@@ -104,6 +116,31 @@ func (e *RepeatedCallError) Error() string { return e.Err.Error() }
 // Unwrap returns the last attempt's error.
 func (e *RepeatedCallError) Unwrap() error { return e.Err }
 
+// Summary says what was tried, for a person: "Ga DescribeBandwidthPackage was sent 12 times
+// over 4m58s (9 throttled, 2 server errors, 1 without an answer); the last request id the API
+// gave was ...".
+func (e *RepeatedCallError) Summary() string {
+	var failures []string
+	for _, f := range []struct {
+		n    int
+		what string
+	}{{e.Throttled, "throttled"}, {e.ServerErrors, "server errors (5xx)"}, {e.NetworkErrors, "without an answer"}} {
+		if f.n > 0 {
+			failures = append(failures, fmt.Sprintf("%d %s", f.n, f.what))
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s was sent %d times over %s", cmp.Or(e.Action, "The call"), e.Attempts, e.Elapsed.Round(time.Millisecond))
+	if len(failures) > 0 {
+		fmt.Fprintf(&b, " (%s)", strings.Join(failures, ", "))
+	}
+	b.WriteString(".")
+	if e.LastRequestID != "" {
+		fmt.Fprintf(&b, " The last request id the API gave was %s.", e.LastRequestID)
+	}
+	return b.String()
+}
+
 // EarlierAttemptMayHaveRun reports whether err is the error of a call Do sent more than once
 // and an earlier attempt may have been carried out although its answer was lost or was a 5xx
 // (see RepeatedCallError). Then an error such as "an order is already processing" may be the
@@ -111,16 +148,6 @@ func (e *RepeatedCallError) Unwrap() error { return e.Err }
 func EarlierAttemptMayHaveRun(err error) bool {
 	var re *RepeatedCallError
 	return errors.As(err, &re) && re.EarlierAttemptMayHaveRun
-}
-
-// repeated wraps err, the final error of a call sent attempts times, in a *RepeatedCallError
-// when the call was sent more than once; mayHaveRun says whether an earlier attempt may have
-// been carried out.
-func repeated(err error, attempts int, mayHaveRun bool) error {
-	if err == nil || attempts < 2 {
-		return err
-	}
-	return &RepeatedCallError{Attempts: attempts, EarlierAttemptMayHaveRun: mayHaveRun, Err: err}
 }
 
 // mayHaveRun reports whether the API may have carried out an attempt that failed with err:
@@ -165,6 +192,13 @@ func IsErrorCode(err error, codes ...string) bool {
 // for example the refusals a waiter.RetryWhen retries.
 func ErrorCodeIn(codes ...string) func(error) bool {
 	return func(err error) bool { return IsErrorCode(err, codes...) }
+}
+
+// RetryableOrCode returns a function reporting whether an error is retryable (IsRetryable) or
+// an API error with one of codes: what a waiter.RetryWhen inside an operation retries, so that
+// neither a "not now" refusal nor a transient failure ends the operation while it has time.
+func RetryableOrCode(codes ...string) func(error) bool {
+	return func(err error) bool { return IsRetryable(err) || IsErrorCode(err, codes...) }
 }
 
 // RequestID returns the request id of an API error, or "" when err is not an API error.
@@ -243,6 +277,8 @@ func (a Advice) With(more Advice) Advice {
 //     its timeout ran out (*waiter.RefusedUntilTimeoutError), a wait that ran out
 //     (*waiter.TimeoutError, with the last state seen), an object that stayed missing
 //     (*waiter.MissingError) or reached a state nobody expected (*waiter.UnexpectedStateError);
+//     then, for a call sent more than once (*RepeatedCallError), what was tried: how often, over
+//     how long, how the attempts failed and the last request id;
 //  2. the cause and the fix of the API's error code: productAdvice's, or else the advice for the
 //     codes every product answers (credentials, clock skew, RAM permissions, exhausted
 //     throttling retries);
@@ -261,6 +297,9 @@ func Explain(err error, productAdvice Advice) string {
 	var parts []string
 	if what := whatHappened(err); what != "" {
 		parts = append(parts, what)
+	}
+	if re, ok := errors.AsType[*RepeatedCallError](err); ok {
+		parts = append(parts, re.Summary())
 	}
 	code := ErrorCode(err)
 	if advice, ok := productAdvice[code]; ok {
@@ -320,9 +359,11 @@ func answer(err error) string {
 
 // retriesExhausted is the advice for the codes Do retries: they reach a diagnostic only once
 // the retries are used up.
-const retriesExhausted = "The API kept refusing the request for its rate or load after the provider's " +
-	"retries. Run terraform apply again in a few minutes, lower -parallelism, or raise max_retries in the " +
-	"provider configuration."
+const retriesExhausted = "The API kept refusing the request for its rate or load. The provider retried it, " +
+	"slowing its own calls down, until the operation's timeout ran out (or max_retries times, for a call outside " +
+	"a create, update or delete, such as a refresh). Run terraform apply again in a few minutes, lower " +
+	"-parallelism, raise the resource's timeouts or max_retries in the provider configuration, or set a " +
+	"rate_limit ceiling if other tools share the account's flow control."
 
 // commonAdvice explains the error codes that every Alibaba Cloud product answers with: what
 // they mean and what to do. Each product's Advice explains its own codes.

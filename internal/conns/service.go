@@ -41,9 +41,11 @@ type Service struct {
 	retryCap       time.Duration
 	sleep          func(context.Context, time.Duration) error
 	rand           func() float64
+	now            func() time.Time
+	limiter        *rateLimiter
 }
 
-func newService(product, region string, endpoint Endpoint, cfg Config) *Service {
+func newService(product, region string, endpoint Endpoint, ceiling float64, cfg Config) *Service {
 	s := &Service{
 		product:        product,
 		region:         region,
@@ -58,6 +60,8 @@ func newService(product, region string, endpoint Endpoint, cfg Config) *Service 
 		retryCap:       cmp.Or(cfg.RetryCap, DefaultRetryCap),
 		sleep:          cfg.Sleep,
 		rand:           cfg.Rand,
+		now:            cfg.Now,
+		limiter:        newRateLimiter(ceiling),
 	}
 	switch {
 	case s.maxRetries == 0:
@@ -78,6 +82,9 @@ func newService(product, region string, endpoint Endpoint, cfg Config) *Service 
 	if s.rand == nil {
 		s.rand = rand.Float64
 	}
+	if s.now == nil {
+		s.now = time.Now
+	}
 	return s
 }
 
@@ -87,14 +94,25 @@ func (s *Service) Region() string { return s.region }
 // Endpoint returns where the product's API is reached.
 func (s *Service) Endpoint() Endpoint { return s.endpoint }
 
-// MaxRetries returns how many times a retryable failure is retried.
+// MaxRetries returns how many times a retryable failure is retried outside an operation's
+// retry deadline (see WithRetryDeadline).
 func (s *Service) MaxRetries() int { return s.maxRetries }
 
+// RateLimit returns the fixed ceiling of the product's calls per second (0: none).
+func (s *Service) RateLimit() float64 {
+	if s.limiter.ceiling == nil {
+		return 0
+	}
+	return float64(s.limiter.ceiling.Limit())
+}
+
 // Do sends request and decodes the answer into response. It sets the endpoint, scheme and
-// per-request timeout, retries throttling, 5xx and network errors with exponential backoff and
-// jitter, stops early when ctx is done, and logs every attempt through tflog. Errors from the
-// API are *errors.ServerError of the SDK. The error of a call sent more than once is wrapped in
-// a *RepeatedCallError: an earlier attempt may have been carried out although its answer was lost
+// per-request timeout, paces the call with the product's rate limiter, retries throttling, 5xx
+// and network errors with exponential backoff and jitter (until the context's retry deadline,
+// see WithRetryDeadline, or else max_retries times), stops early when ctx is done, and logs
+// every attempt through tflog. Errors from the API are *errors.ServerError of the SDK. The
+// error of a call sent more than once is wrapped in a *RepeatedCallError: it says what was
+// tried, and whether an earlier attempt may have been carried out although its answer was lost
 // (see EarlierAttemptMayHaveRun), which callers of non-idempotent actions need to know.
 //
 // Retries send the same request object again (freshly signed, with a new SignatureNonce), so a
@@ -111,22 +129,32 @@ func (s *Service) Do(ctx context.Context, request requests.AcsRequest, response 
 	ctx = tflog.SetField(ctx, "alibabacloud_product", s.product)
 	ctx = tflog.SetField(ctx, "alibabacloud_action", action)
 
-	// Whether a failed, retried attempt may have been carried out by the API all the same.
-	earlierMayHaveRun := false
+	budget := retryBudget{maxRetries: s.maxRetries}
+	if until, ok := RetryDeadline(ctx); ok {
+		budget.until = until
+	}
+	tally := attemptTally{action: s.product + " " + action, start: s.now()}
+	var lastErr error         // the error of the attempt before this one
+	var backoff time.Duration // the pause the retry policy asks before this attempt
 	for attempt := 1; ; attempt++ {
-		if err := ctx.Err(); err != nil {
+		if err := s.pace(ctx, action, backoff); err != nil {
 			// Attempts before this one were sent; this one is not.
-			return repeated(fmt.Errorf("%s %s: %w", s.product, action, err), attempt-1, earlierMayHaveRun)
+			if lastErr != nil {
+				err = fmt.Errorf("%w while waiting to retry (last error: %w)", err, lastErr)
+			}
+			return tally.err(fmt.Errorf("%s %s: %w", s.product, action, err), s.now())
 		}
-		start := time.Now()
+		start := s.now()
 		err := s.attempt(ctx, request, response)
 		fields := map[string]any{
 			"attempt":     attempt,
-			"duration_ms": time.Since(start).Milliseconds(),
+			"duration_ms": s.now().Sub(start).Milliseconds(),
 		}
 		addErrorFields(fields, err, response)
+		tally.add(err, requestIDOfAttempt(err, response))
+		s.observe(ctx, action, err)
 
-		retry := attempt <= s.maxRetries && ctx.Err() == nil && IsRetryable(err)
+		retry := ctx.Err() == nil && IsRetryable(err) && budget.allows(attempt, s.now())
 		switch {
 		case err == nil:
 			tflog.Debug(ctx, "Alibaba Cloud API call succeeded", fields)
@@ -136,24 +164,51 @@ func (s *Service) Do(ctx context.Context, request requests.AcsRequest, response 
 			if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
 				err = fmt.Errorf("%s %s: %w (after: %w)", s.product, action, ctxErr, err)
 			}
-			return repeated(err, attempt, earlierMayHaveRun)
+			return tally.err(err, s.now())
 		}
-		earlierMayHaveRun = earlierMayHaveRun || mayHaveRun(err)
-		delay := s.backoff(attempt)
-		fields["retry_in_ms"] = delay.Milliseconds()
+		tally.retried(err)
+		lastErr = err
+		backoff = budget.delay(s.backoff(attempt), s.now())
+		fields["retry_in_ms"] = backoff.Milliseconds()
 		tflog.Warn(ctx, "Alibaba Cloud API call failed, retrying", fields)
-		if sleepErr := s.sleep(ctx, delay); sleepErr != nil {
-			return repeated(fmt.Errorf("%s %s: %w while waiting to retry (last error: %w)", s.product, action, sleepErr, err), attempt, earlierMayHaveRun)
-		}
 	}
 }
 
-// backoff returns the delay before retry number attempt (1-based): full jitter over an
-// exponentially growing, capped window.
-func (s *Service) backoff(attempt int) time.Duration {
-	window := float64(s.retryBase) * math.Pow(2, float64(attempt-1))
-	window = min(window, float64(s.retryCap))
-	return time.Duration(s.rand() * window)
+// pace waits backoff, and longer if the rate limiter asks it, until an attempt of action may be
+// sent, or until ctx is done. The attempt's token is taken for the end of backoff, so that a
+// retry waits for the longer of the two, not for both.
+func (s *Service) pace(ctx context.Context, action string, backoff time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	now := s.now()
+	delay, giveBack := s.limiter.reserve(action, now.Add(backoff))
+	if delay > 0 {
+		tflog.Trace(ctx, "Alibaba Cloud API call paced by the client-side rate limit", map[string]any{"wait_ms": delay.Milliseconds()})
+	}
+	delay += backoff
+	if delay <= 0 {
+		return nil
+	}
+	if err := s.sleep(ctx, delay); err != nil {
+		giveBack()
+		return err
+	}
+	return nil
+}
+
+// observe tells the rate limiter how an attempt of action ended, and logs a change of its rate.
+func (s *Service) observe(ctx context.Context, action string, err error) {
+	throttled := IsErrorCode(err, ThrottlingCodes...)
+	if err != nil && !throttled {
+		return // neither throttled nor a success: says nothing about the rate
+	}
+	perSecond, changed := s.limiter.observe(action, throttled, s.now())
+	if changed {
+		tflog.Debug(ctx, "Alibaba Cloud API client-side rate adjusted", map[string]any{
+			"throttled": throttled, "calls_per_second": math.Round(perSecond*100) / 100,
+		})
+	}
 }
 
 // attempt signs and sends request once and decodes the answer.
@@ -216,6 +271,15 @@ func addErrorFields(fields map[string]any, err error, response responses.AcsResp
 		return
 	}
 	fields["error"] = stripURL(err).Error()
+}
+
+// requestIDOfAttempt returns the request id the API answered an attempt with: its error's, or
+// the successful answer's; "" when it did not answer.
+func requestIDOfAttempt(err error, response responses.AcsResponse) string {
+	if err != nil {
+		return RequestID(err)
+	}
+	return requestIDOf(response)
 }
 
 // requestIDOf reads the RequestId of a successful answer: from its x-acs-request-id header,

@@ -91,22 +91,31 @@ func apiError(code, message string) string {
 
 const okBody = `{"RequestId":"REQ-OK","TotalCount":1,"PageNumber":1,"PageSize":10,"CenBandwidthPackages":{"CenBandwidthPackage":[{"CenBandwidthPackageId":"cenbwp-1","Bandwidth":10}]}}`
 
-// recorder is an injected sleep that records delays and never sleeps.
+// recorder is an injected sleep that records delays and never sleeps, and the clock it moves
+// on instead.
 type recorder struct {
 	mu     sync.Mutex
 	delays []time.Duration
+	clock  time.Time
 }
 
 func (r *recorder) sleep(ctx context.Context, d time.Duration) error {
 	r.mu.Lock()
 	r.delays = append(r.delays, d)
+	r.clock = r.clock.Add(d)
 	r.mu.Unlock()
 	return ctx.Err()
 }
 
+func (r *recorder) now() time.Time {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.clock
+}
+
 func newTestClient(t *testing.T, f *fakeAPI, mutate func(*Config)) (*Client, *recorder) {
 	t.Helper()
-	rec := &recorder{}
+	rec := &recorder{clock: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	cfg := Config{
 		Region:      "cn-hangzhou",
 		Credentials: credentials.NewStaticAKCredentialsProvider(testKeyID, testSecret),
@@ -114,6 +123,7 @@ func newTestClient(t *testing.T, f *fakeAPI, mutate func(*Config)) (*Client, *re
 		GAEndpoint:  f.endpoint(t),
 		MaxRetries:  3,
 		Sleep:       rec.sleep,
+		Now:         rec.now,
 		Rand:        func() float64 { return 1 }, // the top of each jitter window
 	}
 	if mutate != nil {
@@ -153,9 +163,10 @@ func TestDo_throttlingThenSuccess(t *testing.T) {
 	if resp.TotalCount != 1 || resp.CenBandwidthPackages.CenBandwidthPackage[0].CenBandwidthPackageId != "cenbwp-1" {
 		t.Errorf("response not decoded: %+v", resp)
 	}
-	want := []time.Duration{200 * time.Millisecond, 400 * time.Millisecond}
-	if fmt.Sprint(rec.delays) != fmt.Sprint(want) {
-		t.Errorf("backoff delays = %v, want %v", rec.delays, want)
+	// The backoff (200ms, then 400ms), or longer: throttling also slowed the action's
+	// client-side rate.
+	if len(rec.delays) != 2 || rec.delays[0] < 200*time.Millisecond || rec.delays[1] < 400*time.Millisecond {
+		t.Errorf("delays = %v, want 2, at least the backoff of 200ms and 400ms", rec.delays)
 	}
 	// Every attempt is signed afresh: a reused SignatureNonce is rejected by the real API.
 	seen := map[string]bool{}
@@ -358,19 +369,26 @@ func TestDo_repeatedCallErrorWhenRetriesRunOut(t *testing.T) {
 	}
 }
 
-// TestRepeatedWrapsOnlyRepeatedCalls: repeated makes a *RepeatedCallError of the error of a call
-// sent more than once, and leaves the error of a single attempt (or no error) as it is.
-func TestRepeatedWrapsOnlyRepeatedCalls(t *testing.T) {
+// TestAttemptTallyWrapsOnlyRepeatedCalls: the tally makes a *RepeatedCallError of the error of a
+// call sent more than once, and leaves the error of a single attempt (or no error) as it is.
+func TestAttemptTallyWrapsOnlyRepeatedCalls(t *testing.T) {
 	inner := errors.New("boom")
+	tallied := func(attempts int, mayHaveRun bool) error {
+		tally := attemptTally{action: "Cbn X"}
+		for range attempts {
+			tally.add(inner, "")
+		}
+		tally.mayHaveRun = mayHaveRun
+		return tally.err(inner, time.Now())
+	}
 	cases := map[string]struct {
 		err  error
 		want bool
 	}{
-		"nil":           {nil, false},
 		"plain":         {inner, false},
-		"retried":       {repeated(inner, 2, false), true},
-		"wrapped again": {fmt.Errorf("context: %w", repeated(inner, 3, true)), true},
-		"one attempt":   {repeated(inner, 1, true), false},
+		"retried":       {tallied(2, false), true},
+		"wrapped again": {fmt.Errorf("context: %w", tallied(3, true)), true},
+		"one attempt":   {tallied(1, true), false},
 	}
 	for name, tc := range cases {
 		var re *RepeatedCallError
@@ -378,11 +396,11 @@ func TestRepeatedWrapsOnlyRepeatedCalls(t *testing.T) {
 			t.Errorf("%s: %v is a *RepeatedCallError: %t, want %t", name, tc.err, got, tc.want)
 		}
 	}
-	if repeated(nil, 3, true) != nil {
-		t.Error("repeated(nil, 3, true) is not nil")
+	if (&attemptTally{attempts: 3}).err(nil, time.Now()) != nil {
+		t.Error("the tally of a call that succeeded is an error")
 	}
-	if EarlierAttemptMayHaveRun(repeated(inner, 2, false)) || !EarlierAttemptMayHaveRun(fmt.Errorf("x: %w", repeated(inner, 2, true))) ||
-		EarlierAttemptMayHaveRun(repeated(inner, 1, true)) {
+	if EarlierAttemptMayHaveRun(tallied(2, false)) || !EarlierAttemptMayHaveRun(fmt.Errorf("x: %w", tallied(2, true))) ||
+		EarlierAttemptMayHaveRun(tallied(1, true)) {
 		t.Error("EarlierAttemptMayHaveRun does not read the RepeatedCallError's flag")
 	}
 }
@@ -473,9 +491,15 @@ func TestDo_logsAttemptsWithoutSecrets(t *testing.T) {
 	if got := f.params[0]["SecurityToken"]; got != testToken {
 		t.Fatalf("security token not sent (got %q)", got)
 	}
-	entries, err := tflogtest.MultilineJSONDecode(&logs)
+	all, err := tflogtest.MultilineJSONDecode(&logs)
 	if err != nil {
 		t.Fatal(err)
+	}
+	var entries []map[string]any
+	for _, e := range all {
+		if e["attempt"] != nil {
+			entries = append(entries, e)
+		}
 	}
 	if len(entries) != 2 {
 		t.Fatalf("log entries = %d, want one per attempt: %v", len(entries), entries)
@@ -489,7 +513,7 @@ func TestDo_logsAttemptsWithoutSecrets(t *testing.T) {
 	if second["attempt"] != float64(2) || second["request_id"] != "REQ-OK" {
 		t.Errorf("second attempt log = %v", second)
 	}
-	raw := fmt.Sprint(entries)
+	raw := fmt.Sprint(all)
 	for _, secret := range []string{testSecret, testToken, "Signature=", f.params[0]["Signature"]} {
 		if strings.Contains(raw, secret) {
 			t.Errorf("logs contain %q", secret)

@@ -7,6 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+
+	"terraform-provider-alibabacloud/internal/conns"
 )
 
 // MinRemaining is the least time a step of an operation is given even when the operation's
@@ -32,6 +34,20 @@ func (d Deadline) Timeout() time.Duration { return d.timeout }
 // Remaining is the time left until the deadline, at least MinRemaining.
 func (d Deadline) Remaining() time.Duration {
 	return max(time.Until(d.at), MinRemaining)
+}
+
+// Context returns ctx for the operation's calls: the API client retries their transient
+// failures (throttling, 5xx, lost connections, request timeouts) until the deadline, however
+// many attempts that takes, instead of max_retries times (conns.WithRetryDeadline). Every
+// operation bounded by its timeouts calls it first:
+//
+//	deadline, ok := r.CreateDeadline(ctx, plan.Timeouts, &resp.Diagnostics)
+//	if !ok {
+//		return
+//	}
+//	ctx = deadline.Context(ctx)
+func (d Deadline) Context(ctx context.Context) context.Context {
+	return conns.WithRetryDeadline(ctx, d.at)
 }
 
 // WithTimeouts is embedded by a resource to give its operations default timeouts, its schema

@@ -28,6 +28,8 @@ var (
 	EnvEndpointGA            = []string{"ALIBABA_CLOUD_ENDPOINT_GA"}
 	EnvMaxRetries            = []string{"ALIBABA_CLOUD_MAX_RETRIES"}
 	EnvRequestTimeout        = []string{"ALIBABA_CLOUD_REQUEST_TIMEOUT"}
+	EnvRateLimitCBN          = []string{"ALIBABA_CLOUD_RATE_LIMIT_CBN"}
+	EnvRateLimitGA           = []string{"ALIBABA_CLOUD_RATE_LIMIT_GA"}
 )
 
 // sdkCredentialEnv are variables the SDK's default credential chain reads besides those above.
@@ -41,7 +43,7 @@ var sdkCredentialEnv = []string{
 func EnvironmentVariables() []string {
 	return slices.Concat(EnvAccessKey, EnvSecretKey, EnvSecurityToken, EnvRegion, EnvProfile,
 		EnvSharedCredentialsFile, EnvRoleARN, EnvRoleSessionName, EnvECSRoleName, EnvEndpointCBN, EnvEndpointGA,
-		EnvMaxRetries, EnvRequestTimeout, sdkCredentialEnv)
+		EnvMaxRetries, EnvRequestTimeout, EnvRateLimitCBN, EnvRateLimitGA, sdkCredentialEnv)
 }
 
 // Defaults of the retry, timeout and assume_role attributes. The retry and timeout ones are
@@ -51,6 +53,12 @@ const (
 	DefaultRequestTimeout    = conns.DefaultRequestTimeout
 	DefaultRoleSessionName   = "terraform-provider-alibabacloud"
 	DefaultSessionExpiration = 3600
+)
+
+// The range of a rate_limit ceiling, in requests per second.
+const (
+	MinRateLimit = 0.1
+	MaxRateLimit = 10000.0
 )
 
 // setting is one configuration value with where it came from, for diagnostics that name the

@@ -6,11 +6,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -56,6 +58,7 @@ type providerModel struct {
 	Endpoints             types.Object `tfsdk:"endpoints"`
 	MaxRetries            types.Int64  `tfsdk:"max_retries"`
 	Profile               types.String `tfsdk:"profile"`
+	RateLimit             types.Object `tfsdk:"rate_limit"`
 	Region                types.String `tfsdk:"region"`
 	RequestTimeout        types.String `tfsdk:"request_timeout"`
 	SecretKey             types.String `tfsdk:"secret_key"`
@@ -73,6 +76,11 @@ type assumeRoleModel struct {
 type endpointsModel struct {
 	CBN types.String `tfsdk:"cbn"`
 	GA  types.String `tfsdk:"ga"`
+}
+
+type rateLimitModel struct {
+	CBN types.Float64 `tfsdk:"cbn"`
+	GA  types.Float64 `tfsdk:"ga"`
 }
 
 // Metadata implements provider.Provider: the type name and the version.
@@ -109,7 +117,10 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times a throttled, 5xx or network-failed API call is retried, with "+
-					"exponential backoff and jitter; `0` disables retries. Default `%d`. Also read from %s.",
+					"exponential backoff and jitter, when it is made outside a create, update or delete: the reads of a "+
+					"refresh, of a plan, of an import. `0` disables those retries. Inside a create, update or delete, such "+
+					"failures are retried until the operation's `timeouts` value runs out, however many attempts that "+
+					"takes. Default `%d`. Also read from %s.",
 					DefaultMaxRetries, envDoc(EnvMaxRetries)),
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 100)},
@@ -178,6 +189,27 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 					},
 				},
 			},
+			"rate_limit": schema.SingleNestedBlock{
+				MarkdownDescription: "A fixed ceiling on the provider's API calls, in requests per second per product, for all " +
+					"resources together. Without it, the provider paces itself: each action is unlimited until the API " +
+					"throttles it (`Throttling.User`, `Throttling.Api`), then its rate drops and climbs back on success, " +
+					"settling just under the account's flow control. Set a ceiling when other automation shares the " +
+					"account's flow control and should keep part of it.",
+				Attributes: map[string]schema.Attribute{
+					"cbn": schema.Float64Attribute{
+						MarkdownDescription: "Most Cloud Enterprise Network calls per second, e.g. `10`; fractions such as " +
+							"`0.5` are allowed. Default: no ceiling. Also read from " + envDoc(EnvRateLimitCBN) + ".",
+						Optional:   true,
+						Validators: []validator.Float64{float64validator.Between(MinRateLimit, MaxRateLimit)},
+					},
+					"ga": schema.Float64Attribute{
+						MarkdownDescription: "Most Global Accelerator calls per second, e.g. `10`. Default: no ceiling. Also " +
+							"read from " + envDoc(EnvRateLimitGA) + ".",
+						Optional:   true,
+						Validators: []validator.Float64{float64validator.Between(MinRateLimit, MaxRateLimit)},
+					},
+				},
+			},
 			"endpoints": schema.SingleNestedBlock{
 				MarkdownDescription: "Custom API endpoints, e.g. a local mock. Each is a host (`cbn.aliyuncs.com`, HTTPS) or a " +
 					"URL whose `http` or `https` scheme is honored (`http://127.0.0.1:8686`).",
@@ -227,6 +259,8 @@ func (p *alibabaCloudProvider) Configure(ctx context.Context, req provider.Confi
 		"cbn_endpoint":    client.CBN.Endpoint().String(),
 		"ga_endpoint":     client.GA.Endpoint().String(),
 		"max_retries":     client.CBN.MaxRetries(),
+		"cbn_rate_limit":  client.CBN.RateLimit(),
+		"ga_rate_limit":   client.GA.RateLimit(),
 		"request_timeout": cfg.RequestTimeout.String(),
 	})
 	resp.ResourceData = client
@@ -255,6 +289,12 @@ func (p *alibabaCloudProvider) resolve(ctx context.Context, config providerModel
 	cfg.CBNEndpoint = resolveEndpoint(lookup(endpoints.CBN, path.Root("endpoints").AtName("cbn"), EnvEndpointCBN...), &diags)
 	cfg.GAEndpoint = resolveEndpoint(lookup(endpoints.GA, path.Root("endpoints").AtName("ga"), EnvEndpointGA...), &diags)
 
+	var rateLimit rateLimitModel
+	if !config.RateLimit.IsNull() {
+		diags.Append(config.RateLimit.As(ctx, &rateLimit, basetypes.ObjectAsOptions{})...)
+	}
+	cfg.CBNRateLimit = resolveRateLimit(rateLimit.CBN, path.Root("rate_limit").AtName("cbn"), EnvRateLimitCBN, &diags)
+	cfg.GARateLimit = resolveRateLimit(rateLimit.GA, path.Root("rate_limit").AtName("ga"), EnvRateLimitGA, &diags)
 	cfg.MaxRetries = resolveMaxRetries(config.MaxRetries, &diags)
 	cfg.RequestTimeout = resolveRequestTimeout(config.RequestTimeout, &diags)
 
@@ -338,6 +378,25 @@ func resolveMaxRetries(v types.Int64, diags *diag.Diagnostics) int {
 		return conns.NoRetries
 	}
 	return int(n)
+}
+
+// resolveRateLimit reads one product's fixed ceiling of calls per second: the attribute, else
+// the first environment variable set; 0 when neither is.
+func resolveRateLimit(v types.Float64, attr path.Path, envs []string, diags *diag.Diagnostics) float64 {
+	if !v.IsNull() && !v.IsUnknown() {
+		return v.ValueFloat64()
+	}
+	s := lookup(types.StringNull(), attr, envs...)
+	if !s.set() {
+		return 0
+	}
+	parsed, err := strconv.ParseFloat(s.value, 64)
+	if err != nil || math.IsNaN(parsed) || parsed < MinRateLimit || parsed > MaxRateLimit {
+		diags.AddAttributeError(attr, "Invalid rate_limit",
+			fmt.Sprintf("The %s must be a number of requests per second from %g to %g, got %q.", s.from(), MinRateLimit, MaxRateLimit, s.value))
+		return 0
+	}
+	return parsed
 }
 
 func resolveRequestTimeout(v types.String, diags *diag.Diagnostics) time.Duration {

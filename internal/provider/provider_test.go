@@ -574,3 +574,25 @@ func TestProtocol_validateRegionAndTimeout(t *testing.T) {
 		t.Errorf("diagnostics show a secret:\n%s", text)
 	}
 }
+
+// TestConfigure_rateLimit: the rate_limit block sets each product's fixed ceiling; the
+// environment does when the block leaves it out; none by default.
+func TestConfigure_rateLimit(t *testing.T) {
+	cleanEnv(t)
+	if c := clientOf(t, configure(t, keys())); c.CBN.RateLimit() != 0 || c.GA.RateLimit() != 0 {
+		t.Errorf("default ceilings %v, %v, want none", c.CBN.RateLimit(), c.GA.RateLimit())
+	}
+	t.Setenv("ALIBABA_CLOUD_RATE_LIMIT_GA", "2.5")
+	t.Setenv("ALIBABA_CLOUD_RATE_LIMIT_CBN", "7")
+	attrs := keys()
+	attrs["rate_limit"] = map[string]tftypes.Value{"cbn": tftypes.NewValue(tftypes.Number, 20)}
+	c := clientOf(t, configure(t, attrs))
+	if c.CBN.RateLimit() != 20 || c.GA.RateLimit() != 2.5 {
+		t.Errorf("ceilings cbn %v (attribute 20), ga %v (environment 2.5)", c.CBN.RateLimit(), c.GA.RateLimit())
+	}
+	t.Setenv("ALIBABA_CLOUD_RATE_LIMIT_GA", "fast")
+	d := expectError(t, configure(t, keys()).Diagnostics, "Invalid rate_limit", "ALIBABA_CLOUD_RATE_LIMIT_GA", `"fast"`)
+	if attrPath(d) != "rate_limit.ga" {
+		t.Errorf("diagnostic path %q", attrPath(d))
+	}
+}

@@ -59,6 +59,7 @@ func (r *bandwidthTempUpgradeResource) Create(ctx context.Context, req resource.
 	if !ok {
 		return
 	}
+	ctx = deadline.Context(ctx) // transient failures are retried until the deadline
 	plan.ID = plan.CenBandwidthPackageID
 	r.upgradeIntoState(ctx, &plan, deadline, &resp.State, &resp.Diagnostics)
 }
@@ -120,6 +121,7 @@ func (r *bandwidthTempUpgradeResource) Update(ctx context.Context, req resource.
 	if !ok {
 		return
 	}
+	ctx = deadline.Context(ctx) // transient failures are retried until the deadline
 	r.upgradeIntoState(ctx, &plan, deadline, &resp.State, &resp.Diagnostics)
 }
 

@@ -57,6 +57,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	if !ok {
 		return
 	}
+	ctx = deadline.Context(ctx) // transient failures are retried until the deadline
 
 	out := gasdk.CreateCreateBandwidthPackageResponse()
 	if err := r.API().Do(ctx, expandCreateRequest(plan), out); err != nil {
@@ -186,6 +187,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	if !ok {
 		return
 	}
+	ctx = deadline.Context(ctx) // transient failures are retried until the deadline
 	id := state.ID.ValueString()
 
 	bp, err := findBandwidthPackageByID(ctx, r.API(), id)
@@ -288,6 +290,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	if !ok {
 		return
 	}
+	ctx = deadline.Context(ctx) // transient failures are retried until the deadline
 	id := state.ID.ValueString()
 
 	bp, err := findBandwidthPackageByID(ctx, r.API(), id)

@@ -57,6 +57,7 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 	if !ok {
 		return
 	}
+	ctx = deadline.Context(ctx) // transient failures are retried until the deadline
 	packageID, acceleratorID := plan.ids()
 	if err := r.sendBinding(ctx, packageID, acceleratorID, true, deadline.Remaining()); err != nil {
 		summary := fmt.Sprintf("Binding GA bandwidth plan %s to accelerator %s failed", packageID, acceleratorID)
@@ -122,6 +123,7 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 	if !ok {
 		return
 	}
+	ctx = deadline.Context(ctx) // transient failures are retried until the deadline
 	packageID, acceleratorID := state.ids()
 
 	bp, err := findBandwidthPackageByID(ctx, r.API(), packageID)

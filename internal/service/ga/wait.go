@@ -27,6 +27,8 @@ func waitBandwidthPackageActive(ctx context.Context, api gaAPI, id string, timeo
 		Target:  []string{packageStateActive, packageStateBinded},
 		Refresh: statusBandwidthPackage(api, id, ""),
 		Timeout: timeout,
+		// A failed poll is no news: the next poll tries again, within the timeout.
+		IsTransient: conns.IsRetryable,
 	})
 }
 
@@ -38,6 +40,8 @@ func waitBandwidthPackageStable(ctx context.Context, api gaAPI, id string, timeo
 		Target:  []string{packageStateActive, packageStateBinded},
 		Refresh: statusBandwidthPackage(api, id, ""),
 		Timeout: timeout,
+		// A failed poll is no news: the next poll tries again, within the timeout.
+		IsTransient: conns.IsRetryable,
 	})
 }
 
@@ -49,6 +53,8 @@ func waitBandwidthPackageUpdated(ctx context.Context, api gaAPI, id string, acce
 		Target:  []string{stateDone},
 		Refresh: statusBandwidthPackageUpdated(api, id, accelerators, want),
 		Timeout: timeout,
+		// A failed poll is no news: the next poll tries again, within the timeout.
+		IsTransient: conns.IsRetryable,
 	})
 }
 
@@ -59,6 +65,8 @@ func waitBandwidthPackageDeleted(ctx context.Context, api gaAPI, id string, time
 		Target:  []string{stateGone},
 		Refresh: statusBandwidthPackage(api, id, stateGone),
 		Timeout: timeout,
+		// A failed poll is no news: the next poll tries again, within the timeout.
+		IsTransient: conns.IsRetryable,
 	})
 	return err
 }
@@ -71,13 +79,16 @@ func waitAttachment(ctx context.Context, api gaAPI, packageID, acceleratorID str
 		Target:  []string{stateDone},
 		Refresh: statusAttachment(api, packageID, acceleratorID, attached),
 		Timeout: timeout,
+		// A failed poll is no news: the next poll tries again, within the timeout.
+		IsTransient: conns.IsRetryable,
 	})
 }
 
 // retryWhenRefused calls call until it succeeds, fails with an error code not in codes, or
 // timeout runs out (then a *waiter.RefusedUntilTimeoutError carries the last error).
-// Throttling, 5xx and network errors are retried below, by conns; this retries the API's
-// refusals that mean "not now" (transitional states, cool-down periods).
+// Throttling, 5xx and network errors are retried below, by conns, until the operation's
+// deadline; this retries the API's refusals that mean "not now" (transitional states,
+// cool-down periods), and ends in the same error when a transient failure outlasted the time.
 func retryWhenRefused(ctx context.Context, action string, timeout time.Duration, codes []string, call func(context.Context) error) error {
-	return waiter.RetryWhen(ctx, waiter.RetryConf{Action: action, Timeout: timeout, Retryable: conns.ErrorCodeIn(codes...)}, call)
+	return waiter.RetryWhen(ctx, waiter.RetryConf{Action: action, Timeout: timeout, Retryable: conns.RetryableOrCode(codes...)}, call)
 }
