@@ -142,6 +142,9 @@ func TestSetFaults_rejects(t *testing.T) {
 		"rate above 1":   {ThrottleRate: 1.5},
 		"negative rate":  {ServerErrorRate: -0.1},
 		"bad latency":    {Latency: "soon"},
+		"bad spike":      {LatencySpikeRate: 0.1, LatencySpike: "-1s"},
+		"spike rate":     {LatencySpikeRate: 2},
+		"drop rate":      {DropResponseRate: -1},
 		"negative count": {Scripted: []rpc.ScriptedFault{{Action: "X", Count: -1}}},
 		"status 200":     {Scripted: []rpc.ScriptedFault{{Action: "X", Status: 200, Code: "Fine"}}},
 	} {
@@ -168,5 +171,49 @@ func TestFaults_latency(t *testing.T) {
 	// The client gives up long before an hour has passed: the latency is there.
 	if _, err := client.ProcessCommonRequest(sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err == nil {
 		t.Fatal("the call returned despite an hour of latency")
+	}
+}
+
+// TestFaults_dropResponseRate: at DropResponseRate 1 every call runs and loses its answer.
+func TestFaults_dropResponseRate(t *testing.T) {
+	ts := newTestServer(t)
+	if err := ts.SetFaults(rpc.Faults{DropResponseRate: 1}); err != nil {
+		t.Fatal(err)
+	}
+	client := mocktest.SDKClient(t, testKeyID, testSecret)
+	for range 3 {
+		_, err := client.ProcessCommonRequest(sdkRequest(ts, http.MethodPost, "CreateThing", "JSON", nil))
+		if _, isServer := err.(interface{ HttpStatus() int }); err == nil || isServer {
+			t.Fatalf("err = %v, want a connection error", err)
+		}
+	}
+	if n := ts.product.created.Load(); n != 3 {
+		t.Errorf("the action ran %d times, want 3: a dropped answer comes after the action", n)
+	}
+	if got := ts.Faults().DropResponseRate; got != 1 {
+		t.Errorf("Faults().DropResponseRate = %v", got)
+	}
+}
+
+// TestFaults_latencySpike: at LatencySpikeRate 1 every call waits the spike.
+func TestFaults_latencySpike(t *testing.T) {
+	ts := newTestServer(t)
+	if err := ts.SetFaults(rpc.Faults{LatencySpikeRate: 1, LatencySpike: "1h"}); err != nil {
+		t.Fatal(err)
+	}
+	client, err := sdk.NewClientWithOptions("cn-hangzhou",
+		sdk.NewConfig().WithAutoRetry(false).WithTimeout(50*time.Millisecond),
+		credentials.NewAccessKeyCredential(testKeyID, testSecret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.ProcessCommonRequest(sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err == nil {
+		t.Fatal("the call returned despite an hour-long spike")
+	}
+	if err := ts.SetFaults(rpc.Faults{LatencySpikeRate: 0, LatencySpike: "1h"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.ProcessCommonRequest(sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err != nil {
+		t.Fatalf("a spike at rate 0 delayed the call: %v", err)
 	}
 }

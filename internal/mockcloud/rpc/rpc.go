@@ -89,6 +89,14 @@ type Faults struct {
 	ServerErrorRate float64 `json:"ServerErrorRate"`
 	// Latency is added before every answer, as a Go duration string ("250ms").
 	Latency string `json:"Latency,omitempty"`
+	// LatencySpikeRate is the share (0 to 1) of calls delayed by LatencySpike more (a Go
+	// duration string), as a congested network or a slow backend would.
+	LatencySpikeRate float64 `json:"LatencySpikeRate,omitempty"`
+	// LatencySpike is the extra delay of a spike (see LatencySpikeRate).
+	LatencySpike string `json:"LatencySpike,omitempty"`
+	// DropResponseRate is the share (0 to 1) of calls that are carried out and then lose their
+	// answer (the connection closes), as a network failure after the server acted would.
+	DropResponseRate float64 `json:"DropResponseRate,omitempty"`
 	// Scripted faults are consumed in order, per action.
 	Scripted []ScriptedFault `json:"Scripted,omitempty"`
 	// RateLimits is the gateway's flow control per AccessKeyId: how many calls per second

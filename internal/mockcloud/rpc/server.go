@@ -95,6 +95,7 @@ type Server struct {
 	rng        *mathrand.Rand
 	faults     Faults
 	latency    time.Duration
+	spike      time.Duration
 	flow       flowControl
 	nonces     map[string]time.Time
 	nonceOrder []nonceEntry
@@ -151,13 +152,19 @@ func (s *Server) SetFaults(f Faults) error {
 	if f.ServerErrorRate < 0 || f.ServerErrorRate > 1 {
 		return fmt.Errorf("ServerErrorRate must be between 0 and 1, got %v", f.ServerErrorRate)
 	}
-	var latency time.Duration
-	if f.Latency != "" {
-		d, err := time.ParseDuration(f.Latency)
-		if err != nil || d < 0 {
-			return fmt.Errorf("Latency must be a non-negative Go duration such as \"250ms\", got %q", f.Latency) //nolint:staticcheck // field name
-		}
-		latency = d
+	if f.LatencySpikeRate < 0 || f.LatencySpikeRate > 1 {
+		return fmt.Errorf("LatencySpikeRate must be between 0 and 1, got %v", f.LatencySpikeRate)
+	}
+	if f.DropResponseRate < 0 || f.DropResponseRate > 1 {
+		return fmt.Errorf("DropResponseRate must be between 0 and 1, got %v", f.DropResponseRate)
+	}
+	latency, err := parseLatency("Latency", f.Latency)
+	if err != nil {
+		return err
+	}
+	spike, err := parseLatency("LatencySpike", f.LatencySpike)
+	if err != nil {
+		return err
 	}
 	scripted := make([]ScriptedFault, 0, len(f.Scripted))
 	for i, sf := range f.Scripted {
@@ -199,6 +206,7 @@ func (s *Server) SetFaults(f Faults) error {
 	defer s.mu.Unlock()
 	s.faults = f
 	s.latency = latency
+	s.spike = spike
 	s.flow = newFlowControl(f.RateLimits, f.APIRateLimits)
 	return nil
 }
@@ -415,12 +423,30 @@ func (s *Server) useNonce(key string, now time.Time) bool {
 	return true
 }
 
-// injectFault applies the latency and picks the fault for this call: the rate limits, a
-// scripted fault of the action (returned, so that DropResponse can act after the call), then
-// the random rates.
+// parseLatency reads a duration fault field; "" is none.
+func parseLatency(field, text string) (time.Duration, error) {
+	if text == "" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(text)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("%s must be a non-negative Go duration such as \"250ms\", got %q", field, text)
+	}
+	return d, nil
+}
+
+// droppedResponse is the fault DropResponseRate picks: the call runs, its answer is lost.
+var droppedResponse = ScriptedFault{DropResponse: true}
+
+// injectFault applies the latency (and a latency spike, at its rate) and picks the fault for
+// this call: the rate limits, a scripted fault of the action (returned, so that DropResponse
+// can act after the call), then the random rates.
 func (s *Server) injectFault(ex *exchange) (*ScriptedFault, *Error) {
 	s.mu.Lock()
 	latency := s.latency
+	if s.faults.LatencySpikeRate > 0 && s.rng.Float64() < s.faults.LatencySpikeRate {
+		latency += s.spike
+	}
 	s.mu.Unlock()
 	if latency > 0 {
 		t := time.NewTimer(latency)
@@ -456,6 +482,10 @@ func (s *Server) injectFault(ex *exchange) (*ScriptedFault, *Error) {
 	}
 	if s.faults.ServerErrorRate > 0 && s.rng.Float64() < s.faults.ServerErrorRate {
 		return nil, errServiceUnavailable
+	}
+	if s.faults.DropResponseRate > 0 && s.rng.Float64() < s.faults.DropResponseRate {
+		fault := droppedResponse
+		return &fault, nil
 	}
 	return nil, nil
 }
