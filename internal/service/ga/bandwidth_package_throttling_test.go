@@ -1,0 +1,103 @@
+package ga_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"terraform-provider-alibabacloud/internal/acctest"
+	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
+)
+
+// configWithRetrySettings is m.Config(body) with max_retries = 1 and a fixed ceiling of 5 GA
+// calls per second in the provider block.
+func configWithRetrySettings(t *testing.T, m *acctest.Mock, body string) string {
+	t.Helper()
+	const region = `region     = "cn-hangzhou"`
+	config := m.Config(body)
+	if !strings.Contains(config, region) {
+		t.Fatalf("the mock's provider block sets no region to add settings after:\n%s", config)
+	}
+	return strings.Replace(config, region, region+"\n  max_retries = 1\n  rate_limit {\n    ga = 5\n  }", 1)
+}
+
+// scriptFaults makes the mock answer the next calls of each action as listed, from a new
+// checkpoint. Mock only.
+func scriptFaults(t *testing.T, m *acctest.Mock, faults ...rpc.ScriptedFault) func() {
+	return func() {
+		m.Checkpoint()
+		if err := m.SetFaults(rpc.Faults{Scripted: faults}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestAccGABandwidthPackage_transientFailuresOutlastRetries: with max_retries = 1, a create,
+// an update and a delete each meet more throttling, 5xx and lost answers in a row than that,
+// and still succeed: inside an operation, only its timeout ends the retries. The create is
+// bought once, with one ClientToken, and the next plan is empty.
+func TestAccGABandwidthPackage_transientFailuresOutlastRetries(t *testing.T) {
+	m := newTestAccMock(t)
+	throttled := func(action string, count int, code string) rpc.ScriptedFault {
+		return rpc.ScriptedFault{Action: action, Count: count, Code: code}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy: resource.ComposeTestCheckFunc(
+			testAccCheckBandwidthPackageDestroy(t, m),
+			m.CheckAnswers("DeleteBandwidthPackage", "503 ServiceUnavailable", "400 Throttling.User", "dropped", "400 NotExist.BandwidthPackage"),
+		),
+		Steps: []resource.TestStep{
+			{
+				// The create step makes no read before the create: its faults hit the create and
+				// the wait after it.
+				PreConfig: scriptFaults(t, m,
+					throttled("CreateBandwidthPackage", 2, "Throttling.User"),
+					rpc.ScriptedFault{Action: "CreateBandwidthPackage", Count: 1, DropResponse: true},
+					throttled("DescribeBandwidthPackage", 3, "Throttling.Api"),
+					rpc.ScriptedFault{Action: "DescribeBandwidthPackage", Count: 1, Status: 503},
+				),
+				Config: configWithRetrySettings(t, m, testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-throttled", "t")),
+				Check: resource.ComposeTestCheckFunc(
+					m.CheckAnswers("CreateBandwidthPackage", "400 Throttling.User", "400 Throttling.User", "dropped", "200"),
+					func(*terraform.State) error {
+						tokens := m.Log().Of("CreateBandwidthPackage").Params("ClientToken")
+						for _, token := range tokens {
+							if token == "" || token != tokens[0] {
+								return fmt.Errorf("ClientTokens %q, want one token on every attempt", tokens)
+							}
+						}
+						return nil
+					},
+					testAccCheckMockHoldsPlans(m, 1),
+					testAccCheckBandwidthPackageExists(t, m, 10),
+				),
+			},
+			{
+				PreConfig: scriptFaults(t, m,
+					throttled("UpdateBandwidthPackage", 3, "Throttling.User"),
+					rpc.ScriptedFault{Action: "UpdateBandwidthPackage", Count: 1, Status: 500, Code: "InternalError"},
+				),
+				Config: configWithRetrySettings(t, m, testAccConfigBandwidthPackage_payAsYouGo(20, "Basic", "tf-throttled", "t")),
+				Check: resource.ComposeTestCheckFunc(
+					m.CheckAnswersSinceCheckpoint("UpdateBandwidthPackage", "400 Throttling.User", "400 Throttling.User", "400 Throttling.User", "500 InternalError", "200"),
+					testAccCheckBandwidthPackageExists(t, m, 20),
+				),
+			},
+			{
+				// Destroy: the delete is refused twice, then its answer is lost after it was
+				// carried out; the retry (same ClientToken) finds the plan gone.
+				PreConfig: scriptFaults(t, m,
+					rpc.ScriptedFault{Action: "DeleteBandwidthPackage", Count: 1, Status: 503},
+					throttled("DeleteBandwidthPackage", 1, "Throttling.User"),
+					rpc.ScriptedFault{Action: "DeleteBandwidthPackage", Count: 1, DropResponse: true},
+				),
+				Config:  configWithRetrySettings(t, m, testAccConfigBandwidthPackage_payAsYouGo(20, "Basic", "tf-throttled", "t")),
+				Destroy: true,
+			},
+		},
+	})
+}
