@@ -174,8 +174,8 @@ func (b *adaptiveBucket) observe(throttled bool, now time.Time) (float64, bool) 
 // (about 2 s at 10 calls per second), then grows ever faster to find a higher limit.
 func (b *adaptiveBucket) cubic(now time.Time) float64 {
 	window := math.Cbrt(b.lastMaxRate * (1 - adaptiveBeta) / adaptiveScale)
-	t := now.Sub(b.lastThrottle).Seconds()
-	return adaptiveScale*math.Pow(t-window, 3) + b.lastMaxRate
+	d := now.Sub(b.lastThrottle).Seconds() - window
+	return adaptiveScale*d*d*d + b.lastMaxRate
 }
 
 // measure counts one more attempt and, once per measureInterval, averages the rate counted
