@@ -171,7 +171,7 @@ func (r *bandwidthPackageAttachmentResource) sendBinding(ctx context.Context, pa
 		remove.BandwidthPackageId, remove.AcceleratorId = packageID, acceleratorID
 		request, response = remove, gasdk.CreateBandwidthPackageRemoveAcceleratorResponse()
 	}
-	retryable := conns.ErrorCodeIn(retryableBindingCodes...)
+	retryable := conns.RetryableOrCode(retryableBindingCodes...)
 	return waiter.RetryWhen(ctx, waiter.RetryConf{
 		Action:  request.GetActionName(),
 		Timeout: timeout,
