@@ -172,6 +172,10 @@ func (r *bandwidthPackageAttachmentResource) sendBinding(ctx context.Context, pa
 		request, response = remove, gasdk.CreateBandwidthPackageRemoveAcceleratorResponse()
 	}
 	retryable := conns.RetryableOrCode(retryableBindingCodes...)
+	// Whether an earlier attempt may have been carried out, its answer lost: the binding calls
+	// take no ClientToken, so a repeat of one that was carried out is refused (BindExist, or
+	// the plan busy or not bound) although the change asked for is under way or done.
+	mayHaveRun := false
 	return waiter.RetryWhen(ctx, waiter.RetryConf{
 		Action:  request.GetActionName(),
 		Timeout: timeout,
@@ -179,8 +183,27 @@ func (r *bandwidthPackageAttachmentResource) sendBinding(ctx context.Context, pa
 		// unpaid until someone pays, so waiting would only run out the timeout.
 		Retryable: func(err error) bool { return retryable(err) && (!attach || !r.unpaid(ctx, packageID, err)) },
 	}, func(ctx context.Context) error {
-		return r.API().Do(ctx, request, response)
+		err := r.API().Do(ctx, request, response)
+		mayHaveRun = mayHaveRun || conns.EarlierAttemptMayHaveRun(err)
+		if mayHaveRun && conns.IsErrorCode(err, errCodeBindExistBandwidthPackage, errCodeStateErrorBandwidthPackage) &&
+			r.bindingUnderWayOrDone(ctx, packageID, acceleratorID, attach) {
+			return nil // our own earlier attempt's doing; the wait that follows sees it through
+		}
+		return err
 	})
+}
+
+// bindingUnderWayOrDone reports whether the plan shows the binding asked for (attach) or its
+// removal (!attach) done or under way, as a binding call whose answer was lost leaves it.
+func (r *bandwidthPackageAttachmentResource) bindingUnderWayOrDone(ctx context.Context, packageID, acceleratorID string, attach bool) bool {
+	bp, err := findBandwidthPackageByID(ctx, r.API(), packageID)
+	if err != nil {
+		return false
+	}
+	if attach {
+		return bp.State == packageStateBinding || slices.Contains(bp.Accelerators, acceleratorID)
+	}
+	return bp.State == packageStateUnbinding || !slices.Contains(bp.Accelerators, acceleratorID)
 }
 
 // unpaid reports whether err refused a binding because bandwidth plan packageID is a

@@ -2,6 +2,7 @@ package ga_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,6 +98,47 @@ func TestAccGABandwidthPackage_transientFailuresOutlastRetries(t *testing.T) {
 				),
 				Config:  configWithRetrySettings(t, m, testAccConfigBandwidthPackage_payAsYouGo(20, "Basic", "tf-throttled", "t")),
 				Destroy: true,
+			},
+		},
+	})
+}
+
+// TestAccGABandwidthPackageAttachment_lostAnswers: the binding calls take no ClientToken, so a
+// retry of one whose answer was lost is refused (the plan busy binding, then BindExist; the plan
+// busy unbinding, then not bound). The provider recognises its own earlier attempt's doing:
+// the bind and the unbind succeed, each sent until it was refused, never twice carried out.
+func TestAccGABandwidthPackageAttachment_lostAnswers(t *testing.T) {
+	m := newTestAccMock(t)
+	config := testAccConfigBandwidthPackageAttachment_basic(m)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthPackageDestroy(t, m),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: scriptFaults(t, m, rpc.ScriptedFault{Action: "BandwidthPackageAddAccelerator", Count: 1, DropResponse: true}),
+				Config:    config,
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckAttachment(t, m, true),
+					func(*terraform.State) error {
+						answers := m.Log().Of("BandwidthPackageAddAccelerator").Answers()
+						if len(answers) < 2 || answers[0] != "dropped" || slices.Contains(answers[1:], "200") {
+							return fmt.Errorf("BandwidthPackageAddAccelerator answered %q, want dropped, then only refusals", answers)
+						}
+						return nil
+					},
+				),
+			},
+			{
+				PreConfig: scriptFaults(t, m, rpc.ScriptedFault{Action: "BandwidthPackageRemoveAccelerator", Count: 1, DropResponse: true}),
+				Config:    config,
+				Destroy:   true,
+				Check: func(*terraform.State) error {
+					answers := m.Log().Of("BandwidthPackageRemoveAccelerator").Answers()
+					if len(answers) < 2 || answers[0] != "dropped" || slices.Contains(answers[1:], "200") {
+						return fmt.Errorf("BandwidthPackageRemoveAccelerator answered %q, want dropped, then only refusals", answers)
+					}
+					return nil
+				},
 			},
 		},
 	})
