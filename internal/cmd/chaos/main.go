@@ -105,8 +105,8 @@ func run(ctx context.Context, o options) (*report, error) {
 		return rep, err
 	}
 	o.terraform = terraform
-	if out, err := exec.Command(terraform, "version").Output(); err == nil {
-		rep.add("setup", "terraform", strings.SplitN(string(out), "\n", 2)[0], "")
+	if out, err := exec.CommandContext(ctx, terraform, "version").Output(); err == nil {
+		rep.add("setup", "terraform", strings.SplitN(string(out), "\n", 2)[0])
 	}
 	if o.providerDir == "" {
 		o.providerDir = filepath.Join(o.work, "provider")
@@ -116,8 +116,8 @@ func run(ctx context.Context, o options) (*report, error) {
 		}
 	}
 	o.providerDir, _ = filepath.Abs(o.providerDir)
-	rep.add("setup", "provider", o.providerDir, "")
-	rep.add("setup", "work", o.work, "")
+	rep.add("setup", "provider", o.providerDir)
+	rep.add("setup", "work", o.work)
 
 	for _, name := range scenarios {
 		if !slices.Contains(o.only, name) {
@@ -128,7 +128,7 @@ func run(ctx context.Context, o options) (*report, error) {
 		var err error
 		switch name {
 		case "faults":
-			err = scenarioFaults(ctx, o, rep)
+			scenarioFaults(ctx, o, rep)
 		case "ratelimit":
 			err = scenarioRateLimit(ctx, o, rep)
 		case "trace":
@@ -141,7 +141,7 @@ func run(ctx context.Context, o options) (*report, error) {
 		if err != nil {
 			rep.fail(name, "error", err.Error())
 		}
-		rep.add(name, "scenario time", round(time.Since(start)).String(), "")
+		rep.add(name, "scenario time", round(time.Since(start)).String())
 		if ctx.Err() != nil {
 			return rep, ctx.Err()
 		}
@@ -185,9 +185,9 @@ type reportLine struct {
 	failed                      bool
 }
 
-// add records a figure; goal, when set, says what it was measured against.
-func (r *report) add(scenario, name, value, goal string) {
-	r.lines = append(r.lines, reportLine{scenario: scenario, name: name, value: value, goal: goal})
+// add records a figure that has no goal.
+func (r *report) add(scenario, name, value string) {
+	r.lines = append(r.lines, reportLine{scenario: scenario, name: name, value: value})
 	fmt.Printf("   %-34s %s\n", name, value)
 }
 

@@ -21,7 +21,7 @@ import (
 // upgrade), planning, and destroying, while the mock throttles, fails, drops answers and slows
 // down at random. Every run must succeed, hold in the mock exactly the plans in its state, and
 // plan empty after each apply.
-func scenarioFaults(ctx context.Context, o options, rep *report) error {
+func scenarioFaults(ctx context.Context, o options, rep *report) {
 	type outcome struct {
 		err               error
 		duplicates, lost  int
@@ -70,7 +70,7 @@ func scenarioFaults(ctx context.Context, o options, rep *report) error {
 						return fmt.Errorf("after %s: %w", step.name, err)
 					}
 					if empty, r := w.planIsEmpty(ctx, step.wl); r.Err != nil || !empty {
-						return fmt.Errorf("after %s the plan is not empty (err %v):\n%s", step.name, r.Err, tail(r.Output, 30))
+						return fmt.Errorf("after %s the plan is not empty (err %w):\n%s", step.name, r.Err, tail(r.Output, 30))
 					}
 				}
 				if bad := plansNotAt(c, 20); len(bad) > 0 {
@@ -112,17 +112,16 @@ func scenarioFaults(ctx context.Context, o options, rep *report) error {
 		}
 	}
 	const name = "faults"
-	rep.add(name, "workload", fmt.Sprintf("%d GA plans (%d bound) + a CEN upgrade; create, grow, plan, destroy", o.plans, o.bound), "")
+	rep.add(name, "workload", fmt.Sprintf("%d GA plans (%d bound) + a CEN upgrade; create, grow, plan, destroy", o.plans, o.bound))
 	rep.add(name, "faults", fmt.Sprintf("%.0f%% throttled, %.0f%% 503, 2%% dropped answers, 2%% 2s latency spikes, 20ms latency",
-		o.throttleRate*100, o.serverErrorRate*100), "")
+		o.throttleRate*100, o.serverErrorRate*100))
 	rep.check(name, "runs succeeded", fmt.Sprintf("%d of %d", succeeded, o.runs), "all", succeeded == o.runs)
 	rep.check(name, "duplicate plans", fmt.Sprint(duplicates), "0", duplicates == 0)
 	rep.check(name, "plans lost", fmt.Sprint(lost), "0", lost == 0)
-	rep.add(name, "calls (all runs)", fmt.Sprintf("%d: %d throttled, %d 5xx, %d dropped", total.Total, total.Throttled, total.ServerErrors, total.Dropped), "")
+	rep.add(name, "calls (all runs)", fmt.Sprintf("%d: %d throttled, %d 5xx, %d dropped", total.Total, total.Throttled, total.ServerErrors, total.Dropped))
 	for _, f := range failures {
 		fmt.Println("   " + f)
 	}
-	return nil
 }
 
 // compareState compares the GA plans in w's state with those c holds: duplicates are plans
@@ -210,8 +209,8 @@ func scenarioRateLimit(ctx context.Context, o options, rep *report) error {
 	if err != nil {
 		return fmt.Errorf("without limits: %w", err)
 	}
-	rep.add(name, "workload", fmt.Sprintf("%d GA plans created and destroyed, -parallelism=%d", o.ratePlans, o.parallelism), "")
-	rep.add(name, "without limits", fmt.Sprintf("create %s, destroy %s (Terraform's own time)", round(freeCreate.wall), round(freeDestroy.wall)), "")
+	rep.add(name, "workload", fmt.Sprintf("%d GA plans created and destroyed, -parallelism=%d", o.ratePlans, o.parallelism))
+	rep.add(name, "without limits", fmt.Sprintf("create %s, destroy %s (Terraform's own time)", round(freeCreate.wall), round(freeDestroy.wall)))
 	create, destroy, err := measure("limited", map[string]float64{rpc.AnyAction: o.rate})
 	rep.check(name, "all succeeded", fmt.Sprint(err == nil), "true", err == nil)
 	if err != nil {
@@ -233,7 +232,7 @@ func scenarioRateLimit(ctx context.Context, o options, rep *report) error {
 			round(p.limited.wall), action, n, round(bound), o.rate, round(p.unlimited.wall)),
 			fmt.Sprintf("at most 1.3 x %s + %s = %s", round(bound), round(p.unlimited.wall), round(allowed)),
 			p.limited.wall <= allowed)
-		rep.add(name, p.label+" throttled", fmt.Sprintf("%d of %d calls", p.limited.stats.Throttled, p.limited.stats.Total), "")
+		rep.add(name, p.label+" throttled", fmt.Sprintf("%d of %d calls", p.limited.stats.Throttled, p.limited.stats.Total))
 	}
 	return nil
 }
@@ -270,7 +269,7 @@ func scenarioTrace(ctx context.Context, o options, rep *report) error {
 	}
 	stats, _ := c.statsSince(0)
 	rep.add(name, "trace log", fmt.Sprintf("%d lines, %d API calls (%d throttled, %d 5xx, %d dropped), %d signatures sent",
-		lines, stats.Total, stats.Throttled, stats.ServerErrors, stats.Dropped, len(signatures)), "")
+		lines, stats.Total, stats.Throttled, stats.ServerErrors, stats.Dropped, len(signatures)))
 	for _, what := range []string{"secret key", "security token", "signatures"} {
 		rep.check(name, what+" found", fmt.Sprint(hits[what]), "0", hits[what] == 0)
 	}
@@ -347,7 +346,7 @@ func scenarioInterrupt(ctx context.Context, o options, rep *report) error {
 		inState, _ := w.stateIDs(ctx)
 		orphans := len(c.GAPlans()) - len(inState)
 		rep.add(name, label+": interrupted apply", fmt.Sprintf("exit %v after %s; %d plans bought, %d in state, %d not in state",
-			exitOf(interrupted.Err), round(interrupted.Elapsed), boughtBefore, len(inState), orphans), "")
+			exitOf(interrupted.Err), round(interrupted.Elapsed), boughtBefore, len(inState), orphans))
 		again := w.apply(ctx, wl)
 		empty, _ := w.planIsEmpty(ctx, wl)
 		held := len(c.GAPlans())
@@ -359,7 +358,7 @@ func scenarioInterrupt(ctx context.Context, o options, rep *report) error {
 				fmt.Sprintf("converges, %d held, %d bought", o.interruptPlans, o.interruptPlans), ok)
 		} else {
 			rep.add(name, label+": next apply", fmt.Sprintf("succeeded %t, plan empty %t, %d plans held (%d orphaned), %d bought in all",
-				again.Err == nil, empty, held, held-o.interruptPlans, boughtAfter), "")
+				again.Err == nil, empty, held, held-o.interruptPlans, boughtAfter))
 		}
 		if again.Err != nil {
 			fmt.Println(tail(again.Err.Error(), 20))
@@ -396,7 +395,7 @@ func exitOf(err error) string {
 func scenarioSlowdown(ctx context.Context, o options, rep *report) error {
 	const name = "slowdown"
 	if o.baseline == "" {
-		rep.add(name, "baseline", "none given (-baseline REF): skipped", "")
+		rep.add(name, "baseline", "none given (-baseline REF): skipped")
 		return nil
 	}
 	baseDir := filepath.Join(o.work, "baseline")
@@ -406,7 +405,7 @@ func scenarioSlowdown(ctx context.Context, o options, rep *report) error {
 	}
 	binaries := map[string]string{"new": o.providerDir, "baseline": baseDir}
 	order := []string{"baseline", "new"}
-	rep.add(name, "baseline", o.baseline, "")
+	rep.add(name, "baseline", o.baseline)
 
 	// The 2 s-operation apply: 10 plans, 2 of them bound, and a CEN upgrade, from scratch.
 	applyTimes := map[string][]time.Duration{}

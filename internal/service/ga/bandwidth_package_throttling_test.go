@@ -105,7 +105,7 @@ func TestAccGABandwidthPackage_transientFailuresOutlastRetries(t *testing.T) {
 
 // TestAccGABandwidthPackageAttachment_lostAnswers: the binding calls take no ClientToken, so a
 // retry of one whose answer was lost is refused (the plan busy binding, then BindExist; the plan
-// busy unbinding, then not bound). The provider recognises its own earlier attempt's doing:
+// busy unbinding, then not bound). The provider recognizes its own earlier attempt's doing:
 // the bind and the unbind succeed, each sent until it was refused, never twice carried out.
 func TestAccGABandwidthPackageAttachment_lostAnswers(t *testing.T) {
 	m := newTestAccMock(t)
