@@ -8,6 +8,7 @@ import (
 	"io"
 	"maps"
 	"net"
+	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
@@ -256,6 +257,50 @@ func Redact(text string) string {
 	return text
 }
 
+// TimeoutSetting is written in explanations where the fix is a longer timeout ("raise " +
+// TimeoutSetting): Explain puts in its place the setting that bounded the operation and its
+// value ("timeouts.create (now 10m)") when the error is an *OperationError, else "the
+// resource's timeouts block".
+const TimeoutSetting = "{timeout setting}"
+
+// OperationError is the error of one operation of a resource (a create, update or delete),
+// bounded by the timeout of Setting: Explain names the setting where it says to raise the
+// timeout. It unwraps to Err, and its message is Err's.
+type OperationError struct {
+	// Setting is the attribute the timeout came from, e.g. "timeouts.create".
+	Setting string
+	// Timeout is its value.
+	Timeout time.Duration
+	// Err is what failed.
+	Err error
+}
+
+// Error implements error.
+func (e *OperationError) Error() string { return e.Err.Error() }
+
+// Unwrap returns what failed.
+func (e *OperationError) Unwrap() error { return e.Err }
+
+// timeoutSettingOf names the setting to raise for err (see TimeoutSetting).
+func timeoutSettingOf(err error) string {
+	if e, ok := errors.AsType[*OperationError](err); ok && e.Setting != "" {
+		return fmt.Sprintf("%s (now %s)", e.Setting, FormatDuration(e.Timeout))
+	}
+	return "the resource's timeouts block"
+}
+
+// FormatDuration renders d as a person writes it: 10m and 1h30m, not 10m0s and 1h30m0s.
+func FormatDuration(d time.Duration) string {
+	s := d.String()
+	if t, ok := strings.CutSuffix(s, "m0s"); ok {
+		s = t + "m"
+	}
+	if t, ok := strings.CutSuffix(s, "h0m"); ok {
+		s = t + "h"
+	}
+	return s
+}
+
 // Advice explains API error codes: for each code, what it means and what to do about it (cause
 // and fix, in a few sentences). Each product has one for its own codes.
 type Advice map[string]string
@@ -307,8 +352,11 @@ func Explain(err error, productAdvice Advice) string {
 	} else if advice, ok := commonAdvice[code]; ok {
 		parts = append(parts, advice)
 	}
-	parts = append(parts, answer(err))
-	return strings.Join(parts, "\n\n")
+	explained := strings.ReplaceAll(strings.Join(parts, "\n\n"), TimeoutSetting, timeoutSettingOf(err))
+	if explained == "" {
+		return answer(err)
+	}
+	return explained + "\n\n" + answer(err)
 }
 
 // whatHappened describes the errors of the waiter, which say more than the API's answer they
@@ -319,7 +367,7 @@ func whatHappened(err error) string {
 	}
 	if e, ok := errors.AsType[*waiter.TimeoutError](err); ok {
 		return fmt.Sprintf("The operation did not finish within %s (last state seen: %q, waiting for %s). "+
-			"It may still complete on the cloud side: run terraform apply again later, or raise the timeouts block.",
+			"It may still complete on the cloud side: run terraform apply again later, or raise "+TimeoutSetting+".",
 			e.Timeout, e.LastState, strings.Join(e.ExpectedState, ", "))
 	}
 	if e, ok := errors.AsType[*waiter.MissingError](err); ok {
@@ -334,11 +382,17 @@ func whatHappened(err error) string {
 }
 
 // answer renders what the API answered: code, HTTP status, message, recommendation and
-// request id; for an error that carries no API answer, its text. Secrets are redacted.
+// request id; for an answer that is no API error document (no code: a gateway, proxy or load
+// balancer answered, or something that is not an Alibaba Cloud API), what its HTTP status
+// means; for an error that carries no answer, its text. Secrets are redacted, and a long
+// message is cut.
 func answer(err error) string {
 	se := asServerError(err)
 	if se == nil {
 		return Redact(stripURL(err).Error())
+	}
+	if se.ErrorCode() == "" {
+		return nonAPIAnswer(se.HttpStatus(), se.Message())
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "The Alibaba Cloud API answered %s", se.ErrorCode())
@@ -346,15 +400,54 @@ func answer(err error) string {
 		fmt.Fprintf(&b, " (HTTP %d)", status)
 	}
 	if msg := strings.TrimSpace(se.Message()); msg != "" {
-		fmt.Fprintf(&b, ": %s", Redact(msg))
+		fmt.Fprintf(&b, ": %s", cut(Redact(msg), maxAnswerMessage))
 	}
 	if rec := strings.TrimSpace(se.Recommend()); rec != "" {
-		fmt.Fprintf(&b, "\nRecommendation: %s", rec)
+		fmt.Fprintf(&b, "\nRecommendation: %s", cut(rec, maxAnswerMessage))
 	}
 	if id := se.RequestId(); id != "" {
 		fmt.Fprintf(&b, "\nRequest ID: %s", id)
 	}
 	return b.String()
+}
+
+// maxAnswerMessage is how many characters of an answer's message a diagnostic shows: an API
+// message may quote a parameter, and a body that is no API document may be a whole page.
+const maxAnswerMessage = 1000
+
+// cut shortens s to limit characters, saying how long it was.
+func cut(s string, limit int) string {
+	runes := []rune(s)
+	if len(runes) <= limit {
+		return s
+	}
+	return fmt.Sprintf("%s... (%d characters in all)", string(runes[:limit]), len(runes))
+}
+
+// nonAPIAnswer explains an HTTP answer without an API error document, from its status.
+func nonAPIAnswer(status int, body string) string {
+	var what string
+	switch {
+	case status == http.StatusRequestHeaderFieldsTooLarge || status == http.StatusRequestURITooLong:
+		what = "The request was too large for the API's gateway: its URL or headers, which carry every parameter of " +
+			"the call, exceed what it accepts. A value in the configuration is far longer than the API allows (ids " +
+			"and names are at most a few hundred characters): shorten it."
+	case status == http.StatusRequestEntityTooLarge:
+		what = "The request's body was too large for the API's gateway. A value in the configuration is far longer " +
+			"than the API allows: shorten it."
+	case status >= 500:
+		what = "The endpoint failed without an API error document: a gateway, proxy or load balancer between the " +
+			"provider and the API failed, or the API is down. The provider retried it; run terraform apply again " +
+			"later, and check the endpoints setting if it persists."
+	default:
+		what = "The endpoint answered without an API error document, so it may not be an Alibaba Cloud API " +
+			"endpoint (a proxy, a captive portal, a wrong address): check the endpoints setting."
+	}
+	answered := fmt.Sprintf("The endpoint answered HTTP %d %s with no API error code", status, http.StatusText(status))
+	if body = strings.TrimSpace(body); body != "" {
+		answered += ": " + cut(Redact(body), 200)
+	}
+	return what + "\n\n" + answered
 }
 
 // retriesExhausted is the advice for the codes Do retries: they reach a diagnostic only once

@@ -140,3 +140,56 @@ func TestExplainOrder(t *testing.T) {
 		t.Error("Explain(nil) is not empty")
 	}
 }
+
+// TestExplainNonAPIAnswers: an answer without an API error document (a gateway's 431, 413 or
+// 502, a page that is no API) is explained as such from its status, never as "The Alibaba
+// Cloud API answered (HTTP 431)" with no code; a long body or message is cut.
+func TestExplainNonAPIAnswers(t *testing.T) {
+	page := "<html><body>" + strings.Repeat("x", 5000) + "</body></html>"
+	for name, tc := range map[string]struct {
+		err   error
+		wants []string
+	}{
+		"431":        {serverError(431, "Request Header Fields Too Large"), []string{"too large for the API's gateway", "shorten it", "HTTP 431 Request Header Fields Too Large with no API error code: Request Header Fields Too Large"}},
+		"413":        {serverError(413, ""), []string{"body was too large", "HTTP 413 Request Entity Too Large with no API error code"}},
+		"502, empty": {serverError(502, ""), []string{"failed without an API error document", "retried", "HTTP 502 Bad Gateway with no API error code"}},
+		"404, page":  {serverError(404, page), []string{"may not be an Alibaba Cloud API endpoint", "check the endpoints setting", "HTTP 404 Not Found", "(5026 characters in all)"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			detail := Explain(tc.err, nil)
+			for _, want := range tc.wants {
+				if !strings.Contains(detail, want) {
+					t.Errorf("detail %q lacks %q", detail, want)
+				}
+			}
+			if strings.Contains(detail, "API answered  (") || strings.Contains(detail, "API answered (") || len(detail) > 1500 {
+				t.Errorf("detail (%d bytes) %q", len(detail), detail[:min(len(detail), 300)])
+			}
+		})
+	}
+	long := serverError(400, `{"RequestId":"R","Code":"InvalidParameter","Message":"The parameter AcceleratorId `+strings.Repeat("a", 2<<20)+` is invalid."}`)
+	if detail := Explain(long, nil); len(detail) > 1200 || !strings.Contains(detail, "characters in all)") {
+		t.Errorf("an API message quoting a 2 MB value is shown in %d bytes", len(detail))
+	}
+}
+
+// TestExplainTimeoutSetting: where the explanation says to raise the timeout, it names the
+// setting of the operation that failed (an *OperationError), else the timeouts block.
+func TestExplainTimeoutSetting(t *testing.T) {
+	waited := &waiter.TimeoutError{LastState: "binding", ExpectedState: []string{"done"}, Timeout: 10 * time.Minute}
+	op := &OperationError{Setting: "timeouts.create", Timeout: 10 * time.Minute, Err: waited}
+	if got := Explain(op, nil); !strings.Contains(got, "or raise timeouts.create (now 10m).") {
+		t.Errorf("explained as %q", got)
+	}
+	if got := Explain(waited, nil); !strings.Contains(got, "or raise the resource's timeouts block.") {
+		t.Errorf("without a setting, explained as %q", got)
+	}
+	if !errors.Is(op, waited) || op.Error() != waited.Error() {
+		t.Error("an OperationError does not read as the error it carries")
+	}
+	for d, want := range map[time.Duration]string{10 * time.Minute: "10m", 90 * time.Minute: "1h30m", 2 * time.Hour: "2h", 45 * time.Second: "45s", -5 * time.Minute: "-5m"} {
+		if got := FormatDuration(d); got != want {
+			t.Errorf("FormatDuration(%s) = %q, want %q", d, got, want)
+		}
+	}
+}

@@ -218,7 +218,7 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 		// This includes OrderIsProcessing answered to the only attempt, or after attempts that
 		// were only throttled: then the order in process is someone else's, and waiting for ours
 		// would only run out the timeout.
-		addUpgradeError(&diags, id, orderErr)
+		addUpgradeError(&diags, id, orderErr, deadline)
 		return false, diags
 	}
 	tflog.Info(ctx, "temporary upgrade ordered, waiting for it to show", map[string]any{
@@ -228,7 +228,7 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 	p, err := waitTempUpgradeApplied(ctx, r.API(), id, bandwidth, endTime, deadline.Remaining())
 	if err != nil && orderErr != nil {
 		// Not ours after all: another order was processing.
-		addUpgradeError(&diags, id, orderErr)
+		addUpgradeError(&diags, id, orderErr, deadline)
 		return false, diags
 	}
 	m.setPackage(p)
@@ -242,7 +242,7 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 				m.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
 			}
 		}
-		addWaitError(&diags, id, bandwidth, endTime, deadline.Timeout(), err)
+		addWaitError(&diags, id, bandwidth, endTime, deadline, err)
 		return true, diags
 	}
 	w, err := windowOf(p)

@@ -981,3 +981,27 @@ resource "alibabacloud_cen_bandwidth_temp_upgrade" "again" {
 		},
 	})
 }
+
+// TestAccCENBandwidthTempUpgrade_timeoutsRefusedAtPlan: a timeout that is not a positive
+// duration is refused at plan, naming the timeouts attribute and its default, before anything
+// is ordered.
+func TestAccCENBandwidthTempUpgrade_timeoutsRefusedAtPlan(t *testing.T) {
+	const id = "cenbwp-timeouts0001"
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	end := testAccEndIn(24 * time.Hour)
+	g := m.MutationGuard(t)
+	refused := func(create, pattern string) resource.TestStep {
+		return g.Refused(resource.TestStep{Config: testAccConfigBandwidthTempUpgrade_timeouts(m, id, 500, end, create), PlanOnly: true}, pattern)
+	}
+	valid := testAccStepUpgraded(t, m, id, 500, 100, end, 1)
+	valid.PreConfig = g.Check
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 500),
+		Steps: []resource.TestStep{
+			refused("0s", `Invalid timeouts.create.*timeouts.create = "0s" is not a positive duration.*the default, 10m`),
+			refused("-5m", `timeouts.create = "-5m" is not a positive duration`),
+			valid,
+		},
+	})
+}

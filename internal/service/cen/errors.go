@@ -3,11 +3,11 @@ package cen
 import (
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"terraform-provider-alibabacloud/internal/conns"
+	"terraform-provider-alibabacloud/internal/framework"
 	"terraform-provider-alibabacloud/internal/waiter"
 )
 
@@ -49,16 +49,17 @@ var advice = conns.Advice{
 		"(see original_bandwidth, or the plan in the CEN console).",
 }
 
-// addUpgradeError adds a diagnostic for a failed TempUpgradeCenBandwidthPackageSpec call on id.
-func addUpgradeError(diags *diag.Diagnostics, id string, err error) {
-	diags.AddError(fmt.Sprintf("Temporary upgrade of CEN bandwidth package %s refused", id), upgradeErrorDetail(err))
+// addUpgradeError adds a diagnostic for a failed TempUpgradeCenBandwidthPackageSpec call on id,
+// made within deadline.
+func addUpgradeError(diags *diag.Diagnostics, id string, err error, deadline framework.Deadline) {
+	diags.AddError(fmt.Sprintf("Temporary upgrade of CEN bandwidth package %s refused", id), upgradeErrorDetail(err, deadline))
 }
 
 // upgradeErrorDetail explains a failed TempUpgradeCenBandwidthPackageSpec call: cause and fix
 // for the codes the API documents (and those every product answers), followed by what the API
 // answered.
-func upgradeErrorDetail(err error) string {
-	return "TempUpgradeCenBandwidthPackageSpec failed. " + conns.Explain(err, advice)
+func upgradeErrorDetail(err error, deadline framework.Deadline) string {
+	return "TempUpgradeCenBandwidthPackageSpec failed. " + deadline.Explain(err, advice)
 }
 
 // addReadError adds a diagnostic for a failed DescribeCenBandwidthPackages call on id.
@@ -68,22 +69,22 @@ func addReadError(diags *diag.Diagnostics, id string, err error) {
 }
 
 // addWaitError adds a diagnostic for a wait on id's upgrade that did not end in the target
-// state; timeout is the user's whole create or update timeout.
-func addWaitError(diags *diag.Diagnostics, id string, bandwidth int64, endTime string, timeout time.Duration, err error) {
+// state before deadline, the user's create or update timeout.
+func addWaitError(diags *diag.Diagnostics, id string, bandwidth int64, endTime string, deadline framework.Deadline, err error) {
 	summary := fmt.Sprintf("Temporary upgrade of CEN bandwidth package %s not confirmed", id)
 	var timedOut *waiter.TimeoutError
 	var missing *waiter.MissingError
 	switch {
 	case errors.As(err, &timedOut):
 		diags.AddError(summary, fmt.Sprintf("The upgrade to %d Mbps until %s was requested, but DescribeCenBandwidthPackages "+
-			"did not show it within %s. The resource is kept in state (tainted) so that nothing is lost. Run "+
-			"terraform apply again once the package shows the new bandwidth, or raise the timeouts block's "+
-			"values if upgrades take this long.", bandwidth, endTime, timeout))
+			"did not show it within %s (%s). The resource is kept in state (tainted) so that nothing is lost. Run "+
+			"terraform apply again once the package shows the new bandwidth, or raise %s if upgrades take this long.",
+			bandwidth, endTime, conns.FormatDuration(deadline.Timeout()), deadline.Attribute(), deadline.Attribute()))
 	case errors.As(err, &missing):
 		diags.AddError(summary, fmt.Sprintf("The upgrade was requested, but the package then disappeared from "+
 			"DescribeCenBandwidthPackages. Check in the CEN console whether %s still exists.", id))
 	default:
 		diags.AddError(summary, fmt.Sprintf("Waiting for the upgrade to %d Mbps until %s failed.\n\n%s",
-			bandwidth, endTime, conns.Explain(err, advice)))
+			bandwidth, endTime, deadline.Explain(err, advice)))
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	"terraform-provider-alibabacloud/internal/framework"
 	"terraform-provider-alibabacloud/internal/framework/resourcetest"
 	"terraform-provider-alibabacloud/internal/waiter"
 )
@@ -26,7 +27,7 @@ func TestUpgradeErrorDetail(t *testing.T) {
 	}
 	for code, want := range cases {
 		t.Run(code, func(t *testing.T) {
-			detail := upgradeErrorDetail(resourcetest.APIError(code))
+			detail := upgradeErrorDetail(resourcetest.APIError(code), framework.StartDeadlineFor("timeouts.create", 10*time.Minute))
 			if strings.Contains(detail, "outside Terraform") {
 				t.Errorf("detail %q blames an order placed outside Terraform, which may be this configuration's own", detail)
 			}
@@ -44,13 +45,13 @@ func TestAddWaitError(t *testing.T) {
 		err  error
 		want string
 	}{
-		{&waiter.TimeoutError{LastState: statusPending, Timeout: time.Minute}, "within 10m0s"},
+		{&waiter.TimeoutError{LastState: statusPending, Timeout: time.Minute}, "within 10m (timeouts.update). The resource is kept in state (tainted) so that nothing is lost. Run terraform apply again once the package shows the new bandwidth, or raise timeouts.update"},
 		{&waiter.MissingError{Checks: 4}, "disappeared"},
 		{errors.New("boom"), "boom"},
 	}
 	for _, c := range cases {
 		var diags diag.Diagnostics
-		addWaitError(&diags, testID, 500, "2026-12-01T10:00:00Z", 10*time.Minute, c.err)
+		addWaitError(&diags, testID, 500, "2026-12-01T10:00:00Z", framework.StartDeadlineFor("timeouts.update", 10*time.Minute), c.err)
 		if diags.ErrorsCount() != 1 || !strings.Contains(diags.Errors()[0].Detail(), c.want) {
 			t.Errorf("%v: got %v, want a detail with %q", c.err, diags, c.want)
 		}

@@ -61,7 +61,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 
 	out := gasdk.CreateCreateBandwidthPackageResponse()
 	if err := r.API().Do(ctx, expandCreateRequest(plan), out); err != nil {
-		resp.Diagnostics.AddError("Creating the GA bandwidth plan failed", conns.Explain(err, advice))
+		resp.Diagnostics.AddError("Creating the GA bandwidth plan failed", deadline.Explain(err, advice))
 		return
 	}
 	if out.BandwidthPackageId == "" {
@@ -82,7 +82,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	if purchased.purchaseAwaitsPayment(plan.AutoPay) {
 		bp, err := findBandwidthPackageByID(ctx, r.API(), id)
 		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), conns.Explain(err, advice))
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), deadline.Explain(err, advice))
 			return
 		}
 		r.saveInactiveSubscription(ctx, plan, bp, "Subscription bandwidth plan awaits payment",
@@ -96,15 +96,15 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	bp, err := waitBandwidthPackageActive(ctx, r.API(), id, deadline.Remaining())
 	if _, timedOut := errors.AsType[*waiter.TimeoutError](err); timedOut && bp != nil && purchased.subscription {
 		r.saveInactiveSubscription(ctx, plan, bp, "Subscription bandwidth plan not active yet",
-			fmt.Sprintf("Bandwidth plan %s was bought and paid, but it was still %q when the create timeout ran out. It is "+
+			fmt.Sprintf("Bandwidth plan %s was bought and paid, but it was still %q when the create timeout (%s) ran out. It is "+
 				"saved in the state rather than failed: a failed create would be replaced by the next apply, buying a "+
 				"second Subscription while this one stays billed. Run terraform apply again later: it refreshes the "+
-				"plan and sets its name and description. Raise the create timeout if activation regularly takes longer.",
-				id, bp.State), resp)
+				"plan and sets its name and description. Raise %s if activation regularly takes longer.",
+				id, bp.State, conns.FormatDuration(deadline.Timeout()), deadline.Attribute()), resp)
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to become active failed", id), conns.Explain(err, advice))
+		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to become active failed", id), deadline.Explain(err, advice))
 		return
 	}
 	// CreateBandwidthPackage takes no name or description: they are set by an update.
@@ -112,11 +112,11 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	resp.Diagnostics.Append(current.flatten(ctx, bp)...)
 	if update, _ := expandUpdateRequest(id, plan, current); update != nil {
 		if err := r.sendUpdate(ctx, update, deadline.Remaining()); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Naming the new GA bandwidth plan %s failed", id), conns.Explain(err, advice))
+			resp.Diagnostics.AddError(fmt.Sprintf("Naming the new GA bandwidth plan %s failed", id), deadline.Explain(err, advice))
 			return
 		}
 		if bp, err = findBandwidthPackageByID(ctx, r.API(), id); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), conns.Explain(err, advice))
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), deadline.Explain(err, advice))
 			return
 		}
 	}
@@ -192,7 +192,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 
 	bp, err := findBandwidthPackageByID(ctx, r.API(), id)
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading GA bandwidth plan %s before updating it failed", id), conns.Explain(err, advice))
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading GA bandwidth plan %s before updating it failed", id), deadline.Explain(err, advice))
 		return
 	}
 	update, async := expandUpdateRequest(id, plan, state)
@@ -206,7 +206,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 				"refuses every change until it is. Pay the order in the Alibaba Cloud Order Center, then apply again.", id))
 		return
 	case async && b.upgradeAwaitsPayment(state.updateSettings(), plan.updateSettings(), plan.AutoPay):
-		r.orderUpgrade(ctx, update, plan, state, deadline.Remaining(), resp)
+		r.orderUpgrade(ctx, update, plan, state, deadline, resp)
 		return
 	case !async:
 		err = r.sendUpdate(ctx, update, deadline.Remaining())
@@ -217,7 +217,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		bp, err = r.updateAndWait(ctx, update, bp.Accelerators, plan, deadline)
 	}
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Updating GA bandwidth plan %s failed", id), conns.Explain(err, advice))
+		resp.Diagnostics.AddError(fmt.Sprintf("Updating GA bandwidth plan %s failed", id), deadline.Explain(err, advice))
 		return
 	}
 	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
@@ -229,18 +229,18 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 // takes effect until it is paid, so waiting for the new values could only run out the
 // timeout. The state gets what is in effect, read back from the API, and the apply fails
 // with an error that says how to pay.
-func (r *bandwidthPackageResource) orderUpgrade(ctx context.Context, update *gasdk.UpdateBandwidthPackageRequest, plan, state bandwidthPackageModel, timeout time.Duration, resp *resource.UpdateResponse) {
+func (r *bandwidthPackageResource) orderUpgrade(ctx context.Context, update *gasdk.UpdateBandwidthPackageRequest, plan, state bandwidthPackageModel, deadline framework.Deadline, resp *resource.UpdateResponse) {
 	id := update.BandwidthPackageId
 	changes := describeChanges(plannedChanges(state.updateSettings(), plan.updateSettings()))
-	if err := r.sendUpdate(ctx, update, timeout); err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Updating GA bandwidth plan %s failed", id), conns.Explain(err, advice))
+	if err := r.sendUpdate(ctx, update, deadline.Remaining()); err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Updating GA bandwidth plan %s failed", id), deadline.Explain(err, advice))
 		return
 	}
 	bp, err := findBandwidthPackageByID(ctx, r.API(), id)
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("GA bandwidth plan %s: the upgrade was ordered (auto_pay = false), "+
 			"but reading the plan afterwards failed; pay the order in the Alibaba Cloud Order Center, then refresh", id),
-			conns.Explain(err, advice))
+			deadline.Explain(err, advice))
 		return
 	}
 	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
@@ -298,7 +298,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading GA bandwidth plan %s before deleting it failed", id), conns.Explain(err, advice))
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading GA bandwidth plan %s before deleting it failed", id), deadline.Explain(err, advice))
 		return
 	}
 	// A paid Subscription cannot be deleted before it expires; an unpaid one (state init)
@@ -310,7 +310,7 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 	}
 	if !b.unpaid && !stablePackageState(bp.State) {
 		if bp, err = waitBandwidthPackageStable(ctx, r.API(), id, deadline.Remaining()); err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to settle before deleting it failed", id), conns.Explain(err, advice))
+			resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to settle before deleting it failed", id), deadline.Explain(err, advice))
 			return
 		}
 	}
@@ -335,11 +335,11 @@ func (r *bandwidthPackageResource) Delete(ctx context.Context, req resource.Dele
 		warnSubscriptionKept(&resp.Diagnostics, id, bp.ExpiredTime)
 		return
 	case err != nil:
-		resp.Diagnostics.AddError(fmt.Sprintf("Deleting GA bandwidth plan %s failed", id), conns.Explain(err, advice))
+		resp.Diagnostics.AddError(fmt.Sprintf("Deleting GA bandwidth plan %s failed", id), deadline.Explain(err, advice))
 		return
 	}
 	if err := waitBandwidthPackageDeleted(ctx, r.API(), id, deadline.Remaining()); err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to be deleted failed", id), conns.Explain(err, advice))
+		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to be deleted failed", id), deadline.Explain(err, advice))
 	}
 }
 

@@ -65,7 +65,7 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 			resp.Diagnostics.AddError(summary, unpaidBindingDetail(packageID))
 			return
 		}
-		resp.Diagnostics.AddError(summary, conns.Explain(err, bindingAdvice))
+		resp.Diagnostics.AddError(summary, deadline.Explain(err, bindingAdvice))
 		return
 	}
 
@@ -76,7 +76,7 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 
 	bp, err := waitAttachment(ctx, r.API(), packageID, acceleratorID, true, deadline.Remaining())
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for accelerator %s to finish binding bandwidth plan %s failed", acceleratorID, packageID), conns.Explain(err, bindingAdvice))
+		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for accelerator %s to finish binding bandwidth plan %s failed", acceleratorID, packageID), deadline.Explain(err, bindingAdvice))
 		return
 	}
 	plan.Status = types.StringValue(bp.State)
@@ -136,7 +136,7 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 		bp, err = waitBandwidthPackageStable(ctx, r.API(), packageID, deadline.Remaining())
 	}
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading GA bandwidth plan %s before unbinding it failed", packageID), conns.Explain(err, advice))
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading GA bandwidth plan %s before unbinding it failed", packageID), deadline.Explain(err, advice))
 		return
 	}
 	if !slices.Contains(bp.Accelerators, acceleratorID) {
@@ -148,11 +148,11 @@ func (r *bandwidthPackageAttachmentResource) Delete(ctx context.Context, req res
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Unbinding GA bandwidth plan %s from accelerator %s failed", packageID, acceleratorID), conns.Explain(err, advice))
+		resp.Diagnostics.AddError(fmt.Sprintf("Unbinding GA bandwidth plan %s from accelerator %s failed", packageID, acceleratorID), deadline.Explain(err, advice))
 		return
 	}
 	if _, err := waitAttachment(ctx, r.API(), packageID, acceleratorID, false, deadline.Remaining()); err != nil && !conns.IsNotFound(err) {
-		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to be unbound from accelerator %s failed", packageID, acceleratorID), conns.Explain(err, advice))
+		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to be unbound from accelerator %s failed", packageID, acceleratorID), deadline.Explain(err, advice))
 	}
 }
 

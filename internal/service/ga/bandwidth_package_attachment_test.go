@@ -333,6 +333,16 @@ resource "alibabacloud_ga_bandwidth_package_attachment" "renamed" {
 			refused(`accelerator_id = " ga-bp1x" has white space around it`, []string{testAccFreeBasicID, " ga-bp1x"}),
 			refused(`accelerator_id = "GA-BP1X" has upper-case letters`, []string{testAccFreeBasicID, "GA-BP1X"}),
 			refused(`bandwidth_package_id = "ga-bp1x" is the id of a GA accelerator, not of a GA bandwidth plan`, []string{"ga-bp1x", acc}),
+			// A timeout with no time (was: bound, gave up at once and tainted the attachment).
+			g.RefusedPlan(fmt.Sprintf(`
+resource "alibabacloud_ga_bandwidth_package_attachment" "a0" {
+  bandwidth_package_id = %q
+  accelerator_id       = %q
+  timeouts {
+    create = "0s"
+  }
+}
+`, testAccFreeBasicID, acc), `timeouts.create = "0s" is not a positive duration.*the default, 10m`),
 			// What the API shows (ModifyPlan).
 			refused(`GA bandwidth plan not found.*bandwidth_package_id = "gbwp-bp1nosuch"`, []string{"gbwp-bp1nosuch", acc}),
 			refused(`GA accelerator not found.*accelerator_id = "ga-bp1nosuch"`, []string{testAccFreeBasicID, "ga-bp1nosuch"}),

@@ -959,3 +959,29 @@ func TestAccGABandwidthPackage_replacementSkipsUpdateRules(t *testing.T) {
 		},
 	})
 }
+
+// TestAccGABandwidthPackage_timeoutsRefusedAtPlan: a timeout that is not a positive duration is
+// refused at plan, naming the timeouts attribute and its default (was: accepted, and a create
+// with "0s" bought the plan, gave up at once and tainted it, so the next apply bought another).
+func TestAccGABandwidthPackage_timeoutsRefusedAtPlan(t *testing.T) {
+	m := newTestAccMock(t)
+	g := m.MutationGuard(t)
+	withTimeouts := func(block string) string {
+		return strings.Replace(testAccConfigBandwidthPackage_subscription(10, true), "\n}\n", "\n  timeouts {\n    "+block+"\n  }\n}\n", 1)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			g.RefusedPlan(withTimeouts(`create = "0s"`), `Invalid timeouts.create.*timeouts.create = "0s" is not a positive duration.*the default, 10m`),
+			g.RefusedPlan(withTimeouts(`create = "-5m"`), `timeouts.create = "-5m" is not a positive duration`),
+			g.RefusedPlan(withTimeouts(`update = "0"`), `timeouts.update = "0" is not a positive duration.*the default, 15m`),
+			g.RefusedPlan(withTimeouts(`delete = "soon"`), `timeouts.delete = "soon" is not a positive duration.*the default, 10m`),
+			{
+				PreConfig: g.Check,
+				Config:    m.Config(withTimeouts(`create = "10m"`)),
+				PlanOnly:  true, ExpectNonEmptyPlan: true,
+				Check: m.CheckCallCount("CreateBandwidthPackage", 0),
+			},
+		},
+	})
+}

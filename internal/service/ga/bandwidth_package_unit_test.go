@@ -104,7 +104,7 @@ func TestCreate(t *testing.T) {
 		f := newFakeGA()
 		f.activation = packageStateInit
 		resp := create(t, f, with(subscriptionValues, "timeouts", map[string]any{"create": "1s"}))
-		resourcetest.ExpectWarning(t, resp.Diagnostics, "not active yet", `still "init" when the create timeout ran out`)
+		resourcetest.ExpectWarning(t, resp.Diagnostics, "not active yet", `still "init" when the create timeout (1s) ran out`, "Raise timeouts.create")
 		if got := resourcetest.Get[bandwidthPackageModel](t, resp.State); got.Status.ValueString() != "init" || f.CallCount(createPackageAct) != 1 {
 			t.Errorf("state %+v after %d creates", got, f.CallCount(createPackageAct))
 		}

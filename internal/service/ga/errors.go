@@ -8,11 +8,11 @@ var advice = conns.Advice{
 	errCodeStateErrorBandwidthPackage: "The bandwidth plan is in a transitional state (being created, bound, unbound or " +
 		"updated), or was updated within the API's cool-down period, and accepts only queries until then. The provider retried until its timeout ran out. " +
 		"Check the plan's state in the Global Accelerator console, wait for it to become active, then run " +
-		"terraform apply again; raise the timeouts block if the operation regularly takes longer.",
+		"terraform apply again; raise " + conns.TimeoutSetting + " if the operation regularly takes longer.",
 	errCodeStateErrorAccelerator: "An accelerator bound to the bandwidth plan is in a transitional state (for example " +
 		"configuring after a change) and accepts only queries until it is active again. The provider retried until its " +
-		"timeout ran out. Wait for the accelerator to be active, then run terraform apply again; raise the timeouts " +
-		"block if its configuration regularly takes longer.",
+		"timeout ran out. Wait for the accelerator to be active, then run terraform apply again; raise " +
+		conns.TimeoutSetting + " if its configuration regularly takes longer.",
 	errCodeNotExistBandwidthPackage: "The bandwidth plan no longer exists: it was deleted outside Terraform, or it " +
 		"expired and was released. Run terraform apply to create a new one, or remove it from the state with " +
 		"terraform state rm.",
@@ -38,7 +38,7 @@ var advice = conns.Advice{
 		"they show on refresh the next plan is empty if they match the configuration. Or cancel it there, then apply " +
 		"again. Set auto_pay = true to have upgrades paid automatically.",
 	errCodeOperationConflict: "The API refuses a call repeated on the same object within a short period. The provider " +
-		"retried until its timeout ran out; wait a minute and apply again, or raise the timeouts block.",
+		"retried until its timeout ran out; wait a minute and apply again, or raise " + conns.TimeoutSetting + ".",
 }
 
 // bindingAdvice is advice for the answers to BandwidthPackageAddAccelerator, where the codes
