@@ -9,8 +9,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -80,7 +82,12 @@ func (e Endpoint) String() string { return e.Scheme + "://" + e.Host }
 
 // ParseEndpoint reads an endpoint given as a bare host ("cbn.aliyuncs.com", "127.0.0.1:8686",
 // HTTPS implied) or as a URL whose scheme, http or https, is honored ("http://127.0.0.1:8686").
-// The empty string is an error; callers apply their default first.
+// The host is an IP address (IPv6 in brackets) or a DNS name (labels of letters, digits, "-" and
+// "_", with an optional final dot), whose last label is not all digits: "127.0.0.1." or
+// "127.1" is neither an address nor a name, and would only fail later at the dial. A port is 1
+// to 65535. The empty string is an error; callers apply their default first, and must not take
+// an empty value for "the default" (an empty variable would send calls meant for a mock to the
+// real cloud).
 func ParseEndpoint(s string) (Endpoint, error) {
 	raw := strings.TrimSpace(s)
 	if raw == "" {
@@ -92,39 +99,85 @@ func ParseEndpoint(s string) (Endpoint, error) {
 		scheme = strings.ToLower(raw[:i])
 		rest = raw[i+3:]
 		if scheme != "http" && scheme != "https" {
-			return Endpoint{}, fmt.Errorf("endpoint %q has scheme %q; only http and https are supported", raw, raw[:i])
+			return Endpoint{}, fmt.Errorf("the scheme %q is not supported: write http:// or https://, or a bare host for HTTPS", raw[:i])
 		}
 	}
 	u, err := url.Parse(scheme + "://" + rest)
 	if err != nil {
-		return Endpoint{}, fmt.Errorf("endpoint %q is neither a host name nor a URL: %w", raw, err)
+		return Endpoint{}, errors.New("it is neither a host name nor a URL")
 	}
 	switch {
 	case u.Host == "" || u.Hostname() == "":
-		return Endpoint{}, fmt.Errorf("endpoint %q has no host", raw)
+		return Endpoint{}, errors.New("it has no host")
 	case u.User != nil:
-		return Endpoint{}, fmt.Errorf("endpoint %q must not contain user information", raw)
+		return Endpoint{}, errors.New("it must not contain user information")
 	case u.Path != "" && u.Path != "/", u.RawQuery != "", u.Fragment != "", strings.HasSuffix(rest, "?"):
-		return Endpoint{}, fmt.Errorf("endpoint %q must be a host or a scheme and host, without path, query or fragment", raw)
+		return Endpoint{}, errors.New("it must be a host or a scheme and host, without path, query or fragment")
 	}
-	if port := u.Port(); port == "" && strings.HasSuffix(u.Host, ":") {
-		return Endpoint{}, fmt.Errorf("endpoint %q has an empty port", raw)
+	if err := checkPort(u); err != nil {
+		return Endpoint{}, err
 	}
-	for _, r := range u.Hostname() {
-		if !validHostRune(r) {
-			return Endpoint{}, fmt.Errorf("endpoint %q has an invalid character %q in its host", raw, r)
-		}
+	if err := checkHost(u.Hostname()); err != nil {
+		return Endpoint{}, err
 	}
 	return Endpoint{Scheme: scheme, Host: u.Host}, nil
 }
 
-// validHostRune reports whether r may appear in a host name or IP address.
+// checkPort accepts no port, or a port from 1 to 65535.
+func checkPort(u *url.URL) error {
+	port := u.Port()
+	if port == "" {
+		if strings.HasSuffix(u.Host, ":") {
+			return errors.New("it has an empty port")
+		}
+		return nil
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil || n < 1 || n > 65535 {
+		return fmt.Errorf("the port %s is not a port number (1 to 65535)", port)
+	}
+	return nil
+}
+
+// checkHost accepts an IP address or a DNS name whose last label is not all digits.
+func checkHost(host string) error {
+	if net.ParseIP(host) != nil {
+		return nil
+	}
+	name := strings.TrimSuffix(host, ".")
+	if len(name) > 253 {
+		return fmt.Errorf("the host name is %d characters long, more than a DNS name's 253", len(name))
+	}
+	labels := strings.Split(name, ".")
+	for _, label := range labels {
+		switch {
+		case label == "":
+			return fmt.Errorf("the host %q has an empty label (two dots in a row, or a leading dot)", host)
+		case len(label) > 63:
+			return fmt.Errorf("the host %q has a label longer than 63 characters", host)
+		case strings.HasPrefix(label, "-") || strings.HasSuffix(label, "-"):
+			return fmt.Errorf("the host %q has a label that starts or ends with a hyphen", host)
+		}
+		for _, r := range label {
+			if !validHostRune(r) {
+				return fmt.Errorf("the host has the character %q, which no host name or IP address has", r)
+			}
+		}
+	}
+	if last := labels[len(labels)-1]; strings.Trim(last, "0123456789") == "" {
+		return fmt.Errorf("the host %q is neither an IP address nor a host name (a name's last label is not all "+
+			"digits); write an IP address without a final dot, such as 127.0.0.1", host)
+	}
+	return nil
+}
+
+// validHostRune reports whether r may appear in a label of a host name.
 func validHostRune(r rune) bool {
 	switch {
 	case r >= '0' && r <= '9', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
 		return true
 	}
-	return strings.ContainsRune(".-:_", r)
+	return r == '-' || r == '_'
 }
 
 // Config is the resolved provider configuration the clients are built from.

@@ -1,6 +1,7 @@
 package conns
 
 import (
+	"strings"
 	"sync"
 	"testing"
 
@@ -31,6 +32,10 @@ func TestParseEndpoint(t *testing.T) {
 		"HTTP://localhost:1/":                 {Scheme: "http", Host: "localhost:1"},
 		"https://ga.cn-hangzhou.aliyuncs.com": {Scheme: "https", Host: "ga.cn-hangzhou.aliyuncs.com"},
 		"http://[::1]:8080":                   {Scheme: "http", Host: "[::1]:8080"},
+		"cbn.aliyuncs.com.":                   {Scheme: "https", Host: "cbn.aliyuncs.com."},
+		"http://localhost:65535":              {Scheme: "http", Host: "localhost:65535"},
+		"http://mock_cloud.internal:1":        {Scheme: "http", Host: "mock_cloud.internal:1"},
+		"http://10.0.0.1":                     {Scheme: "http", Host: "10.0.0.1"},
 	}
 	for in, want := range valid {
 		got, err := ParseEndpoint(in)
@@ -38,11 +43,23 @@ func TestParseEndpoint(t *testing.T) {
 			t.Errorf("ParseEndpoint(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	invalid := []string{"", "ftp://host", "http://", "https://host/path", "host/path", "http://host?x=1",
-		"http://user:pw@host", "ho st", "http://host:", "://host"}
-	for _, in := range invalid {
-		if got, err := ParseEndpoint(in); err == nil {
-			t.Errorf("ParseEndpoint(%q) = %v, want an error", in, got)
+	invalid := map[string]string{
+		"": "empty", "   ": "empty", "ftp://host": `scheme "ftp"`, "http://": "no host", "https://host/path": "without path",
+		"host/path": "without path", "http://host?x=1": "without path", "http://user:pw@host": "user information",
+		"ho st": "neither", "http://host:": "empty port", "://host": `scheme ""`,
+		// Ports out of range fail here, not later as a dial error on some resource.
+		"http://127.0.0.1:99999": "port 99999 is not a port number", "http://127.0.0.1:0": "port 0",
+		"127.0.0.1:65536": "port 65536", "http://host:http": "neither",
+		// Numbers that are neither an IP address nor a host name.
+		"http://127.0.0.1.:1": `"127.0.0.1." is neither an IP address nor a host name`, "127.1": "neither an IP address",
+		"http://999.1.1.1": "neither an IP address",
+		"a..b":             "empty label", ".host": "empty label", "-host.com": "hyphen", "host-.com": "hyphen",
+		strings.Repeat("a", 64) + ".com": "longer than 63", "host!.com": `character '!'`,
+	}
+	for in, want := range invalid {
+		got, err := ParseEndpoint(in)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseEndpoint(%q) = %v, %v; want an error containing %q", in, got, err, want)
 		}
 	}
 }

@@ -212,17 +212,20 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 			},
 			"endpoints": schema.SingleNestedBlock{
 				MarkdownDescription: "Custom API endpoints, e.g. a local mock. Each is a host (`cbn.aliyuncs.com`, HTTPS) or a " +
-					"URL whose `http` or `https` scheme is honored (`http://127.0.0.1:8686`).",
+					"URL whose `http` or `https` scheme is honored (`http://127.0.0.1:8686`): an IP address or a host name, " +
+					"and a port from 1 to 65535. They are checked at `terraform plan`.",
 				Attributes: map[string]schema.Attribute{
 					"cbn": schema.StringAttribute{
-						MarkdownDescription: fmt.Sprintf("Cloud Enterprise Network endpoint. Default `%s`. Also read from %s.",
-							conns.DefaultCBNEndpoint, envDoc(EnvEndpointCBN)),
-						Optional: true,
+						MarkdownDescription: fmt.Sprintf("Cloud Enterprise Network endpoint. Default `%s` (when left out, "+
+							"or null; an empty string is an error). Also read from %s.", conns.DefaultCBNEndpoint, envDoc(EnvEndpointCBN)),
+						Optional:   true,
+						Validators: []validator.String{validators.Endpoint(conns.DefaultCBNEndpoint)},
 					},
 					"ga": schema.StringAttribute{
-						MarkdownDescription: fmt.Sprintf("Global Accelerator endpoint. Default `%s`. Also read from %s.",
-							conns.DefaultGAEndpoint, envDoc(EnvEndpointGA)),
-						Optional: true,
+						MarkdownDescription: fmt.Sprintf("Global Accelerator endpoint. Default `%s` (when left out, "+
+							"or null; an empty string is an error). Also read from %s.", conns.DefaultGAEndpoint, envDoc(EnvEndpointGA)),
+						Optional:   true,
+						Validators: []validator.String{validators.Endpoint(conns.DefaultGAEndpoint)},
 					},
 				},
 			},
@@ -286,8 +289,8 @@ func (p *alibabaCloudProvider) resolve(ctx context.Context, config providerModel
 	if !config.Endpoints.IsNull() {
 		diags.Append(config.Endpoints.As(ctx, &endpoints, basetypes.ObjectAsOptions{})...)
 	}
-	cfg.CBNEndpoint = resolveEndpoint(lookup(endpoints.CBN, path.Root("endpoints").AtName("cbn"), EnvEndpointCBN...), &diags)
-	cfg.GAEndpoint = resolveEndpoint(lookup(endpoints.GA, path.Root("endpoints").AtName("ga"), EnvEndpointGA...), &diags)
+	cfg.CBNEndpoint = resolveEndpoint(endpoints.CBN, path.Root("endpoints").AtName("cbn"), conns.DefaultCBNEndpoint, EnvEndpointCBN, &diags)
+	cfg.GAEndpoint = resolveEndpoint(endpoints.GA, path.Root("endpoints").AtName("ga"), conns.DefaultGAEndpoint, EnvEndpointGA, &diags)
 
 	var rateLimit rateLimitModel
 	if !config.RateLimit.IsNull() {
@@ -348,15 +351,25 @@ func (p *alibabaCloudProvider) resolve(ctx context.Context, config providerModel
 	return cfg, diags
 }
 
-func resolveEndpoint(s setting, diags *diag.Diagnostics) conns.Endpoint {
+// resolveEndpoint reads one product's endpoint from its attribute or environment variables;
+// the zero Endpoint (the default) when neither is set. An empty attribute is an error, never
+// the default: it usually comes from an empty Terraform variable, and the calls meant for a
+// test endpoint would go to the real cloud. (An empty environment variable counts as unset, as
+// every variable the provider reads does: that is how a shell clears one.)
+func resolveEndpoint(v types.String, attr path.Path, def string, envs []string, diags *diag.Diagnostics) conns.Endpoint {
+	if !v.IsNull() && !v.IsUnknown() && strings.TrimSpace(v.ValueString()) == "" {
+		summary, detail := validators.EndpointProblem("", "attribute "+attr.String(), attr.String(), def)
+		diags.AddAttributeError(attr, summary, detail)
+		return conns.Endpoint{}
+	}
+	s := lookup(v, attr, envs...)
 	if !s.set() {
 		return conns.Endpoint{}
 	}
 	e, err := conns.ParseEndpoint(s.value)
 	if err != nil {
-		diags.AddAttributeError(s.attr, "Malformed endpoint",
-			fmt.Sprintf("The endpoint from the %s must be a host such as cbn.aliyuncs.com or an http(s) URL such as "+
-				"http://127.0.0.1:8686: %s.", s.from(), err))
+		summary, detail := validators.EndpointProblem(s.value, s.from(), attr.String(), def)
+		diags.AddAttributeError(s.attr, summary, detail)
 	}
 	return e
 }

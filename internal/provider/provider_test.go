@@ -319,6 +319,47 @@ func TestConfigure_malformedEndpoint(t *testing.T) {
 	expectError(t, configure(t, keys()).Diagnostics, "Malformed endpoint", "environment variable ALIBABA_CLOUD_ENDPOINT_GA", "path")
 }
 
+// TestConfigure_emptyEndpoint: an empty endpoint (from an empty variable) is an error, never
+// the production endpoint; an empty environment variable counts as unset.
+func TestConfigure_emptyEndpoint(t *testing.T) {
+	cleanEnv(t)
+	attrs := keys()
+	attrs["endpoints"] = map[string]tftypes.Value{"ga": str("")}
+	d := expectError(t, configure(t, attrs).Diagnostics, "Empty endpoint", "attribute endpoints.ga is empty",
+		"does not mean the default", "leave endpoints.ga out for the production endpoint ga.cn-hangzhou.aliyuncs.com")
+	if attrPath(d) != "endpoints.ga" {
+		t.Errorf("path %q", attrPath(d))
+	}
+	t.Setenv("ALIBABA_CLOUD_ENDPOINT_GA", "")
+	if c := clientOf(t, configure(t, keys())); c.GA.Endpoint().String() != "https://"+conns.DefaultGAEndpoint {
+		t.Errorf("an empty variable: GA endpoint %s", c.GA.Endpoint())
+	}
+}
+
+// TestProtocol_validateEndpoints: endpoints are checked at validate (so at plan), on the
+// attribute they are set in: an empty one, a port out of range, an address with a final dot.
+func TestProtocol_validateEndpoints(t *testing.T) {
+	cleanEnv(t)
+	for value, want := range map[string]string{
+		"":                       "The attribute endpoints.ga is empty",
+		"http://127.0.0.1:99999": "the port 99999 is not a port number (1 to 65535)",
+		"127.0.0.1:0":            "the port 0 is not a port number",
+		"http://127.0.0.1.:1":    `"127.0.0.1." is neither an IP address nor a host name`,
+		"ftp://x":                `the scheme "ftp" is not supported`,
+	} {
+		attrs := keys()
+		attrs["endpoints"] = map[string]tftypes.Value{"cbn": str("http://127.0.0.1:8686"), "ga": str(value)}
+		resp, err := protoServer(t).ValidateProviderConfig(context.Background(), &tfprotov6.ValidateProviderConfigRequest{Config: protoConfig(t, attrs)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(resp.Diagnostics) != 1 || !strings.Contains(resp.Diagnostics[0].Detail, want) ||
+			resp.Diagnostics[0].Attribute.String() != tftypes.NewAttributePath().WithAttributeName("endpoints").WithAttributeName("ga").String() {
+			t.Errorf("endpoints.ga = %q: want one error on endpoints.ga containing %q, got:\n%s", value, want, protoDiagText(resp.Diagnostics))
+		}
+	}
+}
+
 func TestConfigure_unknownRegion(t *testing.T) {
 	cleanEnv(t)
 	t.Setenv("ALICLOUD_REGION", "cn-hangzhuo")

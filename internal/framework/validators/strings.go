@@ -73,3 +73,46 @@ func ParsePositiveDuration(s string) (time.Duration, error) {
 	}
 	return d, nil
 }
+
+// Endpoint returns a validator that accepts an API endpoint as conns.ParseEndpoint reads it: a
+// host, or an http(s) URL of a host, with a valid host and port. An empty string is refused: it
+// does not mean the default endpoint.
+func Endpoint(def string) validator.String { return endpoint{def: def} }
+
+// endpoint is the validator Endpoint returns; def is the default endpoint, for messages.
+type endpoint struct{ def string }
+
+// Description implements validator.String.
+func (endpoint) Description(context.Context) string {
+	return "value must be a host such as cbn.aliyuncs.com or an http(s) URL such as http://127.0.0.1:8686"
+}
+
+// MarkdownDescription implements validator.String.
+func (v endpoint) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+// ValidateString implements validator.String.
+func (v endpoint) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if summary, detail := EndpointProblem(req.ConfigValue.ValueString(), "attribute "+req.Path.String(), req.Path.String(), v.def); summary != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
+	}
+}
+
+// EndpointProblem says what is wrong with value as an endpoint, read from from ("attribute
+// endpoints.ga", "environment variable ALIBABA_CLOUD_ENDPOINT_GA") for setting (endpoints.ga),
+// whose default is def: a summary and a detail, or "" when nothing is.
+func EndpointProblem(value, from, setting, def string) (summary, detail string) {
+	if strings.TrimSpace(value) == "" {
+		return "Empty endpoint", fmt.Sprintf("The %s is empty. An empty endpoint does not mean the default: leave %s "+
+			"out for the production endpoint %s, or give a host such as %s or an http(s) URL such as "+
+			"http://127.0.0.1:8686. (An empty string usually comes from an empty variable, and calls meant for a "+
+			"test endpoint would go to the real cloud.)", from, setting, def, def)
+	}
+	if _, err := conns.ParseEndpoint(value); err != nil {
+		return "Malformed endpoint", fmt.Sprintf("The %s, %s, is not an endpoint: %s. Write a host such as %s or an "+
+			"http(s) URL of a host and port (1 to 65535) such as http://127.0.0.1:8686.", from, Shorten(value), err, def)
+	}
+	return "", ""
+}
