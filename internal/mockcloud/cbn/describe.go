@@ -142,28 +142,28 @@ func view(q *pkg, includeReservation bool) Package {
 // parseFilters reads Filter.N.Key and Filter.N.Value.M (N from 1 to 5). Filters without a value
 // constrain nothing.
 func parseFilters(call *rpc.Call) ([]filter, error) {
-	groups, err := indexedParams(call, "Filter", maxFilters)
+	groups, err := rpc.IndexedParams(call.Params, "Filter", maxFilters)
 	if err != nil {
 		return nil, err
 	}
 	var filters []filter
 	for _, g := range groups {
 		f := filter{}
-		for field, values := range g.fields {
+		for field, values := range g.Fields {
 			switch {
 			case field == "Key":
 				f.key = values[0]
 			case strings.HasPrefix(field, "Value."):
 				if _, err := strconv.Atoi(strings.TrimPrefix(field, "Value.")); err != nil {
-					return nil, rpc.InvalidParameter(fmt.Sprintf("Filter.%d.%s", g.n, field), "use Filter.N.Value.M with an integer M")
+					return nil, rpc.InvalidParameter(fmt.Sprintf("Filter.%d.%s", g.N, field), "use Filter.N.Value.M with an integer M")
 				}
 				f.values = append(f.values, values...)
 			default:
-				return nil, rpc.InvalidParameter(fmt.Sprintf("Filter.%d.%s", g.n, field), "use Filter.N.Key and Filter.N.Value.M")
+				return nil, rpc.InvalidParameter(fmt.Sprintf("Filter.%d.%s", g.N, field), "use Filter.N.Key and Filter.N.Value.M")
 			}
 		}
 		if _, ok := filterFields[f.key]; !ok {
-			return nil, rpc.InvalidParameter(fmt.Sprintf("Filter.%d.Key", g.n),
+			return nil, rpc.InvalidParameter(fmt.Sprintf("Filter.%d.Key", g.N),
 				fmt.Sprintf("the filter key %q is not supported: use CenBandwidthPackageId, Name, Status or CenId", f.key))
 		}
 		if len(f.values) > 0 {
@@ -176,25 +176,25 @@ func parseFilters(call *rpc.Call) ([]filter, error) {
 // parseTags reads Tag.N.Key and Tag.N.Value (N from 1 to 20). Every tag needs a key; a tag
 // without a value matches any value of its key.
 func parseTags(call *rpc.Call) ([]Tag, error) {
-	groups, err := indexedParams(call, "Tag", maxTags)
+	groups, err := rpc.IndexedParams(call.Params, "Tag", maxTags)
 	if err != nil {
 		return nil, err
 	}
 	tags := make([]Tag, 0, len(groups))
 	for _, g := range groups {
 		var tag Tag
-		for field, values := range g.fields {
+		for field, values := range g.Fields {
 			switch field {
 			case "Key":
 				tag.Key = values[0]
 			case "Value":
 				tag.Value = values[0]
 			default:
-				return nil, rpc.InvalidParameter(fmt.Sprintf("Tag.%d.%s", g.n, field), "use Tag.N.Key and Tag.N.Value")
+				return nil, rpc.InvalidParameter(fmt.Sprintf("Tag.%d.%s", g.N, field), "use Tag.N.Key and Tag.N.Value")
 			}
 		}
 		if tag.Key == "" {
-			return nil, rpc.InvalidParameter(fmt.Sprintf("Tag.%d.Key", g.n), "a tag key cannot be empty")
+			return nil, rpc.InvalidParameter(fmt.Sprintf("Tag.%d.Key", g.N), "a tag key cannot be empty")
 		}
 		tags = append(tags, tag)
 	}
@@ -209,37 +209,4 @@ func hasTags(p *Package, want []Tag) bool {
 		}
 	}
 	return true
-}
-
-// paramGroup is the parameters Prefix.N.* of one index N, by what follows "Prefix.N.".
-type paramGroup struct {
-	n      int
-	fields map[string][]string
-}
-
-// indexedParams groups the parameters named prefix.N.<field>, N from 1 to maxN, by N in
-// ascending order.
-func indexedParams(call *rpc.Call, prefix string, maxN int) ([]paramGroup, error) {
-	byIndex := map[int]map[string][]string{}
-	for name, values := range call.Params {
-		rest, ok := strings.CutPrefix(name, prefix+".")
-		if !ok {
-			continue
-		}
-		indexText, field, _ := strings.Cut(rest, ".")
-		n, err := strconv.Atoi(indexText)
-		if err != nil || n < 1 || n > maxN {
-			return nil, rpc.InvalidParameter(name, fmt.Sprintf("N in %s.N must be an integer from 1 to %d", prefix, maxN))
-		}
-		if byIndex[n] == nil {
-			byIndex[n] = map[string][]string{}
-		}
-		byIndex[n][field] = append(byIndex[n][field], values...)
-	}
-	groups := make([]paramGroup, 0, len(byIndex))
-	for n, fields := range byIndex {
-		groups = append(groups, paramGroup{n: n, fields: fields})
-	}
-	slices.SortFunc(groups, func(a, b paramGroup) int { return a.n - b.n })
-	return groups, nil
 }
