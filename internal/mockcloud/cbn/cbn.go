@@ -29,6 +29,7 @@ type Product struct {
 
 	mu       sync.Mutex
 	delay    time.Duration
+	account  AccountSettings // the account's gates and strict/lenient switches
 	packages []*pkg          // in seed order, the order Describe lists them
 	byID     map[string]*pkg // the same packages by CenBandwidthPackageId
 }

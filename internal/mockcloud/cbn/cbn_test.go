@@ -24,6 +24,10 @@ const (
 	upgradeAction  = "TempUpgradeCenBandwidthPackageSpec"
 )
 
+// lenientAccount has the temporary upgrade enabled and the lenient readings the tests below
+// were written for; the strict defaults have tests of their own (account_test.go).
+var lenientAccount = AccountSettings{CenTempUpgradeEnabled: true, CenAllowOrderDuringWindow: true, CenReservationTimeExact: true}
+
 // fixture is a product on its own clock.
 type fixture struct {
 	t     *testing.T
@@ -39,6 +43,7 @@ func newFixture(t *testing.T, delay time.Duration, seeds ...Package) *fixture {
 	if err := p.Restore(seeds); err != nil {
 		t.Fatalf("Restore: %v", err)
 	}
+	p.SetAccount(lenientAccount)
 	return &fixture{t: t, clock: clk, p: p}
 }
 
@@ -166,7 +171,8 @@ func TestRestoreDefaults(t *testing.T) {
 		{"cenbwp-idle", "BandwidthPackageChargeType", idle.BandwidthPackageChargeType, ChargeTypePrepay},
 		{"cenbwp-idle", "HasReservationData", idle.HasReservationData, "false"},
 		{"cenbwp-idle", "ResourceGroupId", idle.ResourceGroupId, DefaultResourceGroupID},
-		{"cenbwp-idle", "GeographicRegionAId", idle.GeographicRegionAId, "China"},
+		{"cenbwp-idle", "GeographicRegionAId", idle.GeographicRegionAId, "china"},
+		{"cenbwp-given", "GeographicRegionBId", byID["cenbwp-given"].GeographicRegionBId, "north-america"},
 		{"cenbwp-idle", "GeographicSpanId", idle.GeographicSpanId, "china_china"},
 		{"cenbwp-idle", "ReservationOrderType", idle.ReservationOrderType, ""},
 		{"cenbwp-used", "Status", byID["cenbwp-used"].Status, StatusInUse},
@@ -218,6 +224,7 @@ func TestRestoreRejectsInvalidSeeds(t *testing.T) {
 		{"status", []Package{{CenBandwidthPackageId: "cenbwp-a", Bandwidth: 10, Status: "Active"}}, "Status"},
 		{"business status", []Package{{CenBandwidthPackageId: "cenbwp-a", Bandwidth: 10, BusinessStatus: "Expired"}}, "BusinessStatus"},
 		{"creation time", []Package{{CenBandwidthPackageId: "cenbwp-a", Bandwidth: 10, CreationTime: "yesterday"}}, "CreationTime"},
+		{"geographic region", []Package{{CenBandwidthPackageId: "cenbwp-a", Bandwidth: 10, GeographicRegionBId: "Mars"}}, "GeographicRegion"},
 		{"expired time", []Package{{CenBandwidthPackageId: "cenbwp-a", Bandwidth: 10, ExpiredTime: "2026-13-01T00:00Z"}}, "ExpiredTime"},
 		{"reservation without type", []Package{{CenBandwidthPackageId: "cenbwp-a", Bandwidth: 10, ReservationBandwidth: "5"}}, "need ReservationOrderType"},
 		{"has reservation without type", []Package{{CenBandwidthPackageId: "cenbwp-a", Bandwidth: 10, HasReservationData: "true"}}, "HasReservationData"},
@@ -291,6 +298,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if err := restored.Restore(loaded); err != nil {
 		t.Fatalf("Restore of a snapshot: %v", err)
 	}
+	restored.SetAccount(f.p.Account())
 	again := restored.Snapshot()
 	if !reflect.DeepEqual(again, snap) {
 		t.Fatalf("round trip changed the state:\n got %+v\nwant %+v", again, snap)

@@ -26,6 +26,10 @@ const (
 	// CodeUnsupportedQosPolicy: the package's transit router has an absolute-value inter-region
 	// traffic QoS policy (API page).
 	CodeUnsupportedQosPolicy = "Forbidden.AssociatedUnsupportedInterRegionTrafficQosPolicy"
+	// CodeTempUpgradeNotEnabled: the account may not order temporary upgrades
+	// (AccountSettings.CenTempUpgradeEnabled). Assumed: the page says the feature is not enabled
+	// by default but names no code.
+	CodeTempUpgradeNotEnabled = "Forbidden.TempUpgradeNotEnabled"
 	// CodeUpgradeBwpBandwidth: the bandwidth does not exceed the original bandwidth, or is lower
 	// than the bandwidth of the open window (API page).
 	CodeUpgradeBwpBandwidth = "InvalidOperation.UpgradeBwpBandwidth"

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -33,8 +34,9 @@ const (
 	// DefaultResourceGroupID is the ResourceGroupId a seed that leaves it out gets.
 	DefaultResourceGroupID = "rg-acfmmockdefault"
 	// DefaultGeographicRegionID is the GeographicRegionAId and GeographicRegionBId a seed that
-	// leaves them out gets.
-	DefaultGeographicRegionID = "China"
+	// leaves them out gets. The API answers area ids in lower case (its page's example:
+	// "GeographicRegionAId": "china").
+	DefaultGeographicRegionID = "china"
 )
 
 // Time layouts: the API shows times to the minute; EndTime is sent (and the mock-only fields are
@@ -215,14 +217,17 @@ func fromSeed(in Package, now time.Time) (*pkg, error) {
 	if err := p.fillTimes(now); err != nil {
 		return nil, err
 	}
-	if p.GeographicRegionAId == "" {
-		p.GeographicRegionAId = DefaultGeographicRegionID
-	}
-	if p.GeographicRegionBId == "" {
-		p.GeographicRegionBId = DefaultGeographicRegionID
+	for _, area := range []*string{&p.GeographicRegionAId, &p.GeographicRegionBId} {
+		if *area == "" {
+			*area = DefaultGeographicRegionID
+		}
+		*area = strings.ToLower(*area) // a seed may write China, as the console does
+		if err := oneOf("GeographicRegionAId/GeographicRegionBId", *area, geographicRegions...); err != nil {
+			return nil, err
+		}
 	}
 	if p.GeographicSpanId == "" {
-		p.GeographicSpanId = geographicSpan(p.GeographicRegionAId, p.GeographicRegionBId)
+		p.GeographicSpanId = p.GeographicRegionAId + "_" + p.GeographicRegionBId
 	}
 	if p.ResourceGroupId == "" {
 		p.ResourceGroupId = DefaultResourceGroupID
@@ -246,29 +251,9 @@ func fromSeed(in Package, now time.Time) (*pkg, error) {
 	return p, nil
 }
 
-// geographicSpan names the span between two geographic regions the way the API does
-// (china_china, china_asia-pacific, ...).
-func geographicSpan(a, b string) string {
-	return spanPart(a) + "_" + spanPart(b)
-}
-
-// spanPart is a geographic region's part of a GeographicSpanId.
-func spanPart(region string) string {
-	switch region {
-	case "China":
-		return "china"
-	case "North-America":
-		return "north-america"
-	case "Asia-Pacific":
-		return "asia-pacific"
-	case "Europe":
-		return "europe"
-	case "Australia":
-		return "australia"
-	default:
-		return region
-	}
-}
+// geographicRegions are the areas a CEN bandwidth package connects, as the API names them;
+// GeographicSpanId joins two with an underscore (china_china, china_asia-pacific, ...).
+var geographicRegions = []string{"china", "north-america", "asia-pacific", "europe", "australia"}
 
 // fillTimes parses CreationTime and ExpiredTime, defaulting them from now and the charge type,
 // and rewrites them in the API's minute layout.

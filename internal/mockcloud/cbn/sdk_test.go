@@ -35,6 +35,7 @@ func newSDKFixture(t *testing.T, delay time.Duration, seeds ...cbn.Package) *sdk
 	if err := product.Restore(seeds); err != nil {
 		t.Fatal(err)
 	}
+	product.SetAccount(cbn.AccountSettings{CenTempUpgradeEnabled: true})
 	host := mocktest.ServeProduct(t, clk, product, testKeyID, testKeySecret)
 	client, err := sdkcbn.NewClientWithAccessKey("cn-hangzhou", testKeyID, testKeySecret)
 	if err != nil {
@@ -72,14 +73,24 @@ func (f *sdkFixture) upgrade(id string, bandwidth int, end string) error {
 	return err
 }
 
+// wholeHourAfter is t rounded up to the whole hour, when a window ordered to end at t ends
+// under the strict default.
+func wholeHourAfter(t time.Time) time.Time {
+	if h := t.Truncate(time.Hour); !h.Equal(t) {
+		return h.Add(time.Hour)
+	}
+	return t
+}
+
 // TestThroughSDK runs the life of a temporary upgrade with requests built, signed and decoded
-// by the official SDK, in JSON.
+// by the official SDK, in JSON, under the strict defaults but for the enabled feature.
 func TestThroughSDK(t *testing.T) {
 	f := newSDKFixture(t, 2*time.Minute,
 		cbn.Package{CenBandwidthPackageId: "cenbwp-sdk", Bandwidth: 10, CenIds: cbn.CenIds{CenId: []string{"cen-1"}}},
 		cbn.Package{CenBandwidthPackageId: "cenbwp-post", Bandwidth: 10, BandwidthPackageChargeType: cbn.ChargeTypePostpay})
 
-	end := f.clock.Now().Add(4 * time.Hour).UTC().Truncate(time.Second)
+	// Half past an hour, at least three hours and a half away: never a whole hour.
+	end := f.clock.Now().UTC().Truncate(time.Hour).Add(4*time.Hour + 30*time.Minute + 7*time.Second)
 	if err := f.upgrade("cenbwp-sdk", 40, end.Format(cbn.SecondTimeLayout)); err != nil {
 		t.Fatalf("TempUpgradeCenBandwidthPackageSpec through the SDK: %v", err)
 	}
@@ -89,7 +100,7 @@ func TestThroughSDK(t *testing.T) {
 	f.clock.Advance(2 * time.Minute)
 	got := f.describe(t, "cenbwp-sdk")
 	if got.Bandwidth != 40 || got.ReservationOrderType != "TEMP_UPGRADE" || got.ReservationBandwidth != "10" ||
-		got.ReservationActiveTime != end.Format("2006-01-02T15:04Z") || got.HasReservationData != "true" ||
+		got.ReservationActiveTime != wholeHourAfter(end).Format("2006-01-02T15:04Z") || got.HasReservationData != "true" ||
 		len(got.CenIds.CenId) != 1 || got.Status != "InUse" {
 		t.Fatalf("after the delay: %+v", got)
 	}
@@ -100,7 +111,7 @@ func TestThroughSDK(t *testing.T) {
 		end       string
 		code      string
 	}{
-		{"lower than the open window", "cenbwp-sdk", 30, end.Format(cbn.SecondTimeLayout), cbn.CodeUpgradeBwpBandwidth},
+		{"another order while the window is open", "cenbwp-sdk", 60, end.Format(cbn.SecondTimeLayout), cbn.CodeOrderParameterIllegal},
 		{"pay-as-you-go", "cenbwp-post", 30, end.Format(cbn.SecondTimeLayout), cbn.CodeOrderParameterIllegal},
 		{"unknown", "cenbwp-none", 30, end.Format(cbn.SecondTimeLayout), cbn.CodeBandwidthPackageNotFound},
 		{"format", "cenbwp-sdk", 50, end.Format("2006-01-02T15:04Z"), cbn.CodeInvalidParameter},
@@ -113,8 +124,12 @@ func TestThroughSDK(t *testing.T) {
 		}
 	}
 
-	f.clock.Advance(4 * time.Hour)
+	f.clock.Advance(end.Sub(f.clock.Now()))
+	if got := f.describe(t, "cenbwp-sdk"); got.Bandwidth != 40 {
+		t.Fatalf("at EndTime, before the whole hour: %+v", got)
+	}
+	f.clock.Advance(wholeHourAfter(end).Sub(f.clock.Now()))
 	if got := f.describe(t, "cenbwp-sdk"); got.Bandwidth != 10 || got.ReservationOrderType != "" {
-		t.Fatalf("after EndTime: %+v", got)
+		t.Fatalf("at the whole hour after EndTime: %+v", got)
 	}
 }

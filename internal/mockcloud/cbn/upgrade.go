@@ -63,16 +63,21 @@ func (p *Product) tempUpgrade(call *rpc.Call, now time.Time) (any, error) {
 	if q == nil {
 		return nil, badRequest(CodeBandwidthPackageNotFound, "The specified bandwidth package %s does not exist.", req.id)
 	}
-	if err := q.checkUpgrade(req, now); err != nil {
+	if !p.account.CenTempUpgradeEnabled {
+		return nil, badRequest(CodeTempUpgradeNotEnabled,
+			"The temporary upgrade feature is not enabled for this account: it is not enabled by default; ask your account manager to enable it.")
+	}
+	if err := q.checkUpgrade(req, now, p.account); err != nil {
 		return nil, err
 	}
-	q.pending = &pendingOp{bandwidth: req.bandwidth, end: req.end, due: now.Add(p.delay)}
+	q.pending = &pendingOp{bandwidth: req.bandwidth, end: p.account.windowEnd(req.end), due: now.Add(p.delay)}
 	q.settle(now)
 	return struct{}{}, nil
 }
 
-// checkUpgrade applies the API's rules for a temporary upgrade of q at now.
-func (q *pkg) checkUpgrade(req upgradeRequest, now time.Time) error {
+// checkUpgrade applies the API's rules for a temporary upgrade of q at now, under the
+// account's settings.
+func (q *pkg) checkUpgrade(req upgradeRequest, now time.Time, account AccountSettings) error {
 	if q.pending != nil {
 		return badRequest(CodeOrderIsProcessing,
 			"The operation failed because the order is being processed: an earlier temporary upgrade of %s takes effect at %s. Retry later.",
@@ -101,6 +106,11 @@ func (q *pkg) checkUpgrade(req upgradeRequest, now time.Time) error {
 		return badRequest(CodeUpgradeBwpBandwidth,
 			"The operation is invalid because the upgrade (%d Mbps) is equal or less than the original bandwidth (%d Mbps).",
 			req.bandwidth, q.base)
+	}
+	if q.window != nil && !account.CenAllowOrderDuringWindow {
+		return badRequest(CodeOrderParameterIllegal,
+			"The order parameters are abnormal: they conflict with an existing order, the temporary upgrade of %s to %d Mbps in effect until %s; "+
+				"order again once it has ended.", q.CenBandwidthPackageId, q.window.bandwidth, secondTime(q.window.end))
 	}
 	if q.window != nil && req.bandwidth < q.window.bandwidth {
 		return badRequest(CodeUpgradeBwpBandwidth,
