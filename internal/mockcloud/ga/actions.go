@@ -1,7 +1,6 @@
 package ga
 
 import (
-	"math"
 	"net/http"
 	"net/url"
 	"slices"
@@ -23,7 +22,20 @@ var handlers = map[string]handler{
 	actionDelete:            (*Product).deletePackage,
 	actionAddAccelerator:    (*Product).addAccelerator,
 	actionRemoveAccelerator: (*Product).removeAccelerator,
+	actionReplace:           (*Product).replacePackage,
 	actionDescribeAcc:       (*Product).describeAccelerator,
+	actionListAccelerators:  (*Product).listAccelerators,
+	actionDescribeRegions:   (*Product).describeRegions,
+	actionDescribeAutoRenew: (*Product).describeAutoRenew,
+	actionUpdateAutoRenew:   (*Product).updateAutoRenew,
+	actionListTagResources:  (*Product).listTagResources,
+	actionTagResources:      (*Product).tagResources,
+	actionUntagResources:    (*Product).untagResources,
+	actionChangeRG:          (*Product).changeResourceGroup,
+	actionCreateIpSets:      (*Product).createIpSets,
+	actionListIpSets:        (*Product).listIpSets,
+	actionUpdateIpSets:      (*Product).updateIpSets,
+	actionDeleteIpSets:      (*Product).deleteIpSets,
 }
 
 // createResponse is what CreateBandwidthPackage answers.
@@ -56,12 +68,24 @@ func (p *Product) createPackage(params url.Values, now time.Time) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	group := params.Get("ResourceGroupId")
+	if group == "" {
+		group = DefaultResourceGroupID
+	}
+	tags, err := parseTags(params)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.checkPurchaseGates(pl); err != nil {
+		return nil, err
+	}
 	bp := &BandwidthPackage{
 		BandwidthPackageId: newID("gbwp-"), RegionId: Region, State: StateInit,
 		Bandwidth: pl.Bandwidth, BandwidthType: pl.BandwidthType, Type: pl.Type,
 		ChargeType: pl.ChargeType, BillingType: pl.BillingType, Ratio: pl.Ratio,
 		CbnGeographicRegionIdA: pl.RegionA, CbnGeographicRegionIdB: pl.RegionB,
-		CreateTime: millis(now), Accelerators: []string{}, MockClientToken: token,
+		CreateTime: millis(now), Accelerators: []string{}, ResourceGroupId: group, Tags: tags,
+		MockClientToken: token,
 	}
 	if pl.ChargeType == ChargePrepay {
 		bp.MockOrderId = newOrderID()
@@ -138,39 +162,6 @@ func (p *Product) describePackage(params url.Values, _ time.Time) (any, error) {
 	return publicPackage(bp), nil
 }
 
-// listResponse is what ListBandwidthPackages answers.
-type listResponse struct {
-	TotalCount        int                `json:"TotalCount"`
-	PageNumber        int                `json:"PageNumber"`
-	PageSize          int                `json:"PageSize"`
-	BandwidthPackages []BandwidthPackage `json:"BandwidthPackages"`
-}
-
-// listPackages serves ListBandwidthPackages, filtered by id, state and type, one page at a
-// time.
-func (p *Product) listPackages(params url.Values, _ time.Time) (any, error) {
-	page, err := rpc.IntParam(params, "PageNumber", 1, 1, math.MaxInt32)
-	if err != nil {
-		return nil, err
-	}
-	size, err := rpc.IntParam(params, "PageSize", 10, 1, 100)
-	if err != nil {
-		return nil, err
-	}
-	id, state, typ := params.Get("BandwidthPackageId"), params.Get("State"), params.Get("Type")
-	matched := []BandwidthPackage{}
-	for _, bp := range p.packages {
-		if (id == "" || bp.BandwidthPackageId == id) && (state == "" || bp.State == state) && (typ == "" || bp.Type == typ) {
-			matched = append(matched, publicPackage(bp))
-		}
-	}
-	resp := listResponse{TotalCount: len(matched), PageNumber: page, PageSize: size, BandwidthPackages: []BandwidthPackage{}}
-	if start := (page - 1) * size; start < len(matched) {
-		resp.BandwidthPackages = matched[start:min(start+size, len(matched))]
-	}
-	return resp, nil
-}
-
 // updateResponse is what UpdateBandwidthPackage answers.
 type updateResponse struct {
 	BandwidthPackage string `json:"BandwidthPackage"`
@@ -229,6 +220,14 @@ func (p *Product) updatePackage(params url.Values, now time.Time) (any, error) {
 		return nil, errPackageState(bp, "was updated at "+last.Format(time.RFC3339)+
 			"; it cannot be updated again until "+last.Add(p.cooldownPeriod()).Format(time.RFC3339))
 	}
+	if err := p.checkAllocationFloor(bp, change); err != nil {
+		return nil, err
+	}
+	if change.Bandwidth != 0 && change.Bandwidth < bp.Bandwidth {
+		if err := p.useDowngradeQuota(bp); err != nil {
+			return nil, err
+		}
+	}
 	if params.Has("Name") {
 		bp.Name = name
 	}
@@ -245,6 +244,23 @@ func (p *Product) updatePackage(params url.Values, now time.Time) (any, error) {
 		p.startUpdate(bp, change, now)
 	}
 	return updateResponse{BandwidthPackage: bp.BandwidthPackageId, Name: bp.Name, Description: bp.Description}, nil
+}
+
+// checkAllocationFloor refuses to lower a bound Basic plan below the bandwidth its
+// accelerator's acceleration regions are given.
+func (p *Product) checkAllocationFloor(bp *BandwidthPackage, change *Pending) *rpc.Error {
+	if bp.Type != TypeBasic || change.Bandwidth == 0 || change.Bandwidth >= bp.Bandwidth {
+		return nil
+	}
+	for _, id := range bp.Accelerators {
+		acc := p.findAccelerator(id)
+		if need := allocated(acc); change.Bandwidth < need {
+			return apiError(http.StatusBadRequest, CodeBandwidthIllegal,
+				"The bandwidth of the bandwidth package is illegal: %d Mbit/s is less than the %d Mbit/s the acceleration regions of accelerator %s are given; lower their bandwidth (UpdateIpSets) first.",
+				change.Bandwidth, need, id)
+		}
+	}
+	return nil
 }
 
 // startUpdate starts a change of bandwidth or bandwidth type: the plan is updating and its
@@ -338,7 +354,8 @@ func (p *Product) deletePackage(params url.Values, now time.Time) (any, error) {
 				id, time.UnixMilli(mustMillis(bp.ExpiredTime)).UTC().Format(time.RFC3339))
 		}
 	}
-	bp.MockPending = &Pending{Action: actionDelete, Due: now.Add(p.delay), State: bp.State}
+	bp.State = StateDeleting
+	bp.MockPending = &Pending{Action: actionDelete, Due: now.Add(p.delay), State: StateDeleting}
 	bp.MockDeleteClientToken = token
 	return deleteResponse{BandwidthPackageId: id}, nil
 }
@@ -371,7 +388,7 @@ func (p *Product) addAccelerator(params url.Values, now time.Time) (any, error) 
 		return nil, apiError(http.StatusBadRequest, CodeNotExistBasicBandwidthPackage,
 			"You must specify the basic bandwidth package: bind a basic plan to accelerator %s before a cross-border one.", acc.AcceleratorId)
 	}
-	p.startBinding(bp, acc, actionAddAccelerator, StateBinding, now)
+	p.startBinding(bp, acc, actionAddAccelerator, StateBinding, AcceleratorBinding, now)
 	return bindResponse{BandwidthPackageId: bp.BandwidthPackageId, Accelerators: []string{acc.AcceleratorId}}, nil
 }
 
@@ -394,7 +411,7 @@ func (p *Product) removeAccelerator(params url.Values, now time.Time) (any, erro
 			}
 		}
 	}
-	p.startBinding(bp, acc, actionRemoveAccelerator, StateUnbinding, now)
+	p.startBinding(bp, acc, actionRemoveAccelerator, StateUnbinding, AcceleratorUnbinding, now)
 	return bindResponse{BandwidthPackageId: bp.BandwidthPackageId, Accelerators: []string{acc.AcceleratorId}}, nil
 }
 
@@ -418,13 +435,14 @@ func (p *Product) bindingParams(params url.Values) (*BandwidthPackage, *Accelera
 	return bp, acc, nil
 }
 
-// startBinding puts bp into state (binding or unbinding) and acc into configuring, both
-// finishing after the delay.
-func (p *Product) startBinding(bp *BandwidthPackage, acc *Accelerator, action, state string, now time.Time) {
+// startBinding puts bp into state (binding or unbinding) and acc into accState (binding or
+// unbinding), both finishing after the delay.
+func (p *Product) startBinding(bp *BandwidthPackage, acc *Accelerator, action, state, accState string, now time.Time) {
 	due := now.Add(p.delay)
 	bp.State = state
 	bp.MockPending = &Pending{Action: action, Due: due, AcceleratorId: acc.AcceleratorId}
-	p.configure([]string{acc.AcceleratorId}, due)
+	acc.State = accState
+	acc.MockPending = &Pending{Action: action, Due: due, State: AcceleratorActive}
 }
 
 // configure puts the accelerators into configuring until due.
@@ -443,9 +461,16 @@ func (p *Product) describeAccelerator(params url.Values, _ time.Time) (any, erro
 	if err != nil {
 		return nil, err
 	}
+	return p.publicAccelerator(acc), nil
+}
+
+// publicAccelerator is the accelerator as DescribeAccelerator and ListAccelerators show it:
+// with the plans bound to it, without acceleration regions or the mock's bookkeeping. The
+// caller holds p.mu.
+func (p *Product) publicAccelerator(acc *Accelerator) Accelerator {
 	view := p.acceleratorView(acc)
-	view.MockPending = nil
-	return view, nil
+	view.MockPending, view.IpSets = nil, nil
+	return view
 }
 
 // packageParam finds the plan named by BandwidthPackageId.
@@ -501,6 +526,7 @@ func publicPackage(bp *BandwidthPackage) BandwidthPackage {
 	c := *clonePackage(bp)
 	c.MockPending, c.MockClientToken, c.MockDeleteClientToken, c.MockOrderId = nil, "", "", ""
 	c.MockOrderUnpaid, c.MockLastUpdateTime, c.MockUnpaidUpgrade = false, time.Time{}, nil
+	c.MockRenewalStatus, c.MockAutoRenewDuration = "", 0
 	return c
 }
 

@@ -12,7 +12,7 @@ func TestDeletePostpay(t *testing.T) {
 	id := e.createPostpay()
 	out := e.ok(actionDelete, "BandwidthPackageId", id, "ClientToken", "del-1")
 	expect(t, "response", out, map[string]any{"BandwidthPackageId": id})
-	expect(t, "while deleting", e.describe(id), map[string]any{"State": StateActive})
+	expect(t, "while deleting", e.describe(id), map[string]any{"State": StateDeleting})
 	e.fails(http.StatusBadRequest, CodeStateErrorBandwidthPackage, actionUpdate, "BandwidthPackageId", id, "Bandwidth", "20")
 	e.fails(http.StatusBadRequest, CodeStateErrorBandwidthPackage, actionDelete, "BandwidthPackageId", id, "ClientToken", "del-other")
 	e.ok(actionDelete, "BandwidthPackageId", id, "ClientToken", "del-1") // the same request again
@@ -65,7 +65,7 @@ func TestAddAcceleratorLifecycle(t *testing.T) {
 	expect(t, "response", out, map[string]any{"BandwidthPackageId": basic, "Accelerators": []string{"ga-1"}})
 	expect(t, "plan while binding", e.describe(basic), map[string]any{"State": StateBinding, "Accelerators": []string{}})
 	acc := e.accelerator("ga-1")
-	expect(t, "accelerator while binding", acc, map[string]any{"State": AcceleratorConfiguring})
+	expect(t, "accelerator while binding", acc, map[string]any{"State": AcceleratorBinding})
 	if _, has := acc["BasicBandwidthPackage"]; has {
 		t.Errorf("the plan shows on the accelerator before the binding is done: %v", acc)
 	}
@@ -133,7 +133,7 @@ func TestRemoveAccelerator(t *testing.T) {
 	out := e.ok(actionRemoveAccelerator, "BandwidthPackageId", cross, "AcceleratorId", "ga-1")
 	expect(t, "response", out, map[string]any{"BandwidthPackageId": cross, "Accelerators": []string{"ga-1"}})
 	expect(t, "plan while unbinding", e.describe(cross), map[string]any{"State": StateUnbinding, "Accelerators": []string{"ga-1"}})
-	expect(t, "accelerator while unbinding", e.accelerator("ga-1"), map[string]any{"State": AcceleratorConfiguring})
+	expect(t, "accelerator while unbinding", e.accelerator("ga-1"), map[string]any{"State": AcceleratorUnbinding})
 	e.fails(http.StatusBadRequest, CodeStateErrorAccelerator, actionRemoveAccelerator, "BandwidthPackageId", basic, "AcceleratorId", "ga-1")
 	e.settle()
 	expect(t, "plan unbound", e.describe(cross), map[string]any{"State": StateActive, "Accelerators": []string{}})
@@ -172,6 +172,9 @@ func TestSnapshotRestoreMidOperation(t *testing.T) {
 	pkgs, accs := e.p.Snapshot()
 	q := New(e.clk, testDelay)
 	if err := q.Restore(pkgs, accs); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.SetAccount(e.p.Account()); err != nil {
 		t.Fatal(err)
 	}
 	e.p = q

@@ -50,6 +50,33 @@ const (
 	// CodeNoUnpaidOrder: Product.PayOrder (a mock-only control, not an API action) found no
 	// unpaid order on the plan.
 	CodeNoUnpaidOrder = "OrderPaid.BandwidthPackage"
+	// CodePostpayNotEnabled: the account may not buy pay-as-you-go plans
+	// (AccountSettings.GaPostpayEnabled). HTTP 403. Assumed: no page names the code.
+	CodePostpayNotEnabled = "Forbidden.PostpayNotEnabled"
+	// CodePayBY95NotEnabled: the account may not buy PayBY95 plans
+	// (AccountSettings.GaPayBY95Enabled). HTTP 403. Assumed: no page names the code.
+	CodePayBY95NotEnabled = "Forbidden.PayBY95NotEnabled"
+	// CodeDowngradeQuotaExceeded: the account's downgrade quota is used up
+	// (AccountSettings.GaDowngradeQuota). Assumed: no page names the code.
+	CodeDowngradeQuotaExceeded = "QuotaExceeded.Downgrade"
+	// CodeBandwidthIllegal: a Basic plan would give an accelerator less bandwidth than its
+	// acceleration regions (IP sets) are allocated (UpdateBandwidthPackage, ReplaceBandwidthPackage).
+	// The official provider retries this code on those actions; the message is assumed.
+	CodeBandwidthIllegal = "BandwidthIllegal.BandwidthPackage"
+	// CodeIpSetBandwidthExceeded: the acceleration regions of an accelerator would be allocated
+	// more bandwidth than its Basic plan has (CreateIpSets, UpdateIpSets; UpdateIpSets page).
+	CodeIpSetBandwidthExceeded = "GreaterThanGa.IpSetBandwidth"
+	// CodeNotExistIpSets: no acceleration region has the id (UpdateIpSets page).
+	CodeNotExistIpSets = "NotExist.IpSets"
+	// CodeNotActiveIpSet: the acceleration region is being created, changed or deleted
+	// (UpdateIpSets page).
+	CodeNotActiveIpSet = "NotActive.IpSet"
+	// CodeRepeatIpSets: an accelerator already has an acceleration region in the region, or one
+	// call names it twice (UpdateIpSets page).
+	CodeRepeatIpSets = "Repeat.IpSets"
+	// CodeTagQuotaExceeded: a resource would have more than 20 tags (TagResources page: "an
+	// error message is returned"; the code is assumed).
+	CodeTagQuotaExceeded = "QuotaExceeded.TagNum"
 )
 
 // apiError builds an API error with a formatted message.

@@ -40,8 +40,9 @@ type Product struct {
 	mu    sync.Mutex
 	clock *clock.Clock
 	delay time.Duration
-	// cooldown is the period after an UpdateBandwidthPackage during which another one is
-	// refused; nil means twice the delay.
+	// account holds the account-level switches (gates, quota, cool-down) of seed and state files.
+	account AccountSettings
+	// cooldown overrides the account's GaUpdateCooldown when set (SetCooldown).
 	cooldown *time.Duration
 
 	packages     []*BandwidthPackage // in creation order
@@ -73,7 +74,8 @@ func (p *Product) SetDelay(d time.Duration) {
 }
 
 // SetCooldown sets the period after an UpdateBandwidthPackage during which another update
-// of the same plan is refused. A negative value restores the default, twice the delay.
+// of the same plan is refused, overriding the account's GaUpdateCooldown. A negative value
+// restores the account's setting.
 func (p *Product) SetCooldown(d time.Duration) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -89,7 +91,8 @@ func (p *Product) cooldownPeriod() time.Duration {
 	if p.cooldown != nil {
 		return *p.cooldown
 	}
-	return 2 * p.delay
+	d, _ := p.account.cooldown() // checked by SetAccount
+	return d
 }
 
 // PayOrder pays the unpaid order of a plan, as a user would in the Order Center. It is a
@@ -170,6 +173,7 @@ func (p *Product) settle(now time.Time) {
 			acc.MockPending = nil
 			acc.State = pd.State
 		}
+		settleIpSets(acc, now)
 	}
 }
 

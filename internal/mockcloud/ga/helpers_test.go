@@ -16,7 +16,14 @@ import (
 // only Advance does.
 const testDelay = time.Hour
 
-// env is a product on a clock the test advances, seeded with two idle accelerators.
+// openAccount has every gate on, downgrades to spare and the cool-down these tests were
+// written for (twice the delay); the account tests start from the zero value instead.
+var openAccount = AccountSettings{
+	GaPostpayEnabled: true, GaPayBY95Enabled: true, GaDowngradeQuota: 100, GaUpdateCooldown: (2 * testDelay).String(),
+}
+
+// env is a product on a clock the test advances, seeded with two idle accelerators, its
+// account open (openAccount).
 type env struct {
 	t   *testing.T
 	clk *clock.Clock
@@ -28,6 +35,9 @@ func newEnv(t *testing.T) *env {
 	e := &env{t: t, clk: clock.NewStopped(time.Now())}
 	e.p = New(e.clk, testDelay)
 	if err := e.p.Restore(nil, []Accelerator{{AcceleratorId: "ga-1"}, {AcceleratorId: "ga-2"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.p.SetAccount(openAccount); err != nil {
 		t.Fatal(err)
 	}
 	return e

@@ -53,6 +53,15 @@ const (
 	actionAddAccelerator    = "BandwidthPackageAddAccelerator"
 	actionRemoveAccelerator = "BandwidthPackageRemoveAccelerator"
 	actionDescribeAcc       = "DescribeAccelerator"
+	actionListAccelerators  = "ListAccelerators"
+	actionDescribeRegions   = "DescribeRegions"
+	actionDescribeAutoRenew = "DescribeBandwidthPackageAutoRenewAttribute"
+	actionUpdateAutoRenew   = "UpdateBandwidthPackagaAutoRenewAttribute" // the API's spelling
+	actionListTagResources  = "ListTagResources"
+	actionTagResources      = "TagResources"
+	actionUntagResources    = "UntagResources"
+	actionChangeRG          = "ChangeResourceGroup"
+	actionListIpSets        = "ListIpSets"
 )
 
 // pendingActions are the actions that leave an operation pending on a plan.

@@ -36,6 +36,9 @@ func newSDKFixture(t *testing.T, region string) *sdkFixture {
 	if err := product.Restore(nil, []ga.Accelerator{{AcceleratorId: "ga-bp1sdk"}}); err != nil {
 		t.Fatal(err)
 	}
+	if err := product.SetAccount(ga.AccountSettings{GaPostpayEnabled: true, GaDowngradeQuota: 10}); err != nil {
+		t.Fatal(err)
+	}
 	host := mocktest.ServeProduct(t, clk, product, testKeyID, testKeySecret)
 	client, err := sdkga.NewClientWithAccessKey(region, testKeyID, testKeySecret)
 	if err != nil {
@@ -100,7 +103,7 @@ func TestLifecycleThroughTheSDK(t *testing.T) {
 	if err != nil || len(bound.Accelerators) != 1 || bound.Accelerators[0] != "ga-bp1sdk" {
 		t.Fatalf("BandwidthPackageAddAccelerator: %+v, %v", bound, err)
 	}
-	if acc := f.describeAccelerator("JSON"); acc.State != ga.AcceleratorConfiguring {
+	if acc := f.describeAccelerator("JSON"); acc.State != ga.AcceleratorBinding {
 		t.Fatalf("accelerator while binding: %s", acc.State)
 	}
 	f.settle()

@@ -13,11 +13,13 @@ import (
 // invalid: unknown enum values, out-of-range numbers, duplicate ids, bindings that name
 // unknown objects or contradict each other, or a transitional state the mock cannot finish.
 //
-// Defaults: RegionId cn-hangzhou; plans Type Basic, BandwidthType Basic (Basic plans),
+// Defaults: RegionId cn-hangzhou, ResourceGroupId DefaultResourceGroupID, no Tags; plans Type
+// Basic, BandwidthType Basic (Basic plans),
 // ChargeType PREPAY (the API's default) with ExpiredTime one month after CreateTime,
 // BillingType PayByTraffic for POSTPAY, CbnGeographicRegionIdA/B China-mainland/Global for
 // CrossDomain, CreateTime now, State active or binded; accelerators State active, Spec "1",
-// InstanceChargeType PREPAY, a DnsName derived from the id. A plan seeded in state init or
+// InstanceChargeType PREPAY, a DnsName derived from the id, BandwidthBillingType
+// BandwidthPackage; acceleration regions (IpSets) IpVersion IPv4, State active. A plan seeded in state init or
 // updating (or an accelerator in configuring) without MockPending finishes after
 // the delay; binding and unbinding need a MockPending naming the accelerator. A
 // MockUnpaidUpgrade must be an upgrade the API accepts, of a paid subscription; its OrderId
@@ -49,6 +51,9 @@ func (p *Product) Restore(packages []BandwidthPackage, accelerators []Accelerato
 		pkgs = append(pkgs, bp)
 	}
 	if err := linkSeed(pkgs, accs); err != nil {
+		return err
+	}
+	if err := checkSeedAllocation(pkgs, accs); err != nil {
 		return err
 	}
 	for i, bp := range pkgs {
@@ -97,6 +102,7 @@ func (p *Product) acceleratorView(acc *Accelerator) Accelerator {
 func clonePackage(bp *BandwidthPackage) *BandwidthPackage {
 	c := *bp
 	c.Accelerators = slices.Clone(bp.Accelerators)
+	c.Tags = slices.Clone(bp.Tags)
 	if bp.MockPending != nil {
 		pd := *bp.MockPending
 		c.MockPending = &pd
@@ -111,6 +117,16 @@ func clonePackage(bp *BandwidthPackage) *BandwidthPackage {
 // cloneAccelerator returns a deep copy of acc.
 func cloneAccelerator(acc *Accelerator) *Accelerator {
 	c := *acc
+	c.Tags = slices.Clone(acc.Tags)
+	c.IpSets = nil
+	for _, ipSet := range acc.IpSets {
+		ipSet.IpAddressList = slices.Clone(ipSet.IpAddressList)
+		if ipSet.MockPending != nil {
+			pd := *ipSet.MockPending
+			ipSet.MockPending = &pd
+		}
+		c.IpSets = append(c.IpSets, ipSet)
+	}
 	if acc.BasicBandwidthPackage != nil {
 		b := *acc.BasicBandwidthPackage
 		c.BasicBandwidthPackage = &b
@@ -140,12 +156,13 @@ func fillAccelerator(acc *Accelerator, now time.Time, delay time.Duration) error
 	}
 	switch acc.State {
 	case AcceleratorActive:
-	case AcceleratorConfiguring:
+	case AcceleratorConfiguring, AcceleratorBinding, AcceleratorUnbinding:
 		if acc.MockPending == nil {
 			acc.MockPending = &Pending{Action: "Seed", Due: now.Add(delay), State: AcceleratorActive}
 		}
 	default:
-		return fmt.Errorf("the State %q is not one the mock supports (%s, %s)", acc.State, AcceleratorActive, AcceleratorConfiguring)
+		return fmt.Errorf("the State %q is not one the mock supports (%s, %s, %s, %s)", acc.State,
+			AcceleratorActive, AcceleratorConfiguring, AcceleratorBinding, AcceleratorUnbinding)
 	}
 	if pd := acc.MockPending; pd != nil && pd.State != AcceleratorActive {
 		return fmt.Errorf("MockPending.State %q: an accelerator can only become %s", pd.State, AcceleratorActive)
@@ -164,6 +181,81 @@ func fillAccelerator(acc *Accelerator, now time.Time, delay time.Duration) error
 	}
 	if acc.ExpiredTime == 0 && acc.InstanceChargeType == ChargePrepay {
 		acc.ExpiredTime = time.UnixMilli(acc.CreateTime).AddDate(0, 1, 0).UnixMilli()
+	}
+	if acc.ResourceGroupId == "" {
+		acc.ResourceGroupId = DefaultResourceGroupID
+	}
+	if acc.BandwidthBillingType == "" {
+		acc.BandwidthBillingType = BandwidthBillingBandwidthPackage
+	}
+	if acc.Tags == nil {
+		acc.Tags = []Tag{}
+	}
+	if err := checkSeedTags(acc.Tags); err != nil {
+		return err
+	}
+	return fillIpSets(acc, now, delay)
+}
+
+// fillIpSets checks a seeded accelerator's acceleration regions and fills their left-out
+// fields: an id, IpVersion IPv4, State active with an address. A region seeded init, updating
+// or deleting without MockPending finishes after the delay. Whether the regions fit in the
+// accelerator's Basic plan is checked once bindings are known (checkSeedAllocation).
+func fillIpSets(acc *Accelerator, now time.Time, delay time.Duration) error {
+	for i := range acc.IpSets {
+		s := &acc.IpSets[i]
+		if s.IpSetId == "" {
+			s.IpSetId = newID("ips-")
+		}
+		if !slices.ContainsFunc(regions, func(r region) bool { return r.RegionId == s.AccelerateRegionId }) {
+			return fmt.Errorf("IpSets[%d]: AccelerateRegionId %q is not a region DescribeRegions lists", i, s.AccelerateRegionId)
+		}
+		if slices.ContainsFunc(acc.IpSets[:i], func(o IpSet) bool { return o.AccelerateRegionId == s.AccelerateRegionId || o.IpSetId == s.IpSetId }) {
+			return fmt.Errorf("IpSets[%d]: a second acceleration region %s (%s)", i, s.AccelerateRegionId, s.IpSetId)
+		}
+		if s.Bandwidth < MinIpSetBandwidth {
+			return fmt.Errorf("IpSets[%d]: Bandwidth %d is below %d Mbit/s", i, s.Bandwidth, MinIpSetBandwidth)
+		}
+		if s.IpVersion == "" {
+			s.IpVersion = ipVersions[0]
+		}
+		if !slices.Contains(ipVersions, s.IpVersion) {
+			return fmt.Errorf("IpSets[%d]: IpVersion %q is not one of %v", i, s.IpVersion, ipVersions)
+		}
+		if s.IpAddressList == nil {
+			s.IpAddressList = []string{}
+		}
+		switch s.State {
+		case "":
+			s.State = IpSetActive
+		case IpSetActive:
+		case IpSetInit, IpSetUpdating:
+			if s.MockPending == nil {
+				s.MockPending = &Pending{Action: actionCreateIpSets, Due: now.Add(delay), State: IpSetActive}
+			}
+		case IpSetDeleting:
+			if s.MockPending == nil {
+				s.MockPending = &Pending{Action: actionDeleteIpSets, Due: now.Add(delay)}
+			}
+		default:
+			return fmt.Errorf("IpSets[%d]: the State %q is not one the mock supports", i, s.State)
+		}
+		if s.State == IpSetActive && len(s.IpAddressList) == 0 {
+			s.IpAddressList = []string{fakeAddress(s.IpSetId)}
+		}
+	}
+	return nil
+}
+
+// checkSeedTags refuses more than 20 tags, or a tag the API would refuse.
+func checkSeedTags(tags []Tag) error {
+	if len(tags) > maxTagsPerResource {
+		return fmt.Errorf("Tags: %d tags; a resource can have at most %d", len(tags), maxTagsPerResource)
+	}
+	for i, t := range tags {
+		if err := checkTag(fmt.Sprintf("Tags[%d]", i), t); err != nil {
+			return fmt.Errorf("%s: %s", err.Code, err.Message)
+		}
 	}
 	return nil
 }
@@ -215,6 +307,18 @@ func fillPackage(bp *BandwidthPackage, now time.Time) error {
 	if bp.Accelerators == nil {
 		bp.Accelerators = []string{}
 	}
+	if bp.ResourceGroupId == "" {
+		bp.ResourceGroupId = DefaultResourceGroupID
+	}
+	if bp.Tags == nil {
+		bp.Tags = []Tag{}
+	}
+	if err := checkSeedTags(bp.Tags); err != nil {
+		return err
+	}
+	if err := checkSeedRenewal(bp); err != nil {
+		return err
+	}
 	if err := checkPlan(planOf(bp)); err != nil {
 		return fmt.Errorf("%s: %s", err.Code, err.Message)
 	}
@@ -225,6 +329,23 @@ func fillPackage(bp *BandwidthPackage, now time.Time) error {
 		return fmt.Errorf("MockOrderUnpaid needs ChargeType %s and State %s", ChargePrepay, StateInit)
 	}
 	return fillUpgradeOrder(bp, now)
+}
+
+// checkSeedRenewal checks a seeded plan's renewal settings: only a subscription has them.
+func checkSeedRenewal(bp *BandwidthPackage) error {
+	if bp.MockRenewalStatus == "" && bp.MockAutoRenewDuration == 0 {
+		return nil
+	}
+	if bp.ChargeType != ChargePrepay {
+		return fmt.Errorf("MockRenewalStatus and MockAutoRenewDuration need ChargeType %s", ChargePrepay)
+	}
+	if bp.MockRenewalStatus != "" && !slices.Contains([]string{RenewalAuto, RenewalManual, RenewalNone}, bp.MockRenewalStatus) {
+		return fmt.Errorf("MockRenewalStatus %q is not one of %s, %s, %s", bp.MockRenewalStatus, RenewalAuto, RenewalManual, RenewalNone)
+	}
+	if d := bp.MockAutoRenewDuration; d != 0 && (d < minAutoRenewMonths || d > maxAutoRenewMonths) {
+		return fmt.Errorf("MockAutoRenewDuration %d is not from %d to %d months", d, minAutoRenewMonths, maxAutoRenewMonths)
+	}
+	return nil
 }
 
 // fillUpgradeOrder checks a seeded unpaid upgrade order and fills its left-out OrderId and
@@ -301,6 +422,27 @@ func linkSeed(pkgs []*BandwidthPackage, accs []*Accelerator) error {
 	return nil
 }
 
+// checkSeedAllocation refuses seeded acceleration regions without a Basic plan on their
+// accelerator, or with more bandwidth in all than that plan has.
+func checkSeedAllocation(pkgs []*BandwidthPackage, accs []*Accelerator) error {
+	for _, acc := range accs {
+		if len(acc.IpSets) == 0 {
+			continue
+		}
+		i := slices.IndexFunc(pkgs, func(bp *BandwidthPackage) bool {
+			return bp.Type == TypeBasic && slices.Contains(bp.Accelerators, acc.AcceleratorId)
+		})
+		if i < 0 {
+			return fmt.Errorf("accelerator %s: its IpSets need a Basic bandwidth plan bound to it", acc.AcceleratorId)
+		}
+		if total := allocated(acc); total > pkgs[i].Bandwidth {
+			return fmt.Errorf("accelerator %s: its IpSets have %d Mbit/s in all, more than its Basic plan %s (%d Mbit/s)",
+				acc.AcceleratorId, total, pkgs[i].BandwidthPackageId, pkgs[i].Bandwidth)
+		}
+	}
+	return nil
+}
+
 // linkOne records that accelerator accID declares plan pkgID of type typ.
 func linkOne(byID map[string]*BandwidthPackage, accID, pkgID, typ string, bandwidth int, bandwidthType string) error {
 	bp, ok := byID[pkgID]
@@ -342,6 +484,13 @@ func settleSeedState(bp *BandwidthPackage, now time.Time, delay time.Duration) e
 	case StateBinding, StateUnbinding:
 		if bp.MockPending == nil || bp.MockPending.AcceleratorId == "" {
 			return fmt.Errorf("the State %s needs a MockPending naming the AcceleratorId", bp.State)
+		}
+	case StateDeleting:
+		if len(bp.Accelerators) > 0 {
+			return fmt.Errorf("the State %s needs a plan bound to no accelerator", bp.State)
+		}
+		if bp.MockPending == nil {
+			bp.MockPending = &Pending{Action: actionDelete, Due: due, State: StateDeleting}
 		}
 	default:
 		return fmt.Errorf("the State %q is not one the mock supports", bp.State)

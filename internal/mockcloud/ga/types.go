@@ -10,13 +10,44 @@ const (
 	StateBinded    = "binded"    // bound to an accelerator (the API's own spelling)
 	StateUnbinding = "unbinding" // BandwidthPackageRemoveAccelerator in progress
 	StateUpdating  = "updating"  // UpdateBandwidthPackage changing bandwidth or bandwidth type
+	StateDeleting  = "deleting"  // DeleteBandwidthPackage in progress
 )
 
 // Accelerator states, as DescribeAccelerator reports them.
 const (
 	AcceleratorActive      = "active"      // ready
-	AcceleratorConfiguring = "configuring" // a bandwidth plan is being bound, unbound or changed
+	AcceleratorConfiguring = "configuring" // a bandwidth plan or acceleration region is being changed or replaced
+	AcceleratorBinding     = "binding"     // a bandwidth plan is being bound
+	AcceleratorUnbinding   = "unbinding"   // a bandwidth plan is being unbound
 )
+
+// Acceleration region (IP set) states, as ListIpSets reports them.
+const (
+	IpSetInit     = "init"     // being created
+	IpSetActive   = "active"   // ready
+	IpSetUpdating = "updating" // its bandwidth is being changed
+	IpSetDeleting = "deleting" // being deleted
+)
+
+// Renewal statuses of a subscription plan (DescribeBandwidthPackageAutoRenewAttribute).
+const (
+	RenewalAuto   = "AutoRenewal" // renewed automatically
+	RenewalManual = "Normal"      // renewed by hand (the default)
+	RenewalNone   = "NotRenewal"  // not renewed
+)
+
+// DefaultResourceGroupID is the resource group of plans and accelerators that name none.
+const DefaultResourceGroupID = "rg-acfmmockdefault"
+
+// BandwidthBillingBandwidthPackage is an accelerator's BandwidthBillingType when its
+// bandwidth is billed through bandwidth plans (the other value, CDT, is pay by data transfer).
+const BandwidthBillingBandwidthPackage = "BandwidthPackage"
+
+// Tag is one tag of a plan or an accelerator.
+type Tag struct {
+	Key   string `json:"Key"`
+	Value string `json:"Value"`
+}
 
 // BandwidthPackage is a GA bandwidth plan. Its API fields carry the names and representations
 // DescribeBandwidthPackage returns (times are millisecond Unix timestamps in strings).
@@ -41,7 +72,14 @@ type BandwidthPackage struct {
 	CreateTime             string   `json:"CreateTime"`
 	ExpiredTime            string   `json:"ExpiredTime"`
 	Accelerators           []string `json:"Accelerators"`
+	ResourceGroupId        string   `json:"ResourceGroupId"` //nolint:revive // API field name
+	Tags                   []Tag    `json:"Tags"`
 
+	// MockRenewalStatus is the RenewalStatus DescribeBandwidthPackageAutoRenewAttribute
+	// answers (RenewalAuto, RenewalManual or RenewalNone; mock-only, default RenewalManual).
+	MockRenewalStatus string `json:"MockRenewalStatus,omitempty"`
+	// MockAutoRenewDuration is the AutoRenewDuration it answers, in months (mock-only).
+	MockAutoRenewDuration int `json:"MockAutoRenewDuration,omitempty"`
 	// MockPending is the asynchronous operation in progress, if any (mock-only).
 	MockPending *Pending `json:"MockPending,omitempty"`
 	// MockClientToken is the ClientToken of the CreateBandwidthPackage call that created the
@@ -81,10 +119,31 @@ type Accelerator struct {
 	DdosId                      string                       `json:"DdosId"` //nolint:revive // API field name
 	CreateTime                  int64                        `json:"CreateTime"`
 	ExpiredTime                 int64                        `json:"ExpiredTime"`
+	ResourceGroupId             string                       `json:"ResourceGroupId"` //nolint:revive // API field name
+	BandwidthBillingType        string                       `json:"BandwidthBillingType"`
+	CrossBorderStatus           bool                         `json:"CrossBorderStatus"`
+	Tags                        []Tag                        `json:"Tags"`
 	BasicBandwidthPackage       *BasicBandwidthPackage       `json:"BasicBandwidthPackage,omitempty"`
 	CrossDomainBandwidthPackage *CrossDomainBandwidthPackage `json:"CrossDomainBandwidthPackage,omitempty"`
+	// IpSets are the accelerator's acceleration regions, as ListIpSets shows them
+	// (DescribeAccelerator does not). Their bandwidth comes out of the Basic plan bound to the
+	// accelerator.
+	IpSets []IpSet `json:"IpSets,omitempty"`
 
 	// MockPending is the configuration in progress, if any (mock-only).
+	MockPending *Pending `json:"MockPending,omitempty"`
+}
+
+// IpSet is an acceleration region of an accelerator, with the field names ListIpSets uses.
+type IpSet struct { //nolint:revive // API spelling
+	IpSetId            string   `json:"IpSetId"`            //nolint:revive // API field name
+	AccelerateRegionId string   `json:"AccelerateRegionId"` //nolint:revive // API field name
+	Bandwidth          int      `json:"Bandwidth"`
+	IpVersion          string   `json:"IpVersion"`
+	State              string   `json:"State"`
+	IpAddressList      []string `json:"IpAddressList"`
+
+	// MockPending is the operation in progress, if any (mock-only).
 	MockPending *Pending `json:"MockPending,omitempty"`
 }
 

@@ -141,15 +141,15 @@ func TestUpdateBoundPlanConfiguresTheAccelerator(t *testing.T) {
 	})
 }
 
-func TestUpdateRefusedWhileTheAcceleratorIsConfiguring(t *testing.T) {
+func TestUpdateRefusedWhileTheAcceleratorIsBusy(t *testing.T) {
 	e := newEnv(t)
 	basic := e.createPostpay()
 	cross := e.createCrossDomain()
 	e.bind(basic, "ga-1")
 	e.ok(actionAddAccelerator, "BandwidthPackageId", cross, "AcceleratorId", "ga-1")
 	msg := e.fails(http.StatusBadRequest, CodeStateErrorAccelerator, actionUpdate, "BandwidthPackageId", basic, "Bandwidth", "20")
-	if !strings.Contains(msg, "configuring") {
-		t.Errorf("message does not say the accelerator is configuring: %s", msg)
+	if !strings.Contains(msg, "binding") {
+		t.Errorf("message does not say the accelerator is binding: %s", msg)
 	}
 	e.settle()
 	e.ok(actionUpdate, "BandwidthPackageId", basic, "Bandwidth", "20")
