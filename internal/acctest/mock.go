@@ -27,7 +27,8 @@ type Mock struct {
 
 var _ Target = (*Mock)(nil)
 
-// NewMock starts a mock cloud with opts for the duration of t.
+// NewMock starts a mock cloud with opts for the duration of t. A seed without an Account gets
+// OpenAccount.
 //
 // It also clears every environment variable the provider reads (provider.EnvironmentVariables)
 // for the rest of the test binary: a developer's own Alibaba Cloud settings, such as a role ARN
@@ -40,6 +41,7 @@ func NewMock(t *testing.T, opts mockcloud.Options) *Mock {
 			t.Fatalf("clearing %s: %v", env, err)
 		}
 	}
+	opts.Seed = withAccount(opts.Seed, opts.Delay)
 	cloud, err := mockcloud.New(opts)
 	if err != nil {
 		t.Fatalf("starting mock cloud: %v", err)

@@ -44,3 +44,32 @@ func (m *Mock) GAPackageIDs() []string {
 	}
 	return ids
 }
+
+// OpenAccount is the account acceptance tests run with unless their seed gives one: every
+// feature gate on (CEN temporary upgrade, GA pay-as-you-go and PayBY95), downgrades to spare,
+// and the GA update cool-down twice the delay. The mock's strict readings stay on; a test that
+// needs a lenient one starts from OpenAccount and sets it. Mock only: on the real cloud the
+// account is what it is.
+func OpenAccount(delay time.Duration) *mockcloud.Account {
+	return &mockcloud.Account{
+		CBN: cbn.AccountSettings{CenTempUpgradeEnabled: true},
+		GA: mockga.AccountSettings{
+			GaPostpayEnabled: true, GaPayBY95Enabled: true, GaDowngradeQuota: 1000,
+			GaUpdateCooldown: (2 * delay).String(),
+		},
+	}
+}
+
+// withAccount returns seed with OpenAccount when it names no account (a copy: the caller's
+// seed is not changed).
+func withAccount(seed *mockcloud.State, delay time.Duration) *mockcloud.State {
+	var s mockcloud.State
+	if seed != nil {
+		if seed.Account != nil {
+			return seed
+		}
+		s = *seed
+	}
+	s.Account = OpenAccount(delay)
+	return &s
+}

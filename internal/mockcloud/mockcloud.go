@@ -3,10 +3,11 @@
 // virtual clock, plus admin endpoints under /_mock/ (see Cloud.Handler) and JSON seed and
 // state files.
 //
-// Seed and state files are one JSON object with the top-level keys CenBandwidthPackages,
-// BandwidthPackages, Accelerators and AccessKeys, each a list of objects with the API's own
-// field names (see State); unknown top-level keys are rejected. Only regular files of at most
-// DefaultMaxStateFileBytes are read. Fields a seed leaves out get
+// Seed and state files are one JSON object with the top-level keys Account (the account's
+// switches, see Account), CenBandwidthPackages, BandwidthPackages, Accelerators and AccessKeys,
+// each a list of objects with the API's own field names (see State); unknown top-level keys are
+// rejected. Only regular files of at most DefaultMaxStateFileBytes are read. Fields a seed
+// leaves out get
 // the values the real service would show; fields named Mock* are the mock's own bookkeeping.
 //
 // The mock accepts DefaultAccessKeyID/DefaultAccessKeySecret unless Options name another
@@ -38,6 +39,8 @@ const (
 
 // State is the whole mock state, the format of seed and state files.
 type State struct {
+	// Account is the account's switches; nil keeps those in force (at start, the zero Account).
+	Account *Account `json:"Account,omitempty"`
 	// CenBandwidthPackages are the Cbn bandwidth packages, as DescribeCenBandwidthPackages shows them.
 	CenBandwidthPackages []cbn.Package `json:"CenBandwidthPackages"`
 	// BandwidthPackages are the GA bandwidth packages, as DescribeBandwidthPackage shows them.
@@ -221,6 +224,12 @@ func (c *Cloud) NewHTTPServer() *http.Server {
 
 // restore hands the products their part of s.
 func (c *Cloud) restore(s State) error {
+	if a := s.Account; a != nil {
+		if err := c.GA.SetAccount(a.GA); err != nil {
+			return fmt.Errorf("Account: %w", err)
+		}
+		c.CBN.SetAccount(a.CBN)
+	}
 	if err := c.CBN.Restore(s.CenBandwidthPackages); err != nil {
 		return fmt.Errorf("CenBandwidthPackages: %w", err)
 	}
@@ -277,6 +286,7 @@ func (c *Cloud) SetFaults(f rpc.Faults) error { return c.Engine.SetFaults(f) }
 func (c *Cloud) State() State {
 	packages, accelerators := c.GA.Snapshot()
 	s := State{
+		Account:              &Account{CBN: c.CBN.Account(), GA: c.GA.Account()},
 		CenBandwidthPackages: c.CBN.Snapshot(),
 		BandwidthPackages:    packages,
 		Accelerators:         accelerators,

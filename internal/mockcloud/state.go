@@ -15,7 +15,7 @@ import (
 )
 
 // stateKeys are the top-level keys of a seed or state file.
-var stateKeys = []string{"AccessKeys", "Accelerators", "BandwidthPackages", "CenBandwidthPackages"}
+var stateKeys = []string{"AccessKeys", "Account", "Accelerators", "BandwidthPackages", "CenBandwidthPackages"}
 
 // DefaultMaxStateFileBytes bounds the size of a seed or state file: 8 MiB, thousands of
 // objects.

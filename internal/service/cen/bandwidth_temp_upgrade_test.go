@@ -43,10 +43,29 @@ func testAccPackage(id string, bandwidth int64) cbn.Package {
 	return acctest.SeedCENPackage(id, bandwidth)
 }
 
-// testAccNewMock starts a mock holding packages, whose upgrades take delay.
+// testAccNewMock starts a mock holding packages, whose upgrades take delay. Its account takes
+// the lenient reading of ReservationActiveTime (the provider expects its EndTime echoed), which
+// the mock rounds up to the hour by default.
 func testAccNewMock(t *testing.T, delay time.Duration, packages ...cbn.Package) *acctest.Mock {
 	t.Helper()
-	return acctest.NewSeededMock(t, delay, mockcloud.State{CenBandwidthPackages: packages})
+	return testAccNewMockWith(t, delay, false, packages...)
+}
+
+// testAccNewMockReordering is testAccNewMock for tests that order again while a window is
+// open (a second apply that moves or raises it), which the mock refuses by default.
+func testAccNewMockReordering(t *testing.T, delay time.Duration, packages ...cbn.Package) *acctest.Mock {
+	t.Helper()
+	return testAccNewMockWith(t, delay, true, packages...)
+}
+
+// testAccNewMockWith starts the mock of testAccNewMock, accepting orders during a window when
+// reorder is true.
+func testAccNewMockWith(t *testing.T, delay time.Duration, reorder bool, packages ...cbn.Package) *acctest.Mock {
+	t.Helper()
+	account := acctest.OpenAccount(delay)
+	account.CBN.CenReservationTimeExact = true
+	account.CBN.CenAllowOrderDuringWindow = reorder
+	return acctest.NewSeededMock(t, delay, mockcloud.State{Account: account, CenBandwidthPackages: packages})
 }
 
 // testAccConfigBandwidthTempUpgrade_basic upgrades package id to bandwidth until endTime.
@@ -244,7 +263,7 @@ func TestAccCENBandwidthTempUpgrade_basic(t *testing.T) {
 
 func TestAccCENBandwidthTempUpgrade_raiseBandwidth(t *testing.T) {
 	const id = "cenbwp-raise0001"
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 200))
+	m := testAccNewMockReordering(t, testAccDelay, testAccPackage(id, 200))
 	end := testAccEndIn(24 * time.Hour)
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -260,7 +279,7 @@ func TestAccCENBandwidthTempUpgrade_raiseBandwidth(t *testing.T) {
 
 func TestAccCENBandwidthTempUpgrade_moveEndTime(t *testing.T) {
 	const id = "cenbwp-move0001"
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	m := testAccNewMockReordering(t, testAccDelay, testAccPackage(id, 100))
 	end, later, earlier := testAccEndIn(24*time.Hour), testAccEndIn(48*time.Hour), testAccEndIn(12*time.Hour)
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -282,7 +301,7 @@ func TestAccCENBandwidthTempUpgrade_moveEndTime(t *testing.T) {
 // boundary, even by less than a minute, orders the new end.
 func TestAccCENBandwidthTempUpgrade_endTimeSeconds(t *testing.T) {
 	const id = "cenbwp-seconds0001"
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	m := testAccNewMockReordering(t, testAccDelay, testAccPackage(id, 100))
 	minute := testAccEndIn(24 * time.Hour)
 	end := minute[:17] + "37Z"
 	sameMinute := minute[:17] + "59Z"
@@ -535,7 +554,7 @@ func TestAccCENBandwidthTempUpgrade_disappears(t *testing.T) {
 // upgrade: create and update wait for it and succeed.
 func TestAccCENBandwidthTempUpgrade_slowCompletion(t *testing.T) {
 	const id = "cenbwp-slow0001"
-	m := testAccNewMock(t, 8*time.Second, testAccPackage(id, 100))
+	m := testAccNewMockReordering(t, 8*time.Second, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -553,7 +572,7 @@ func TestAccCENBandwidthTempUpgrade_slowCompletion(t *testing.T) {
 // replaces it once the upgrade has shown.
 func TestAccCENBandwidthTempUpgrade_createTimeout(t *testing.T) {
 	const id = "cenbwp-timeout0001"
-	m := testAccNewMock(t, time.Hour, testAccPackage(id, 100))
+	m := testAccNewMockReordering(t, time.Hour, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -678,7 +697,7 @@ func TestAccCENBandwidthTempUpgrade_otherOrderProcessing(t *testing.T) {
 		EndTime:   testAccEndIn(48 * time.Hour),
 		DueTime:   time.Now().UTC().Add(time.Hour).Format(cbn.SecondTimeLayout),
 	}
-	m := testAccNewMock(t, testAccDelay, busy)
+	m := testAccNewMockReordering(t, testAccDelay, busy)
 	end := testAccEndIn(24 * time.Hour)
 
 	resource.ParallelTest(t, resource.TestCase{
