@@ -1,5 +1,6 @@
 // Package ga is the mock of the Global Accelerator API (Ga, 2019-11-20): bandwidth plans,
-// accelerators and the bindings between them.
+// accelerators, the bindings between them, acceleration regions (IP sets), tags and resource
+// groups.
 //
 // Asynchronous operations complete `delay` of virtual time after they start. Nothing runs in
 // the background: every call, and Snapshot, first applies each pending operation whose due
@@ -7,22 +8,30 @@
 //
 //   - CreateBandwidthPackage: init, then active. A subscription (PREPAY) created with
 //     AutoPay=false stays in init until Product.PayOrder is called (mock-only control).
-//   - BandwidthPackageAddAccelerator: the plan is binding and the accelerator configuring,
-//     then binded and active; only then does the plan list the accelerator.
-//   - BandwidthPackageRemoveAccelerator: unbinding and configuring, then active and active.
+//     Pay-as-you-go and PayBY95 plans need the account's gates (AccountSettings).
+//   - BandwidthPackageAddAccelerator: the plan is binding and the accelerator binding, then
+//     binded and active; only then does the plan list the accelerator.
+//   - BandwidthPackageRemoveAccelerator: unbinding and unbinding, then active and active.
+//   - ReplaceBandwidthPackage: the new plan binding, the old one unbinding, the accelerator
+//     configuring; then binded, active and active.
 //   - UpdateBandwidthPackage: Name and Description change at once; a new Bandwidth or
 //     BandwidthType makes the plan updating (and its accelerator configuring) and shows the
 //     old values until the delay has passed. Another update within the cool-down period
-//     (SetCooldown; default twice the delay) after a bandwidth change is refused.
+//     (AccountSettings.GaUpdateCooldown, or SetCooldown) after a bandwidth change is refused;
+//     a downgrade uses one of the account's GaDowngradeQuota; a bound Basic plan cannot go
+//     below what its accelerator's acceleration regions are given.
 //     On a subscription (PREPAY), an upgrade (more Bandwidth, or Basic to Enhanced) sent
 //     without AutoPay=true is an unpaid order: the call succeeds but the plan keeps its
 //     values and state until Product.PayOrder pays it, and then changes as above. Until
 //     then, another change of Bandwidth or BandwidthType is refused with Order.Unpaid, a
 //     code the Ga reference does not document (see CodeOrderUnpaid); Name and Description
 //     still change at once. Downgrades and pay-as-you-go plans need no payment.
-//   - DeleteBandwidthPackage: the plan keeps its state until it is gone.
+//   - DeleteBandwidthPackage: the plan is deleting until it is gone.
+//   - CreateIpSets, UpdateIpSets, DeleteIpSets: the region init, updating or deleting and
+//     the accelerator configuring until the delay has passed.
 //
-// Every call must carry RegionId=cn-hangzhou. The error codes are the Code constants.
+// Every call must carry RegionId=cn-hangzhou. The error codes are the Code constants; docs/mock.md
+// says where each comes from.
 package ga
 
 import (

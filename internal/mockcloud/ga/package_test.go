@@ -228,7 +228,9 @@ func TestListPagingAndFilters(t *testing.T) {
 		ids = append(ids, e.createPostpay())
 	}
 	cross := e.createCrossDomain()
-	creating := e.create("Bandwidth", "5", "Type", TypeBasic, "BandwidthType", BandwidthBasic, "ChargeType", ChargePostpay)
+	creating := e.create("Bandwidth", "5", "Type", TypeBasic, "BandwidthType", BandwidthBasic, "ChargeType", ChargePostpay,
+		"ResourceGroupId", "rg-other", "Tag.1.Key", "env", "Tag.1.Value", "prod")
+	e.ok(actionTagResources, "ResourceType", ResourceTypeBandwidthPackage, "ResourceId.1", ids[0], "Tag.1.Key", "env", "Tag.1.Value", "test")
 
 	listIDs := func(kv ...string) (int, []string) {
 		out := e.ok(actionList, kv...)
@@ -255,6 +257,10 @@ func TestListPagingAndFilters(t *testing.T) {
 		{"by type", []string{"Type", TypeCrossDomain}, 1, []string{cross}},
 		{"by id", []string{"BandwidthPackageId", ids[3]}, 1, []string{ids[3]}},
 		{"by unknown id", []string{"BandwidthPackageId", "gbwp-nope"}, 0, nil},
+		{"by resource group", []string{"ResourceGroupId", "rg-other"}, 1, []string{creating}},
+		{"by tag", []string{"Tag.1.Key", "env", "Tag.1.Value", "prod"}, 1, []string{creating}},
+		{"by tag key", []string{"Tag.1.Key", "env"}, 2, []string{ids[0], creating}},
+		{"largest page", []string{"PageSize", "100"}, 9, append(append(append([]string{}, ids...), cross), creating)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
