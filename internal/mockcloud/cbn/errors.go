@@ -12,13 +12,14 @@ const (
 	// CodeInvalidParameter: a parameter has a malformed or out-of-range value (API page); the
 	// engine's rpc.InvalidParameter answers it.
 	CodeInvalidParameter = rpc.CodeInvalidParameter
-	// CodeBandwidthPackageNotFound: no bandwidth package has the given id (the code the real
-	// Cbn service answers for an unknown CEN bandwidth package id).
+	// CodeBandwidthPackageNotFound: no bandwidth package has the given id (the code the official
+	// alicloud provider expects from Cbn for an unknown CEN bandwidth package id).
 	CodeBandwidthPackageNotFound = "ParameterBwpInstanceId"
 	// CodeOrderIsProcessing: an earlier order on the package has not completed yet
 	// (documented for ModifyCenBandwidthPackageSpec, the sibling spec-changing action).
 	CodeOrderIsProcessing = "OperationFailed.OrderIsProcessing"
-	// CodeBwpBusinessStatus: the package is FinancialLocked or SecurityLocked.
+	// CodeBwpBusinessStatus: the package is FinancialLocked or SecurityLocked (the code and message
+	// of the Cbn pages that use a bandwidth plan, for example CreateTransitRouterPeerAttachment).
 	CodeBwpBusinessStatus = "InvalidOperation.BwpBusinessStatus"
 	// CodeOrderParameterIllegal: the order cannot be placed: pay-as-you-go or expired package,
 	// EndTime too early or after the package expires (API page).

@@ -85,7 +85,7 @@ func (q *pkg) checkUpgrade(req upgradeRequest, now time.Time, account AccountSet
 	}
 	if q.BusinessStatus != BusinessStatusNormal {
 		return badRequest(CodeBwpBusinessStatus,
-			"The business status of bandwidth package %s is %s; only a package in status Normal can be upgraded.",
+			"The CBN bandwidth package is not in a valid business state for the operation: %s is %s; only a package in status Normal can be upgraded.",
 			q.CenBandwidthPackageId, q.BusinessStatus)
 	}
 	if q.BandwidthPackageChargeType != ChargeTypePrepay {
