@@ -2,7 +2,6 @@ package ga
 
 import (
 	"fmt"
-	"math"
 	"net/http"
 	"net/url"
 	"slices"
@@ -367,22 +366,4 @@ func fakeAddress(id string) string {
 		h = (h ^ uint32(c)) * 16777619
 	}
 	return fmt.Sprintf("47.%d.%d.%d", h>>16&0xff, h>>8&0xff, 1+h&0x7f)
-}
-
-// paging reads PageNumber (default 1) and PageSize (default 10, at most maxSize).
-func paging(params url.Values, maxSize int) (page, size int, err error) {
-	if page, err = rpc.IntParam(params, "PageNumber", 1, 1, math.MaxInt32); err != nil {
-		return 0, 0, err
-	}
-	size, err = rpc.IntParam(params, "PageSize", 10, 1, maxSize)
-	return page, size, err
-}
-
-// pageOf returns page number page (from 1) of size items, never nil.
-func pageOf[T any](items []T, page, size int) []T {
-	start := (page - 1) * size
-	if start >= len(items) {
-		return []T{}
-	}
-	return items[start:min(start+size, len(items))]
 }

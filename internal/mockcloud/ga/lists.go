@@ -1,9 +1,12 @@
 package ga
 
 import (
+	"math"
 	"net/url"
 	"slices"
 	"time"
+
+	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
 // Page sizes of the List actions (their API pages: at most 100 plans, 50 accelerators).
@@ -120,4 +123,22 @@ func fieldFilter(params url.Values, names ...string) func(values ...string) bool
 		}
 		return true
 	}
+}
+
+// paging reads PageNumber (default 1) and PageSize (default 10, at most maxSize).
+func paging(params url.Values, maxSize int) (page, size int, err error) {
+	if page, err = rpc.IntParam(params, "PageNumber", 1, 1, math.MaxInt32); err != nil {
+		return 0, 0, err
+	}
+	size, err = rpc.IntParam(params, "PageSize", 10, 1, maxSize)
+	return page, size, err
+}
+
+// pageOf returns page number page (from 1) of size items, never nil.
+func pageOf[T any](items []T, page, size int) []T {
+	start := (page - 1) * size
+	if start >= len(items) {
+		return []T{}
+	}
+	return items[start:min(start+size, len(items))]
 }
