@@ -76,6 +76,10 @@ func (p *Product) createPackage(params url.Values, now time.Time) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	renewal, err := renewalFromParams(params, pl.ChargeType)
+	if err != nil {
+		return nil, err
+	}
 	if err := p.checkPurchaseGates(pl); err != nil {
 		return nil, err
 	}
@@ -85,6 +89,7 @@ func (p *Product) createPackage(params url.Values, now time.Time) (any, error) {
 		ChargeType: pl.ChargeType, BillingType: pl.BillingType, Ratio: pl.Ratio,
 		CbnGeographicRegionIdA: pl.RegionA, CbnGeographicRegionIdB: pl.RegionB,
 		CreateTime: millis(now), Accelerators: []string{}, ResourceGroupId: group, Tags: tags,
+		MockRenewalStatus: renewal.RenewalStatus, MockAutoRenewDuration: renewal.AutoRenewDuration,
 		MockClientToken: token,
 	}
 	if pl.ChargeType == ChargePrepay {

@@ -295,9 +295,6 @@ func (p *Product) deleteIpSets(params url.Values, now time.Time) (any, error) {
 		if apiErr != nil {
 			return nil, apiErr
 		}
-		if accID := params.Get("AcceleratorId"); accID != "" && accID != acc.AcceleratorId {
-			return nil, apiError(http.StatusBadRequest, CodeNotExistIpSets, "The IpSet does not exist: %s is not an acceleration region of %s.", id, accID)
-		}
 		targets = append(targets, target{acc: acc, index: i})
 	}
 	due := now.Add(p.delay)

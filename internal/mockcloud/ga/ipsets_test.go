@@ -111,7 +111,6 @@ func TestIpSetRefusals(t *testing.T) {
 		{"unknown ip set", CodeNotExistIpSets, actionUpdateIpSets, []string{"IpSets.1.IpSetId", "ips-nope", "IpSets.1.Bandwidth", "2"}},
 		{"same ip set twice", CodeRepeatIpSets, actionUpdateIpSets, []string{"IpSets.1.IpSetId", sets[0].IpSetId, "IpSets.1.Bandwidth", "2", "IpSets.2.IpSetId", sets[0].IpSetId, "IpSets.2.Bandwidth", "3"}},
 		{"update without bandwidth", CodeMissingParameter, actionUpdateIpSets, []string{"IpSets.1.IpSetId", sets[0].IpSetId}},
-		{"delete of another accelerator", CodeNotExistIpSets, actionDeleteIpSets, []string{"AcceleratorId", "ga-2", "IpSetIds.1", sets[0].IpSetId}},
 		{"delete nothing", CodeMissingParameter, actionDeleteIpSets, nil},
 		{"list without accelerator", CodeMissingParameter, actionListIpSets, nil},
 	} {

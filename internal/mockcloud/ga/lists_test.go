@@ -85,6 +85,18 @@ func TestAutoRenewAttribute(t *testing.T) {
 	} {
 		e.fails(http.StatusBadRequest, tt.code, actionUpdateAutoRenew, tt.kv...)
 	}
+	// Bought with auto-renewal.
+	renewed := e.create("Bandwidth", "10", "Type", TypeBasic, "BandwidthType", BandwidthBasic, "Duration", "1", "PricingCycle", "Month",
+		"AutoPay", "true", "AutoRenew", "true", "AutoRenewDuration", "3", "PromotionOptionNo", "none")
+	expect(t, "bought with auto-renewal", e.ok(actionDescribeAutoRenew, "InstanceId", renewed), map[string]any{
+		"AutoRenew": true, "AutoRenewDuration": 3, "RenewalStatus": RenewalAuto,
+	})
+	e.fails(http.StatusBadRequest, CodeInvalidParameter, actionCreate,
+		"Bandwidth", "10", "Type", TypeBasic, "BandwidthType", BandwidthBasic, "ChargeType", ChargePostpay, "AutoRenew", "true")
+	// RegionId is optional for this one action.
+	e.ok(actionUpdateAutoRenew, "InstanceId", renewed, "RenewalStatus", RenewalManual, "RegionId", "")
+	e.fails(http.StatusBadRequest, CodeMissingParameter, actionDescribeAutoRenew, "InstanceId", renewed, "RegionId", "")
+
 	e.fails(http.StatusBadRequest, CodeNotExistBandwidthPackage, actionDescribeAutoRenew, "InstanceId", "gbwp-nope")
 	e.fails(http.StatusBadRequest, CodeMissingParameter, actionDescribeAutoRenew)
 }

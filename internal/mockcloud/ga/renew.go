@@ -111,3 +111,27 @@ func (p *Product) updateAutoRenew(params url.Values, _ time.Time) (any, error) {
 	}
 	return updateAutoRenewResponse{InstanceId: id}, nil
 }
+
+// renewalFromParams reads the AutoRenew and AutoRenewDuration of a CreateBandwidthPackage call:
+// auto-renewal of a subscription, for AutoRenewDuration months (1 when left out). A
+// pay-as-you-go plan cannot renew automatically.
+func renewalFromParams(params url.Values, chargeType string) (autoRenewResponse, error) {
+	autoRenew, err := rpc.OptionalBool(params, "AutoRenew")
+	if err != nil {
+		return autoRenewResponse{}, err
+	}
+	duration, durationSet, err := rpc.OptionalInt(params, "AutoRenewDuration", minAutoRenewMonths, maxAutoRenewMonths)
+	if err != nil {
+		return autoRenewResponse{}, err
+	}
+	if !autoRenew {
+		return autoRenewResponse{}, nil
+	}
+	if chargeType != ChargePrepay {
+		return autoRenewResponse{}, errInvalidParam("AutoRenew", "applies only to ChargeType PREPAY")
+	}
+	if !durationSet {
+		duration = minAutoRenewMonths
+	}
+	return autoRenewResponse{AutoRenew: true, AutoRenewDuration: duration, RenewalStatus: RenewalAuto}, nil
+}

@@ -10,7 +10,8 @@ import (
 const actionReplace = "ReplaceBandwidthPackage"
 
 // replacePackage serves ReplaceBandwidthPackage: BandwidthPackageId (an unbound plan of the
-// same Type) takes the place of TargetBandwidthPackageId on its accelerator, which keeps
+// same Type) takes the place of TargetBandwidthPackageId on its accelerator (AcceleratorId,
+// when given, must name it), which keeps
 // forwarding traffic. Until the delay has passed the new plan is binding, the old one unbinding
 // and the accelerator configuring; then the new plan is binded and the old one active. A Basic
 // replacement must have at least the bandwidth the accelerator's acceleration regions are given.
@@ -29,6 +30,9 @@ func (p *Product) replacePackage(params url.Values, now time.Time) (any, error) 
 	}
 	if len(oldPlan.Accelerators) == 0 {
 		return nil, errPackageState(oldPlan, "is bound to no accelerator; there is nothing to replace (bind a plan with BandwidthPackageAddAccelerator)")
+	}
+	if accID := params.Get("AcceleratorId"); accID != "" && accID != oldPlan.Accelerators[0] {
+		return nil, errPackageState(oldPlan, "is not bound to accelerator "+accID)
 	}
 	if newPlan == oldPlan {
 		return nil, errInvalidParam("BandwidthPackageId", "must differ from TargetBandwidthPackageId")

@@ -25,8 +25,9 @@ func TestReplaceBandwidthPackage(t *testing.T) {
 	e.fails(http.StatusBadRequest, CodeNotExistBandwidthPackage, actionReplace, replace(big, "gbwp-nope")...)
 	e.fails(http.StatusBadRequest, CodeMissingParameter, actionReplace, "BandwidthPackageId", big)
 	e.fails(http.StatusBadRequest, CodeInvalidParameter, actionReplace, replace(old, old)...)
+	e.fails(http.StatusBadRequest, CodeStateErrorBandwidthPackage, actionReplace, append(replace(big, old), "AcceleratorId", "ga-2")...)
 
-	e.ok(actionReplace, replace(big, old)...)
+	e.ok(actionReplace, append(replace(big, old), "AcceleratorId", "ga-1")...)
 	expect(t, "new plan while replacing", e.describe(big), map[string]any{"State": StateBinding})
 	expect(t, "old plan while replacing", e.describe(old), map[string]any{"State": StateUnbinding})
 	expect(t, "accelerator while replacing", e.accelerator("ga-1"), map[string]any{"State": AcceleratorConfiguring})

@@ -185,12 +185,19 @@ func oneOf(param, value string, allowed ...string) *rpc.Error {
 	return errInvalidParam(param, "must be one of "+strings.Join(allowed, ", "))
 }
 
+// regionOptional are the actions whose RegionId may be left out (their metadata marks it
+// optional); every other Ga action requires it.
+var regionOptional = []string{actionUpdateAutoRenew}
+
 // checkRegion refuses a call whose RegionId is not cn-hangzhou.
 func checkRegion(call *rpc.Call) *rpc.Error {
 	switch r := call.Params.Get("RegionId"); r {
 	case Region:
 		return nil
 	case "":
+		if slices.Contains(regionOptional, call.Action) {
+			return nil
+		}
 		return errMissingParam("RegionId")
 	default:
 		return apiError(http.StatusNotFound, CodeInvalidRegionID,
