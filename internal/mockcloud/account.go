@@ -15,9 +15,9 @@ import (
 // Account holds the account-level switches of seed and state files (the "Account" object):
 // the features Alibaba Cloud enables per account on request (gates), the quotas, and the mock's
 // choice between the strict and the lenient reading where the documentation leaves the
-// behaviour open. The zero value is a new account under the strict readings. In JSON the
+// behavior open. The zero value is a new account under the strict readings. In JSON the
 // switches of both products sit side by side in one object (their names start with Cen or
-// Ga); an unknown name is an error, so that a misspelt switch does not go unnoticed.
+// Ga); an unknown name is an error, so that a misspelled switch does not go unnoticed.
 type Account struct {
 	// CBN holds the Cen* switches.
 	CBN cbn.AccountSettings

@@ -35,13 +35,13 @@ func TestAccountJSONIsOneFlatObject(t *testing.T) {
 	for _, name := range []string{"CenTempUpgradeEnabled", "CenAllowOrderDuringWindow", "CenReservationTimeExact",
 		"GaPostpayEnabled", "GaPayBY95Enabled", "GaDowngradeQuota", "GaUpdateCooldown"} {
 		if _, ok := fields[name]; !ok {
-			t.Errorf("marshalled account %s lacks %s", out, name)
+			t.Errorf("marshaled account %s lacks %s", out, name)
 		}
 	}
 
 	_, err = mockcloud.ParseState([]byte(`{"Account": {"CenTempUpgradeEnable": true}}`))
 	if err == nil || !strings.Contains(err.Error(), `unknown switch(es) "CenTempUpgradeEnable"`) || !strings.Contains(err.Error(), "CenTempUpgradeEnabled") {
-		t.Errorf("a misspelt switch: %v", err)
+		t.Errorf("a misspelled switch: %v", err)
 	}
 	_, err = mockcloud.ParseState([]byte(`{"Account": {"GaDowngradeQuota": "many"}}`))
 	if err == nil {

@@ -4,7 +4,7 @@ import "time"
 
 // AccountSettings are the account-level switches of the Cbn mock, in seed and state files under
 // "Account" (beside the Ga ones). The zero value is what a new Alibaba Cloud account gets and,
-// where the documentation leaves the behaviour open, the strict reading.
+// where the documentation leaves the behavior open, the strict reading.
 type AccountSettings struct {
 	// CenTempUpgradeEnabled lets the account order temporary upgrades. The
 	// TempUpgradeCenBandwidthPackageSpec page: "the temporary upgrade feature is not enabled by

@@ -124,6 +124,10 @@ func TestThroughSDK(t *testing.T) {
 		}
 	}
 
+	if got := f.describe(t, "cenbwp-post"); got.HasReservationData != "false" || got.Bandwidth != 10 {
+		t.Errorf("the refused upgrade changed the pay-as-you-go package: %+v", got)
+	}
+
 	f.clock.Advance(end.Sub(f.clock.Now()))
 	if got := f.describe(t, "cenbwp-sdk"); got.Bandwidth != 40 {
 		t.Fatalf("at EndTime, before the whole hour: %+v", got)

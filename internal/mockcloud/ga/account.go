@@ -16,7 +16,7 @@ const DefaultUpdateCooldown = 5 * time.Minute
 
 // AccountSettings are the account-level switches of the Ga mock, in seed and state files under
 // "Account" (beside the Cbn ones). The zero value is what a new Alibaba Cloud account gets and,
-// where the documentation leaves the behaviour open, the strict reading.
+// where the documentation leaves the behavior open, the strict reading.
 type AccountSettings struct {
 	// GaPostpayEnabled lets CreateBandwidthPackage buy pay-as-you-go (POSTPAY) plans. The
 	// CreateBandwidthPackage page: pay-as-you-go is unavailable by default. Off, the call is

@@ -116,6 +116,9 @@ func TestIpSetRefusals(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) { e.fails(http.StatusBadRequest, tt.code, tt.action, tt.kv...) })
 	}
+	if got := e.ipSets("ga-2"); len(got) != 0 {
+		t.Errorf("a refused CreateIpSets left regions on ga-2: %+v", got)
+	}
 	// While the accelerator is configuring, nothing else is accepted.
 	e.ok(actionUpdateIpSets, "IpSets.1.IpSetId", sets[0].IpSetId, "IpSets.1.Bandwidth", "20")
 	e.fails(http.StatusBadRequest, CodeStateErrorAccelerator, actionCreateIpSets, region("AccelerateRegion.1.AccelerateRegionId", "cn-beijing", "AccelerateRegion.1.Bandwidth", "2")...)

@@ -250,7 +250,7 @@ func fillIpSets(acc *Accelerator, now time.Time, delay time.Duration) error {
 // checkSeedTags refuses more than 20 tags, or a tag the API would refuse.
 func checkSeedTags(tags []Tag) error {
 	if len(tags) > maxTagsPerResource {
-		return fmt.Errorf("Tags: %d tags; a resource can have at most %d", len(tags), maxTagsPerResource)
+		return fmt.Errorf("%d Tags; a resource can have at most %d", len(tags), maxTagsPerResource)
 	}
 	for i, t := range tags {
 		if err := checkTag(fmt.Sprintf("Tags[%d]", i), t); err != nil {

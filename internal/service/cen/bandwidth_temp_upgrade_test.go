@@ -43,12 +43,12 @@ func testAccPackage(id string, bandwidth int64) cbn.Package {
 	return acctest.SeedCENPackage(id, bandwidth)
 }
 
-// testAccNewMock starts a mock holding packages, whose upgrades take delay. Its account takes
+// testAccNewMock starts a mock holding packages, whose upgrades take testAccDelay. Its account takes
 // the lenient reading of ReservationActiveTime (the provider expects its EndTime echoed), which
 // the mock rounds up to the hour by default.
-func testAccNewMock(t *testing.T, delay time.Duration, packages ...cbn.Package) *acctest.Mock {
+func testAccNewMock(t *testing.T, packages ...cbn.Package) *acctest.Mock {
 	t.Helper()
-	return testAccNewMockWith(t, delay, false, packages...)
+	return testAccNewMockWith(t, testAccDelay, false, packages...)
 }
 
 // testAccNewMockReordering is testAccNewMock for tests that order again while a window is
@@ -189,7 +189,7 @@ func withPlanChecks(step resource.TestStep, checks ...plancheck.PlanCheck) resou
 
 func TestAccCENBandwidthTempUpgrade_basic(t *testing.T) {
 	const id = "cenbwp-basic0001"
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	m := testAccNewMock(t, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -348,7 +348,7 @@ func TestAccCENBandwidthTempUpgrade_planRules(t *testing.T) {
 	locked.BusinessStatus = cbn.BusinessStatusFinancialLocked
 	short := testAccPackage(shortID, 100)
 	short.ExpiredTime = time.Now().UTC().Add(48 * time.Hour).Format(cbn.APITimeLayout)
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100), postpay, expired, locked, short)
+	m := testAccNewMock(t, testAccPackage(id, 100), postpay, expired, locked, short)
 	end := testAccEndIn(24 * time.Hour)
 
 	cases := []struct {
@@ -395,7 +395,7 @@ func TestAccCENBandwidthTempUpgrade_planRules(t *testing.T) {
 // window: no lowering, upgrade only, and the time rules for a changed end_time.
 func TestAccCENBandwidthTempUpgrade_planRulesOpenWindow(t *testing.T) {
 	const id = "cenbwp-open0001"
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	m := testAccNewMock(t, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 
 	g := m.MutationGuard(t)
@@ -433,7 +433,7 @@ func TestAccCENBandwidthTempUpgrade_planRulesOpenWindow(t *testing.T) {
 // Terraform makes again during apply); the package checks step aside until the id is known.
 func TestAccCENBandwidthTempUpgrade_unknownPackageID(t *testing.T) {
 	const id = "cenbwp-unknown0001"
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	m := testAccNewMock(t, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 
 	g := m.MutationGuard(t)
@@ -472,7 +472,7 @@ func TestAccCENBandwidthTempUpgrade_unknownPackageID(t *testing.T) {
 // as intended, the plan stays empty, and a new end_time starts a new window.
 func TestAccCENBandwidthTempUpgrade_expiry(t *testing.T) {
 	const id = "cenbwp-expiry0001"
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	m := testAccNewMock(t, testAccPackage(id, 100))
 	end := testAccEndIn(4 * time.Hour)
 	// The mock's clock will be 5 hours ahead: the new window must start 3 hours after that.
 	next := testAccEndIn(24 * time.Hour)
@@ -513,7 +513,7 @@ func TestAccCENBandwidthTempUpgrade_expiry(t *testing.T) {
 // state, and once a package with that id exists again the plan creates the upgrade anew.
 func TestAccCENBandwidthTempUpgrade_disappears(t *testing.T) {
 	const id = "cenbwp-gone0001"
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	m := testAccNewMock(t, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 	replace := func(packages ...cbn.Package) {
 		if err := m.ReplaceState(mockcloud.State{CenBandwidthPackages: packages}); err != nil {
@@ -618,7 +618,7 @@ func TestAccCENBandwidthTempUpgrade_createTimeout(t *testing.T) {
 // the client's retries and the waiter hold, and the apply succeeds.
 func TestAccCENBandwidthTempUpgrade_throttled(t *testing.T) {
 	const id = "cenbwp-throttle0001"
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	m := testAccNewMock(t, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 	throttle := func(action string, count int) rpc.ScriptedFault {
 		return rpc.ScriptedFault{Action: action, Count: count, Status: 400, Code: "Throttling.User",
@@ -658,7 +658,7 @@ func TestAccCENBandwidthTempUpgrade_throttled(t *testing.T) {
 // own) instead of failing. The mock applied exactly one order: the first attempt's.
 func TestAccCENBandwidthTempUpgrade_lostResponse(t *testing.T) {
 	const id = "cenbwp-lost0001"
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	m := testAccNewMock(t, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -760,7 +760,7 @@ func TestAccCENBandwidthTempUpgrade_apiErrors(t *testing.T) {
 	)
 	qos := testAccPackage(qosID, 100)
 	qos.MockAbsoluteInterRegionQosPolicy = true
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100), qos)
+	m := testAccNewMock(t, testAccPackage(id, 100), qos)
 	end := testAccEndIn(24 * time.Hour)
 	scripted := func(code, message string) func() {
 		return func() {
@@ -823,7 +823,7 @@ func TestAccCENBandwidthTempUpgrade_importErrors(t *testing.T) {
 		id     = "cenbwp-import0001"
 		idleID = "cenbwp-import0002"
 	)
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100), testAccPackage(idleID, 100))
+	m := testAccNewMock(t, testAccPackage(id, 100), testAccPackage(idleID, 100))
 	end := testAccEndIn(24 * time.Hour)
 
 	resource.ParallelTest(t, resource.TestCase{
@@ -864,7 +864,7 @@ func TestProtocolDestroyWarning(t *testing.T) {
 	open.ReservationOrderType = cbn.ReservationTempUpgrade
 	open.ReservationBandwidth = "100"
 	open.MockUpgradeEndTime = end
-	m := testAccNewMock(t, testAccDelay, open)
+	m := testAccNewMock(t, open)
 	ctx := context.Background()
 
 	server, err := acctest.ProtoV6ProviderFactories[acctest.ProviderName]()
