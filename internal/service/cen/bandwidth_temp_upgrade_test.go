@@ -971,7 +971,7 @@ func testAccDynamicValue(t *testing.T, typ tftypes.Object, vals map[string]tftyp
 // outside Terraform). One of them alone then applies.
 func TestAccCENBandwidthTempUpgrade_twoUpgradesOfOnePackage(t *testing.T) {
 	const id = "cenbwp-twice0001"
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	m := testAccNewMock(t, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 	two := fmt.Sprintf(`
 resource "alibabacloud_cen_bandwidth_temp_upgrade" "test" {
@@ -1006,7 +1006,7 @@ resource "alibabacloud_cen_bandwidth_temp_upgrade" "again" {
 // is ordered.
 func TestAccCENBandwidthTempUpgrade_timeoutsRefusedAtPlan(t *testing.T) {
 	const id = "cenbwp-timeouts0001"
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	m := testAccNewMock(t, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 	g := m.MutationGuard(t)
 	refused := func(create, pattern string) resource.TestStep {
