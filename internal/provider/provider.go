@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,10 +29,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"terraform-provider-alibabacloud/internal/conns"
+	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 	"terraform-provider-alibabacloud/internal/framework/validators"
 	"terraform-provider-alibabacloud/internal/service/cen"
 	"terraform-provider-alibabacloud/internal/service/ga"
 )
+
+// sessionNamePattern is what STS AssumeRole takes as RoleSessionName.
+var sessionNamePattern = regexp.MustCompile(`^[A-Za-z0-9.@_-]+$`)
 
 // Address is the provider's registry address.
 const Address = "registry.terraform.io/alibabacloud/alibabacloud"
@@ -52,25 +57,25 @@ type alibabaCloudProvider struct {
 
 // providerModel is the provider block.
 type providerModel struct {
-	AccessKey             types.String `tfsdk:"access_key"`
-	AssumeRole            types.Object `tfsdk:"assume_role"`
-	ECSRoleName           types.String `tfsdk:"ecs_role_name"`
-	Endpoints             types.Object `tfsdk:"endpoints"`
-	MaxRetries            types.Int64  `tfsdk:"max_retries"`
-	Profile               types.String `tfsdk:"profile"`
-	RateLimit             types.Object `tfsdk:"rate_limit"`
-	Region                types.String `tfsdk:"region"`
-	RequestTimeout        types.String `tfsdk:"request_timeout"`
-	SecretKey             types.String `tfsdk:"secret_key"`
-	SecurityToken         types.String `tfsdk:"security_token"`
-	SharedCredentialsFile types.String `tfsdk:"shared_credentials_file"`
+	AccessKey             types.String  `tfsdk:"access_key"`
+	AssumeRole            types.Object  `tfsdk:"assume_role"`
+	ECSRoleName           types.String  `tfsdk:"ecs_role_name"`
+	Endpoints             types.Object  `tfsdk:"endpoints"`
+	MaxRetries            fwtypes.Int64 `tfsdk:"max_retries"`
+	Profile               types.String  `tfsdk:"profile"`
+	RateLimit             types.Object  `tfsdk:"rate_limit"`
+	Region                types.String  `tfsdk:"region"`
+	RequestTimeout        types.String  `tfsdk:"request_timeout"`
+	SecretKey             types.String  `tfsdk:"secret_key"`
+	SecurityToken         types.String  `tfsdk:"security_token"`
+	SharedCredentialsFile types.String  `tfsdk:"shared_credentials_file"`
 }
 
 type assumeRoleModel struct {
-	Policy            types.String `tfsdk:"policy"`
-	RoleARN           types.String `tfsdk:"role_arn"`
-	SessionExpiration types.Int64  `tfsdk:"session_expiration"`
-	SessionName       types.String `tfsdk:"session_name"`
+	Policy            types.String  `tfsdk:"policy"`
+	RoleARN           types.String  `tfsdk:"role_arn"`
+	SessionExpiration fwtypes.Int64 `tfsdk:"session_expiration"`
+	SessionName       types.String  `tfsdk:"session_name"`
 }
 
 type endpointsModel struct {
@@ -116,6 +121,7 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 				Optional: true,
 			},
 			"max_retries": schema.Int64Attribute{
+				CustomType: fwtypes.Int64Type{},
 				MarkdownDescription: fmt.Sprintf("How many times a throttled, 5xx or network-failed API call is retried, with "+
 					"exponential backoff and jitter, when it is made outside a create, update or delete: the reads of a "+
 					"refresh, of a plan, of an import. `0` disables those retries. Inside a create, update or delete, such "+
@@ -176,6 +182,7 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 						Optional: true,
 					},
 					"session_expiration": schema.Int64Attribute{
+						CustomType: fwtypes.Int64Type{},
 						MarkdownDescription: fmt.Sprintf("Lifetime of the session in seconds, 900 to 43200 (not above the "+
 							"role's maximum session duration). Default `%d`.", DefaultSessionExpiration),
 						Optional:   true,
@@ -184,8 +191,12 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 					"session_name": schema.StringAttribute{
 						MarkdownDescription: fmt.Sprintf("Session name, shown in the audit trail. Default `%s`. Also read from %s.",
 							DefaultRoleSessionName, envDoc(EnvRoleSessionName)),
-						Optional:   true,
-						Validators: []validator.String{stringvalidator.LengthBetween(2, 64)},
+						Optional: true,
+						Validators: []validator.String{
+							stringvalidator.UTF8LengthBetween(2, 64),
+							validators.Shortened(stringvalidator.RegexMatches(sessionNamePattern,
+								"may contain only letters, digits, periods (.), at signs (@), hyphens (-) and underscores (_)")),
+						},
 					},
 				},
 			},
@@ -374,7 +385,7 @@ func resolveEndpoint(v types.String, attr path.Path, def string, envs []string, 
 	return e
 }
 
-func resolveMaxRetries(v types.Int64, diags *diag.Diagnostics) int {
+func resolveMaxRetries(v fwtypes.Int64, diags *diag.Diagnostics) int {
 	n := int64(DefaultMaxRetries)
 	if !v.IsNull() {
 		n = v.ValueInt64()

@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -53,6 +54,10 @@ resource "alibabacloud_ga_bandwidth_package" "test" {
 			refused("http://127.0.0.1:99999", `Malformed endpoint.*port 99999 is not a port number \(1 to 65535\)`),
 			refused("http://127.0.0.1:0", `Malformed endpoint.*port 0 is not a port number`),
 			refused("http://127.0.0.1.:1", `Malformed endpoint.*"127.0.0.1." is neither an IP address nor a host name`),
+			// Not an endpoint, but a number of the provider block: ours, not the framework's
+			// "This is always an error in the provider".
+			g.Refused(resource.TestStep{Config: strings.Replace(config(m.URL), `region     = "cn-hangzhou"`,
+				"region     = \"cn-hangzhou\"\n  max_retries = 1.5", 1), PlanOnly: true}, `max_retries = 1.5 is not a whole number`),
 			{
 				// The mock's own address plans the purchase.
 				PreConfig:          g.Check,

@@ -85,10 +85,23 @@ func (v Dependent) validate(ctx context.Context, config tfsdk.Config, diags *dia
 		diags.AddAttributeError(path.Root(v.Attribute), "Missing required attribute",
 			fmt.Sprintf("%s is required when %s is %q. Set %s, or change %s.", v.Attribute, v.On, on, v.Attribute, v.On))
 	case !v.Required && !matches && !value.IsNull():
+		fix := "change " + v.On
+		if on == "" {
+			fix = fmt.Sprintf("set %s to %s", v.On, QuotedList(v.Values))
+		}
 		diags.AddAttributeError(path.Root(v.Attribute), "Attribute not allowed here",
-			fmt.Sprintf("%s may only be set when %s is %s, and %s is %q. Remove %s from the configuration, or change %s.",
-				v.Attribute, v.On, QuotedList(v.Values), v.On, on, v.Attribute, v.On))
+			fmt.Sprintf("%s may only be set when %s is %s, and %s %s. Remove %s from the configuration, or %s.",
+				v.Attribute, v.On, QuotedList(v.Values), v.On, isOrUnset(on), v.Attribute, fix))
 	}
+}
+
+// isOrUnset describes the value an attribute has in a message: `is "PayAsYouGo"`, or `is not
+// set` for the empty value a null attribute without a default reads as.
+func isOrUnset(value string) string {
+	if value == "" {
+		return "is not set"
+	}
+	return "is " + Shorten(value)
 }
 
 // StringOrDefault reads a string attribute of the configuration; null gives def. known is

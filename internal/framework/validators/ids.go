@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
@@ -31,6 +33,9 @@ var (
 // knownIDKinds are the kinds an id of another kind is recognized as, for the hint in a message.
 // Longer prefixes first: "gbwp-" before "ga-" would not matter, "cenbwp-" before "cen-" does.
 var knownIDKinds = []IDKind{IDKindCENBandwidthPackage, IDKindGABandwidthPlan, IDKindGAAccelerator, idKindCEN}
+
+// maxIDLength bounds an id: the API's are some 20 to 30 characters long.
+const maxIDLength = 64
 
 // idTail is what follows the prefix of an id.
 var idTail = regexp.MustCompile(`^[a-z0-9]+$`)
@@ -69,6 +74,8 @@ func (kind IDKind) problem(id string) string {
 	switch {
 	case id == "":
 		return "is empty"
+	case len(id) > maxIDLength:
+		return fmt.Sprintf("is %d characters long, and no id is longer than %d", len([]rune(id)), maxIDLength)
 	case trimmed != id:
 		return "has white space around it"
 	case strings.HasPrefix(strings.ToLower(id), kind.Prefix) && strings.ToLower(id) != id && idTail.MatchString(strings.ToLower(id[len(kind.Prefix):])):
@@ -104,4 +111,41 @@ func Shorten(s string) string {
 		return fmt.Sprintf("%q", s)
 	}
 	return fmt.Sprintf("%q... (%d characters)", string(runes[:MaxShown]), len(runes))
+}
+
+// Shortened returns inner with the value shortened (Shorten) wherever its messages show it:
+// the framework's validators (OneOf, RegexMatches) show the value whole, and a value of
+// megabytes would fill the terminal.
+func Shortened(inner validator.String) validator.String { return shortened{inner} }
+
+// shortened is the validator Shortened returns.
+type shortened struct{ inner validator.String }
+
+// Description implements validator.String.
+func (v shortened) Description(ctx context.Context) string { return v.inner.Description(ctx) }
+
+// MarkdownDescription implements validator.String.
+func (v shortened) MarkdownDescription(ctx context.Context) string {
+	return v.inner.MarkdownDescription(ctx)
+}
+
+// ValidateString implements validator.String.
+func (v shortened) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	var inner validator.StringResponse
+	v.inner.ValidateString(ctx, req, &inner)
+	value := req.ConfigValue.ValueString()
+	if len([]rune(value)) <= MaxShown {
+		resp.Diagnostics.Append(inner.Diagnostics...)
+		return
+	}
+	short := Shorten(value)
+	for _, d := range inner.Diagnostics {
+		detail := strings.ReplaceAll(strings.ReplaceAll(d.Detail(), strconv.Quote(value), short), value, short)
+		summary := strings.ReplaceAll(d.Summary(), value, short)
+		if d.Severity() == diag.SeverityWarning {
+			resp.Diagnostics.AddAttributeWarning(req.Path, summary, detail)
+		} else {
+			resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
+		}
+	}
 }

@@ -2,9 +2,11 @@ package validators
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -27,6 +29,7 @@ func TestID(t *testing.T) {
 		{"gbwp-a:b", `has the character ':'`},
 		{"bp1x", "does not start with gbwp-"},
 		{"", "is empty"},
+		{"gbwp-" + strings.Repeat("a", 2<<20), "is 2097157 characters long, and no id is longer than 64"},
 	}
 	for _, tc := range cases {
 		var resp validator.StringResponse
@@ -41,6 +44,9 @@ func TestID(t *testing.T) {
 			t.Errorf("%q: want one error, got %v", tc.value, errs)
 		case tc.want != "":
 			detail := errs[0].Detail()
+			if len(detail) > 600 {
+				t.Errorf("%d bytes of message for a value of %d", len(detail), len(tc.value))
+			}
 			for _, w := range []string{tc.want, "bandwidth_package_id = ", `"gbwp-bp1sgzldyj6b4q7cx"`} {
 				if !strings.Contains(detail, w) {
 					t.Errorf("%q: %q lacks %q", tc.value, detail, w)
@@ -68,5 +74,33 @@ func TestShorten(t *testing.T) {
 	}
 	if got := Shorten("a\x00b"); got != `"a\x00b"` {
 		t.Errorf("control characters are not escaped: %s", got)
+	}
+}
+
+// TestShortened: the framework's validators show a value whole; wrapped, a long one is cut.
+func TestShortened(t *testing.T) {
+	long := strings.Repeat("x", 2<<20)
+	for _, v := range []validator.String{
+		Shortened(stringvalidator.OneOf("Basic", "CrossDomain")),
+		Shortened(stringvalidator.RegexMatches(regexp.MustCompile(`^[a-z]{1,3}$`), "must be short")),
+	} {
+		var resp validator.StringResponse
+		v.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("type"), ConfigValue: types.StringValue(long)}, &resp)
+		if resp.Diagnostics.ErrorsCount() != 1 {
+			t.Fatalf("%s: %d errors", v.Description(context.Background()), resp.Diagnostics.ErrorsCount())
+		}
+		d := resp.Diagnostics.Errors()[0]
+		if len(d.Detail()) > 500 || !strings.Contains(d.Detail(), "... (2097152 characters)") {
+			t.Errorf("%s: a %d-byte message", v.Description(context.Background()), len(d.Detail()))
+		}
+		if p, ok := d.(interface{ Path() path.Path }); !ok || !p.Path().Equal(path.Root("type")) {
+			t.Errorf("the error left its attribute: %v", d)
+		}
+		// A short value reads as the framework wrote it.
+		var short validator.StringResponse
+		v.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("type"), ConfigValue: types.StringValue("Odd1")}, &short)
+		if short.Diagnostics.ErrorsCount() != 1 || !strings.Contains(short.Diagnostics.Errors()[0].Detail(), "Odd1") {
+			t.Errorf("a short value: %v", short.Diagnostics)
+		}
 	}
 }

@@ -37,8 +37,8 @@ func (region) ValidateString(_ context.Context, req validator.StringRequest, res
 // UnknownRegionDetail says that region, read from from ("attribute region", "environment
 // variable ALICLOUD_REGION"), is not a known region id, and lists the known ones.
 func UnknownRegionDetail(region, from string) string {
-	return fmt.Sprintf("The region %q (from the %s) is not an Alibaba Cloud region id. Known regions: %s.",
-		region, from, strings.Join(conns.Regions, ", "))
+	return fmt.Sprintf("The region %s (from the %s) is not an Alibaba Cloud region id. Known regions: %s.",
+		Shorten(region), from, strings.Join(conns.Regions, ", "))
 }
 
 // PositiveDuration returns a validator that accepts a positive Go duration such as 30s or 2m.

@@ -43,6 +43,9 @@ func TestDependent(t *testing.T) {
 		{"allowed", allowed, "fancy", "x", ""},
 		{"not allowed", allowed, "plain", "x", `extra may only be set when kind is "fancy", and kind is "plain"`},
 		{"not allowed under the default", allowed, nil, "x", `and kind is "plain"`},
+		// With no default, a null condition is "not set", never `kind is ""`.
+		{"not allowed, condition not set", AllowedOnlyWhen("extra", "kind", "", "fancy"), nil, "x",
+			`extra may only be set when kind is "fancy", and kind is not set. Remove extra from the configuration, or set kind to "fancy".`},
 		{"unknown condition", allowed, tftypes.UnknownValue, "x", ""},
 		{"unknown value", required, "fancy", tftypes.UnknownValue, ""},
 	}

@@ -18,6 +18,7 @@ import (
 
 	"terraform-provider-alibabacloud/internal/conns"
 	"terraform-provider-alibabacloud/internal/framework"
+	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 )
 
 var (
@@ -88,7 +89,7 @@ func (r *bandwidthTempUpgradeResource) Read(ctx context.Context, req resource.Re
 	state.setPackage(p)
 	if w.Open {
 		state.Status = types.StringValue(statusActive)
-		state.Bandwidth = types.Int64Value(w.Bandwidth)
+		state.Bandwidth = fwtypes.Int64Value(w.Bandwidth)
 		state.EndTime = NewEndTimeValue(w.EndTime)
 		state.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
 	} else {

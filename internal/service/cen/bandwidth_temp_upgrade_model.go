@@ -8,11 +8,13 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 )
 
 // bandwidthTempUpgradeModel is the resource's state and plan.
 type bandwidthTempUpgradeModel struct {
-	Bandwidth             types.Int64    `tfsdk:"bandwidth"`
+	Bandwidth             fwtypes.Int64  `tfsdk:"bandwidth"`
 	BusinessStatus        types.String   `tfsdk:"business_status"`
 	CenBandwidthPackageID types.String   `tfsdk:"cen_bandwidth_package_id"`
 	ChargeType            types.String   `tfsdk:"charge_type"`

@@ -15,6 +15,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"terraform-provider-alibabacloud/internal/conns"
+	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
+	"terraform-provider-alibabacloud/internal/framework/validators"
 )
 
 // ModifyPlan implements resource.ResourceWithModifyPlan. When the plan would order an upgrade
@@ -45,7 +47,7 @@ func (r *bandwidthTempUpgradeResource) ModifyPlan(ctx context.Context, req resou
 		return // no provider configured yet: the API checks at apply
 	}
 	if earlier, ok := r.Claims().Claim(claimOfPackage(id.ValueString()), plan.describe()); !ok {
-		resp.Diagnostics.AddAttributeError(path.Root("cen_bandwidth_package_id"), "Two temporary upgrades of one CEN bandwidth package",
+		resp.Diagnostics.AddAttributeError(packageIDPath, "Two temporary upgrades of one CEN bandwidth package",
 			fmt.Sprintf("Another alibabacloud_cen_bandwidth_temp_upgrade of this configuration, %s, upgrades CEN bandwidth "+
 				"package %s too. A package has one temporary upgrade window and accepts one order at a time, so the apply "+
 				"would fail half-way (OperationFailed.OrderIsProcessing), or the two resources would keep overwriting each "+
@@ -62,7 +64,7 @@ func (r *bandwidthTempUpgradeResource) ModifyPlan(ctx context.Context, req resou
 
 	p, err := findBandwidthPackageByID(ctx, r.API(), id.ValueString())
 	if conns.IsNotFound(err) {
-		resp.Diagnostics.AddAttributeError(path.Root("cen_bandwidth_package_id"), "CEN bandwidth package not found",
+		resp.Diagnostics.AddAttributeError(packageIDPath, "CEN bandwidth package not found",
 			fmt.Sprintf("cen_bandwidth_package_id = %q: no such CEN bandwidth package exists in region %s. Check the "+
 				"id (it starts with cenbwp-) and the provider's region, or create the package first.", id.ValueString(), r.Region()))
 		return
@@ -110,7 +112,7 @@ type upgradePlan struct {
 	// pkg is the package as the API shows it now.
 	pkg *cbn.CenBandwidthPackage
 	// bandwidth and endTime are the planned values (possibly unknown).
-	bandwidth types.Int64
+	bandwidth fwtypes.Int64
 	endTime   EndTime
 	// prior is the state before this plan; nil for a create or a replacement.
 	prior *bandwidthTempUpgradeModel
@@ -122,21 +124,20 @@ type upgradePlan struct {
 func checkUpgradePlan(u upgradePlan) (int64, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	p := u.pkg
-	idPath := path.Root("cen_bandwidth_package_id")
 
 	if strings.EqualFold(p.BandwidthPackageChargeType, chargeTypePostpay) {
-		diags.AddAttributeError(idPath, "Pay-as-you-go package cannot be upgraded temporarily",
+		diags.AddAttributeError(packageIDPath, "Pay-as-you-go package cannot be upgraded temporarily",
 			fmt.Sprintf("cen_bandwidth_package_id = %q is a pay-as-you-go (POSTPAY) bandwidth package; temporary "+
 				"upgrades exist only for subscription (PREPAY) packages. Use a subscription package, or change this "+
 				"package's bandwidth permanently instead.", p.CenBandwidthPackageId))
 	}
 	if expiry, ok := packageExpiry(p); ok && !expiry.After(u.now) {
-		diags.AddAttributeError(idPath, "Expired package cannot be upgraded temporarily",
+		diags.AddAttributeError(packageIDPath, "Expired package cannot be upgraded temporarily",
 			fmt.Sprintf("cen_bandwidth_package_id = %q expired at %s. Renew the package's subscription first, "+
 				"then plan again.", p.CenBandwidthPackageId, expiry.Format(endTimeLayout)))
 	}
 	if p.BusinessStatus != "" && p.BusinessStatus != businessStatusNormal {
-		diags.AddAttributeError(idPath, "Locked package cannot be upgraded temporarily",
+		diags.AddAttributeError(packageIDPath, "Locked package cannot be upgraded temporarily",
 			fmt.Sprintf("cen_bandwidth_package_id = %q has business status %s: it is locked (FinancialLocked: an "+
 				"overdue payment or lapsed subscription; SecurityLocked: a security lock). Settle the payment or "+
 				"contact Alibaba Cloud support to unlock it, then plan again.", p.CenBandwidthPackageId, p.BusinessStatus))
@@ -163,8 +164,11 @@ func packageExpiry(p *cbn.CenBandwidthPackage) (time.Time, bool) {
 	return t, err == nil
 }
 
+// packageIDPath is the path of cen_bandwidth_package_id, for diagnostics.
+var packageIDPath = path.Root("cen_bandwidth_package_id")
+
 // checkBandwidth applies the upgrade-only rules to a planned bandwidth.
-func checkBandwidth(bandwidth types.Int64, w window) diag.Diagnostics {
+func checkBandwidth(bandwidth fwtypes.Int64, w window) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if bandwidth.IsUnknown() || bandwidth.IsNull() {
 		return diags
@@ -172,6 +176,11 @@ func checkBandwidth(bandwidth types.Int64, w window) diag.Diagnostics {
 	bw := bandwidth.ValueInt64()
 	bwPath := path.Root("bandwidth")
 	switch {
+	case bw <= w.BaseBandwidth && w.BaseBandwidth >= maxBandwidth:
+		diags.AddAttributeError(packageIDPath, "Package at the highest bandwidth cannot be upgraded temporarily",
+			fmt.Sprintf("The package's base bandwidth is %d Mbps, and a temporary upgrade must raise it, but %d Mbps is "+
+				"the most a temporary upgrade allows: this package cannot be upgraded temporarily. Remove this resource, "+
+				"or set cen_bandwidth_package_id to a package below %d Mbps.", w.BaseBandwidth, maxBandwidth, maxBandwidth))
 	case bw <= w.BaseBandwidth:
 		diags.AddAttributeError(bwPath, "bandwidth must exceed the package's base bandwidth",
 			fmt.Sprintf("bandwidth = %d does not exceed the package's base bandwidth of %d Mbps. A temporary upgrade "+
@@ -268,7 +277,7 @@ func (endTimeFormat) ValidateString(_ context.Context, req validator.StringReque
 	s := req.ConfigValue.ValueString()
 	if msg := checkEndTimeFormat(s); msg != "" {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid end_time format",
-			fmt.Sprintf("%s = %q: %s", req.Path, s, msg))
+			fmt.Sprintf("%s = %s: %s", req.Path, validators.Shorten(s), msg))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"terraform-provider-alibabacloud/internal/conns"
 	"terraform-provider-alibabacloud/internal/framework/resourcetest"
+	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -29,6 +30,7 @@ func TestModifyPlan(t *testing.T) {
 	locked := base
 	locked.BusinessStatus = "SecurityLocked"
 	short := base
+	top := testPackage(10000)
 	short.ExpiredTime = testNow.Add(30 * time.Hour).Format(apiTimeLayout)
 
 	activeState := testStateModel(testID, 500, 100, day, statusActive)
@@ -48,7 +50,7 @@ func TestModifyPlan(t *testing.T) {
 		return &m
 	}
 	fromState := func(s bandwidthTempUpgradeModel, bw int64, end string) *bandwidthTempUpgradeModel {
-		s.Bandwidth = types.Int64Value(bw)
+		s.Bandwidth = fwtypes.Int64Value(bw)
 		s.EndTime = NewEndTimeValue(end)
 		return &s
 	}
@@ -91,6 +93,11 @@ func TestModifyPlan(t *testing.T) {
 		{
 			name: "not above base", pkg: &base, plan: model(100, day),
 			wantErrPath: "bandwidth", wantErr: "set bandwidth to at least 101", wantDescribes: 1,
+		},
+		{
+			// Was: "set bandwidth to at least 10001 (and at most 10000)".
+			name: "base at the highest bandwidth", pkg: &top, plan: model(10000, day),
+			wantErrPath: "cen_bandwidth_package_id", wantErr: "cannot be upgraded temporarily", wantDescribes: 1,
 		},
 		{
 			name: "not above base while open", pkg: &open, prior: &activeState, plan: fromState(activeState, 90, day),

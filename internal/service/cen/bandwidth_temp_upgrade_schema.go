@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 	"terraform-provider-alibabacloud/internal/framework/validators"
 )
 
@@ -34,7 +35,8 @@ func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.Sc
 			"from Terraform state, and a warning says which bandwidth the package returns to and when.",
 		Attributes: map[string]schema.Attribute{
 			"bandwidth": schema.Int64Attribute{
-				Required: true,
+				Required:   true,
+				CustomType: fwtypes.Int64Type{},
 				MarkdownDescription: "The bandwidth, in Mbps, the package has during the window: 2 to 10,000, and " +
 					"more than the package's base bandwidth. While a window is open it can be raised but not lowered.",
 				Validators: []validator.Int64{int64validator.Between(minBandwidth, maxBandwidth)},

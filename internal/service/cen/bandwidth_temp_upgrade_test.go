@@ -1024,3 +1024,31 @@ func TestAccCENBandwidthTempUpgrade_timeoutsRefusedAtPlan(t *testing.T) {
 		},
 	})
 }
+
+// TestAccCENBandwidthTempUpgrade_valuesAtPlan: a bandwidth with a fraction gets a message of
+// ours naming the attribute (was: "This is always an error in the provider ..."); a package at
+// the highest bandwidth is said to be impossible to upgrade (was: "set bandwidth to at least
+// 10001 (and at most 10000)").
+func TestAccCENBandwidthTempUpgrade_valuesAtPlan(t *testing.T) {
+	const id, topID = "cenbwp-values0001", "cenbwp-values0002"
+	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100), testAccPackage(topID, 10000))
+	end := testAccEndIn(24 * time.Hour)
+	g := m.MutationGuard(t)
+	config := func(id, bandwidth string) string {
+		return fmt.Sprintf(`
+resource "alibabacloud_cen_bandwidth_temp_upgrade" "test" {
+  cen_bandwidth_package_id = %q
+  bandwidth                = %s
+  end_time                 = %q
+}
+`, id, bandwidth, end)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			g.RefusedPlan(config(id, "500.5"), `bandwidth = 500.5 is not a whole number.*such as 500 or 501`),
+			g.RefusedPlan(config(topID, "10000"), `Package at the highest bandwidth cannot be upgraded temporarily.*base bandwidth is 10000 Mbps`),
+			{PreConfig: g.Check, Config: m.Config(config(id, "500")), PlanOnly: true, ExpectNonEmptyPlan: true},
+		},
+	})
+}

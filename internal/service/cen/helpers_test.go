@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"terraform-provider-alibabacloud/internal/framework/resourcetest"
+	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
@@ -141,7 +142,7 @@ func testSchema(t *testing.T) schema.Schema {
 // testModel is a model as a plan for a new upgrade shows it: computed attributes unknown.
 func testModel(id string, bandwidth int64, end string) bandwidthTempUpgradeModel {
 	return bandwidthTempUpgradeModel{
-		Bandwidth:             types.Int64Value(bandwidth),
+		Bandwidth:             fwtypes.Int64Value(bandwidth),
 		BusinessStatus:        types.StringUnknown(),
 		CenBandwidthPackageID: types.StringValue(id),
 		ChargeType:            types.StringUnknown(),

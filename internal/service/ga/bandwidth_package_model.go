@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"terraform-provider-alibabacloud/internal/conns"
+	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 )
 
 // bandwidthPackageModel is the resource's data.
@@ -19,7 +20,7 @@ type bandwidthPackageModel struct {
 	Accelerators           types.Set      `tfsdk:"accelerators"`
 	AutoPay                types.Bool     `tfsdk:"auto_pay"`
 	AutoUseCoupon          types.Bool     `tfsdk:"auto_use_coupon"`
-	Bandwidth              types.Int64    `tfsdk:"bandwidth"`
+	Bandwidth              fwtypes.Int64  `tfsdk:"bandwidth"`
 	BandwidthPackageName   types.String   `tfsdk:"bandwidth_package_name"`
 	BandwidthType          types.String   `tfsdk:"bandwidth_type"`
 	BillingType            types.String   `tfsdk:"billing_type"`
@@ -27,12 +28,12 @@ type bandwidthPackageModel struct {
 	CbnGeographicRegionIDB types.String   `tfsdk:"cbn_geographic_region_idb"`
 	CreateTime             types.String   `tfsdk:"create_time"`
 	Description            types.String   `tfsdk:"description"`
-	Duration               types.Int64    `tfsdk:"duration"`
+	Duration               fwtypes.Int64  `tfsdk:"duration"`
 	ExpiredTime            types.String   `tfsdk:"expired_time"`
 	ID                     types.String   `tfsdk:"id"`
 	PaymentType            types.String   `tfsdk:"payment_type"`
 	PricingCycle           types.String   `tfsdk:"pricing_cycle"`
-	Ratio                  types.Int64    `tfsdk:"ratio"`
+	Ratio                  fwtypes.Int64  `tfsdk:"ratio"`
 	Status                 types.String   `tfsdk:"status"`
 	Timeouts               timeouts.Value `tfsdk:"timeouts"`
 	Type                   types.String   `tfsdk:"type"`
@@ -128,7 +129,7 @@ func known(v attr.Value) bool {
 func (m *bandwidthPackageModel) flatten(ctx context.Context, bp *gasdk.DescribeBandwidthPackageResponse) diag.Diagnostics {
 	accelerators, diags := types.SetValueFrom(ctx, types.StringType, append([]string{}, bp.Accelerators...))
 	m.Accelerators = accelerators
-	m.Bandwidth = types.Int64Value(int64(bp.Bandwidth))
+	m.Bandwidth = fwtypes.Int64Value(int64(bp.Bandwidth))
 	m.BandwidthPackageName = types.StringValue(bp.Name)
 	m.BandwidthType = stringOrNull(bp.BandwidthType)
 	m.BillingType = stringOrNull(bp.BillingType)
@@ -139,9 +140,9 @@ func (m *bandwidthPackageModel) flatten(ctx context.Context, bp *gasdk.DescribeB
 	m.ExpiredTime = types.StringValue(formatAPITime(bp.ExpiredTime))
 	m.ID = types.StringValue(bp.BandwidthPackageId)
 	m.PaymentType = types.StringValue(paymentTypeOf(bp.ChargeType))
-	m.Ratio = types.Int64Null()
+	m.Ratio = fwtypes.Int64Null()
 	if bp.Ratio != 0 {
-		m.Ratio = types.Int64Value(int64(bp.Ratio))
+		m.Ratio = fwtypes.Int64Value(int64(bp.Ratio))
 	}
 	m.Status = types.StringValue(bp.State)
 	m.Type = types.StringValue(bp.Type)
@@ -160,7 +161,7 @@ func (m *bandwidthPackageModel) nullUnknowns() {
 		}
 	}
 	if m.Ratio.IsUnknown() {
-		m.Ratio = types.Int64Null()
+		m.Ratio = fwtypes.Int64Null()
 	}
 	if m.Accelerators.IsUnknown() {
 		m.Accelerators = types.SetNull(types.StringType)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"terraform-provider-alibabacloud/internal/framework/resourcetest"
+	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -12,7 +13,7 @@ import (
 
 func TestExpandUpdateRequestSendsOnlyChanges(t *testing.T) {
 	base := bandwidthPackageModel{
-		Bandwidth: types.Int64Value(10), BandwidthType: types.StringValue("Basic"),
+		Bandwidth: fwtypes.Int64Value(10), BandwidthType: types.StringValue("Basic"),
 		BandwidthPackageName: types.StringValue("a1"), Description: types.StringValue("d"),
 		AutoPay: types.BoolValue(true),
 	}
@@ -32,7 +33,7 @@ func TestExpandUpdateRequestSendsOnlyChanges(t *testing.T) {
 		t.Errorf("clearing the description: async=%t params=%v", async, req.QueryParams)
 	}
 	bigger := base
-	bigger.Bandwidth = types.Int64Value(20)
+	bigger.Bandwidth = fwtypes.Int64Value(20)
 	req, async = expandUpdateRequest("gbwp-1", bigger, base)
 	if req == nil || !async || req.Bandwidth != "20" || req.Name != "" || req.BandwidthType != "" || req.AutoPay != "true" {
 		t.Errorf("bandwidth: async=%t req=%+v", async, req)
@@ -41,9 +42,9 @@ func TestExpandUpdateRequestSendsOnlyChanges(t *testing.T) {
 
 func TestExpandCreateRequest(t *testing.T) {
 	payg := bandwidthPackageModel{
-		Bandwidth: types.Int64Value(10), Type: types.StringValue("CrossDomain"), PaymentType: types.StringValue("PayAsYouGo"),
-		BillingType: types.StringValue("PayBY95"), Ratio: types.Int64Value(40), PricingCycle: types.StringNull(),
-		Duration: types.Int64Null(), CbnGeographicRegionIDA: types.StringUnknown(), CbnGeographicRegionIDB: types.StringUnknown(),
+		Bandwidth: fwtypes.Int64Value(10), Type: types.StringValue("CrossDomain"), PaymentType: types.StringValue("PayAsYouGo"),
+		BillingType: types.StringValue("PayBY95"), Ratio: fwtypes.Int64Value(40), PricingCycle: types.StringNull(),
+		Duration: fwtypes.Int64Null(), CbnGeographicRegionIDA: types.StringUnknown(), CbnGeographicRegionIDB: types.StringUnknown(),
 	}
 	req := expandCreateRequest(payg)
 	if req.ChargeType != "POSTPAY" || req.BillingType != "PayBY95" || req.Ratio != "40" || req.Duration != "" || req.PricingCycle != "" {
@@ -56,8 +57,8 @@ func TestExpandCreateRequest(t *testing.T) {
 		t.Error("each create needs its own ClientToken")
 	}
 	sub := bandwidthPackageModel{
-		Bandwidth: types.Int64Value(10), Type: types.StringValue("Basic"), BandwidthType: types.StringValue("Basic"),
-		PaymentType: types.StringValue("Subscription"), Duration: types.Int64Value(2), PricingCycle: types.StringNull(),
+		Bandwidth: fwtypes.Int64Value(10), Type: types.StringValue("Basic"), BandwidthType: types.StringValue("Basic"),
+		PaymentType: types.StringValue("Subscription"), Duration: fwtypes.Int64Value(2), PricingCycle: types.StringNull(),
 		AutoPay: types.BoolValue(false),
 	}
 	req = expandCreateRequest(sub)
@@ -72,7 +73,7 @@ func TestFlattenReadsAPIValues(t *testing.T) {
 		BillingType: "PayByTraffic", State: "binded", Name: "n", Accelerators: []string{"ga-1"},
 		CreateTime: "1795525943297",
 	}
-	m := bandwidthPackageModel{Duration: types.Int64Value(3), AutoPay: types.BoolValue(true)}
+	m := bandwidthPackageModel{Duration: fwtypes.Int64Value(3), AutoPay: types.BoolValue(true)}
 	if diags := m.flatten(context.Background(), bp); diags.HasError() {
 		t.Fatal(diags)
 	}

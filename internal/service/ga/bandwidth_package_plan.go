@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 	"terraform-provider-alibabacloud/internal/framework/validators"
 )
 
@@ -214,7 +215,7 @@ func mixedDirections(changes []change) bool {
 
 // updateSettings are the values the plan-time update rules look at.
 type updateSettings struct {
-	Bandwidth     types.Int64
+	Bandwidth     fwtypes.Int64
 	BandwidthType types.String
 }
 
@@ -319,7 +320,7 @@ func (durationRange) ValidateResource(ctx context.Context, req resource.Validate
 	if !known {
 		return
 	}
-	var duration types.Int64
+	var duration fwtypes.Int64
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("duration"), &duration)...)
 	if resp.Diagnostics.HasError() || duration.IsNull() || duration.IsUnknown() {
 		return

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"terraform-provider-alibabacloud/internal/framework/resourcetest"
+	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -78,7 +79,7 @@ func TestMixedDirections(t *testing.T) {
 }
 
 func settings(bandwidth int64, bandwidthType string) updateSettings {
-	return updateSettings{Bandwidth: types.Int64Value(bandwidth), BandwidthType: types.StringValue(bandwidthType)}
+	return updateSettings{Bandwidth: fwtypes.Int64Value(bandwidth), BandwidthType: types.StringValue(bandwidthType)}
 }
 
 func TestCheckUpdate(t *testing.T) {
@@ -96,12 +97,12 @@ func TestCheckUpdate(t *testing.T) {
 		"Advanced to Enhanced and up": {settings(10, "Advanced"), settings(20, "Enhanced"), []string{"only change from"}},
 		"unknown bandwidth": {
 			settings(20, "Basic"),
-			updateSettings{Bandwidth: types.Int64Unknown(), BandwidthType: types.StringValue("Enhanced")},
+			updateSettings{Bandwidth: fwtypes.Int64Unknown(), BandwidthType: types.StringValue("Enhanced")},
 			nil,
 		},
 		"unknown bandwidth type": {
 			settings(20, "Enhanced"),
-			updateSettings{Bandwidth: types.Int64Value(10), BandwidthType: types.StringUnknown()},
+			updateSettings{Bandwidth: fwtypes.Int64Value(10), BandwidthType: types.StringUnknown()},
 			nil,
 		},
 	} {

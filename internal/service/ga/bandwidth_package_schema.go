@@ -15,6 +15,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
+	"terraform-provider-alibabacloud/internal/framework/validators"
 )
 
 // namePattern is the format the API requires of a bandwidth plan's name.
@@ -62,7 +65,8 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				MarkdownDescription: "Whether to use coupons when paying, when the plan is bought and when it is upgraded." + notReportedNote,
 			},
 			"bandwidth": schema.Int64Attribute{
-				Required: true,
+				Required:   true,
+				CustomType: fwtypes.Int64Type{},
 				MarkdownDescription: fmt.Sprintf("Bandwidth of the plan, in Mbps: %d to %d. Changed in place, "+
 					"asynchronously: when the plan is bound, the provider waits until every bound accelerator has left "+
 					"`configuring` and is `active` again, then confirms the new value; when it is not bound, it waits "+
@@ -75,8 +79,8 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				Computed:            true,
 				MarkdownDescription: "Name of the plan: " + nameFormatDescription + ". Changed in place, at once.",
 				Validators: []validator.String{
-					stringvalidator.LengthBetween(nameMinLength, nameMaxLength),
-					stringvalidator.RegexMatches(namePattern, "must be "+nameFormatDescription),
+					stringvalidator.UTF8LengthBetween(nameMinLength, nameMaxLength),
+					validators.Shortened(stringvalidator.RegexMatches(namePattern, "must be "+nameFormatDescription)),
 				},
 				PlanModifiers: useState,
 			},
@@ -88,7 +92,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 					"made in place (asynchronously, waited for like `bandwidth`); any other change is refused at plan " +
 					"rather than replacing the plan, which would lose its bindings and billing.",
 				Validators: []validator.String{
-					stringvalidator.OneOf(bandwidthTypeBasic, bandwidthTypeEnhanced, bandwidthTypeAdvanced),
+					validators.Shortened(stringvalidator.OneOf(bandwidthTypeBasic, bandwidthTypeEnhanced, bandwidthTypeAdvanced)),
 				},
 				PlanModifiers: useState,
 			},
@@ -98,7 +102,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				MarkdownDescription: "Billing of a `PayAsYouGo` plan: `PayByTraffic` or `PayBY95` (95th percentile). " +
 					"Only with `payment_type = \"PayAsYouGo\"`. Changing it replaces the plan.",
 				Validators: []validator.String{
-					stringvalidator.OneOf(billingTypePayByTraffic, billingTypePayBY95),
+					validators.Shortened(stringvalidator.OneOf(billingTypePayByTraffic, billingTypePayBY95)),
 				},
 				PlanModifiers: useStateReplace,
 			},
@@ -107,7 +111,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				Computed: true,
 				MarkdownDescription: "Area A of a `CrossDomain` plan: `China-mainland`, the only value, sent when left " +
 					"out. Only with `type = \"CrossDomain\"`. Changing it replaces the plan.",
-				Validators:    []validator.String{stringvalidator.OneOf(geographicRegionChinaMainland)},
+				Validators:    []validator.String{validators.Shortened(stringvalidator.OneOf(geographicRegionChinaMainland))},
 				PlanModifiers: useStateReplace,
 			},
 			"cbn_geographic_region_idb": schema.StringAttribute{
@@ -115,7 +119,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				Computed: true,
 				MarkdownDescription: "Area B of a `CrossDomain` plan: `Global`, the only value, sent when left out. Only " +
 					"with `type = \"CrossDomain\"`. Changing it replaces the plan.",
-				Validators:    []validator.String{stringvalidator.OneOf(geographicRegionGlobal)},
+				Validators:    []validator.String{validators.Shortened(stringvalidator.OneOf(geographicRegionGlobal))},
 				PlanModifiers: useStateReplace,
 			},
 			"create_time": schema.StringAttribute{
@@ -127,11 +131,12 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				Optional:            true,
 				Computed:            true,
 				MarkdownDescription: fmt.Sprintf("Description of the plan, up to %d characters. Changed in place, at once; `\"\"` clears it.", descriptionMaxLength),
-				Validators:          []validator.String{stringvalidator.LengthAtMost(descriptionMaxLength)},
+				Validators:          []validator.String{stringvalidator.UTF8LengthAtMost(descriptionMaxLength)},
 				PlanModifiers:       useState,
 			},
 			"duration": schema.Int64Attribute{
-				Optional: true,
+				Optional:   true,
+				CustomType: fwtypes.Int64Type{},
 				MarkdownDescription: fmt.Sprintf("Subscription length, in units of `pricing_cycle`: 1 to %d months "+
 					"or 1 to %d years. Required with `payment_type = \"Subscription\"`, not allowed with `PayAsYouGo`.",
 					durationMonthMax, durationYearMax) + writeOnlyNote,
@@ -153,18 +158,19 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				Default:  stringdefault.StaticString(paymentTypeSubscription),
 				MarkdownDescription: "`Subscription` (default, sent as `PREPAY`) or `PayAsYouGo` (sent as `POSTPAY`). " +
 					"Changing it replaces the plan.",
-				Validators:    []validator.String{stringvalidator.OneOf(paymentTypeSubscription, paymentTypePayAsYouGo)},
+				Validators:    []validator.String{validators.Shortened(stringvalidator.OneOf(paymentTypeSubscription, paymentTypePayAsYouGo))},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"pricing_cycle": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "Unit of `duration`: `Month` (used when unset) or `Year`. Only with " +
 					"`payment_type = \"Subscription\"`." + writeOnlyNote,
-				Validators: []validator.String{stringvalidator.OneOf(pricingCycleMonth, pricingCycleYear)},
+				Validators: []validator.String{validators.Shortened(stringvalidator.OneOf(pricingCycleMonth, pricingCycleYear))},
 			},
 			"ratio": schema.Int64Attribute{
-				Optional: true,
-				Computed: true,
+				Optional:   true,
+				Computed:   true,
+				CustomType: fwtypes.Int64Type{},
 				MarkdownDescription: fmt.Sprintf("Guaranteed minimum percentage of a `PayBY95` plan: %d to %d. "+
 					"Required with, and only with, `billing_type = \"PayBY95\"`. Changing it replaces the plan.", ratioMin, ratioMax),
 				Validators: []validator.Int64{int64validator.Between(ratioMin, ratioMax)},
@@ -180,7 +186,7 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 			"type": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Type of the plan: `Basic` or `CrossDomain`. Changing it replaces the plan.",
-				Validators:          []validator.String{stringvalidator.OneOf(packageTypeBasic, packageTypeCrossDomain)},
+				Validators:          []validator.String{validators.Shortened(stringvalidator.OneOf(packageTypeBasic, packageTypeCrossDomain))},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 		},

@@ -461,8 +461,8 @@ func TestAccGABandwidthPackage_refusedChanges(t *testing.T) {
 			g.RefusedConfig(testAccConfigBandwidthPackage_payAsYouGo(1, "Basic", "tf-refused", "d"), `bandwidth.*between 2 and 2000`),
 			g.RefusedConfig(testAccConfigBandwidthPackage_payAsYouGo(2001, "Basic", "tf-refused", "d"), `bandwidth.*between 2 and 2000`),
 			g.RefusedConfig(testAccConfigBandwidthPackage_payAsYouGo(100, "Basic", "1-starts-with-digit", "d"), `bandwidth_package_name.*starting with a letter`),
-			g.RefusedConfig(testAccConfigBandwidthPackage_payAsYouGo(100, "Basic", "x", "d"), `bandwidth_package_name.*length`),
-			g.RefusedConfig(testAccConfigBandwidthPackage_payAsYouGo(100, "Basic", "tf-refused", fmt.Sprintf("%0257d", 0)), `description.*length`),
+			g.RefusedConfig(testAccConfigBandwidthPackage_payAsYouGo(100, "Basic", "x", "d"), `bandwidth_package_name UTF-8 character count must be between 2 and 128`),
+			g.RefusedConfig(testAccConfigBandwidthPackage_payAsYouGo(100, "Basic", "tf-refused", fmt.Sprintf("%0257d", 0)), `description UTF-8 character count must be at most 256`),
 			// Cross-attribute rules (terraform validate).
 			g.RefusedConfig(`
 resource "alibabacloud_ga_bandwidth_package" "test" {
@@ -981,6 +981,63 @@ func TestAccGABandwidthPackage_timeoutsRefusedAtPlan(t *testing.T) {
 				Config:    m.Config(withTimeouts(`create = "10m"`)),
 				PlanOnly:  true, ExpectNonEmptyPlan: true,
 				Check: m.CheckCallCount("CreateBandwidthPackage", 0),
+			},
+		},
+	})
+}
+
+// TestAccGABandwidthPackage_valuesAtPlan: numbers with a fraction get a message of ours naming
+// the attribute (was: "This is always an error in the provider ... %!s(*big.Float=150.5)"); a
+// ratio without billing_type says it is not set (was: `billing_type is ""`); descriptions are
+// counted in characters, as the API counts them: 100 CJK characters or 70 emoji are accepted
+// (were refused as "at most 256, got 300"), 257 characters refused.
+func TestAccGABandwidthPackage_valuesAtPlan(t *testing.T) {
+	m := newTestAccMock(t)
+	g := m.MutationGuard(t)
+	payg := func(bandwidth, description string) string {
+		return fmt.Sprintf(`
+resource "alibabacloud_ga_bandwidth_package" "test" {
+  bandwidth      = %s
+  type           = "Basic"
+  bandwidth_type = "Basic"
+  payment_type   = "PayAsYouGo"
+  billing_type   = "PayByTraffic"
+  description    = %q
+}
+`, bandwidth, description)
+	}
+	cjk, emoji := strings.Repeat("带", 100), strings.Repeat("🚀", 70)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthPackageDestroy(t, m),
+		Steps: []resource.TestStep{
+			g.RefusedPlan(payg("150.5", "d"), `Not a whole number.*bandwidth = 150.5 is not a whole number.*such as 150 or 151`),
+			g.RefusedPlan(`
+resource "alibabacloud_ga_bandwidth_package" "test" {
+  bandwidth      = 10
+  type           = "Basic"
+  bandwidth_type = "Basic"
+  duration       = 1.5
+}
+`, `duration = 1.5 is not a whole number`),
+			g.RefusedPlan(`
+resource "alibabacloud_ga_bandwidth_package" "test" {
+  bandwidth      = 10
+  type           = "Basic"
+  bandwidth_type = "Basic"
+  payment_type   = "PayAsYouGo"
+  ratio          = 40
+}
+`, `ratio may only be set when billing_type is "PayBY95", and billing_type is not set. Remove ratio from the configuration, or set billing_type to "PayBY95"`),
+			g.RefusedPlan(payg("10", strings.Repeat("带", 257)), `description UTF-8 character count must be at most 256, got: 257`),
+			{
+				PreConfig:         g.Check,
+				Config:            m.Config(payg("10", cjk)),
+				ConfigStateChecks: []statecheck.StateCheck{stateValue("description", knownvalue.StringExact(cjk))},
+			},
+			{
+				Config:            m.Config(payg("10", emoji)),
+				ConfigStateChecks: []statecheck.StateCheck{stateValue("description", knownvalue.StringExact(emoji))},
 			},
 		},
 	})

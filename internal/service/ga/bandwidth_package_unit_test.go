@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"terraform-provider-alibabacloud/internal/framework/resourcetest"
+	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 )
 
 // The CRUD of alibabacloud_ga_bandwidth_package against fakeGA: what each operation calls,
@@ -212,12 +213,12 @@ func update(t *testing.T, f *fakeGA, p *gasdk.DescribeBandwidthPackageResponse, 
 }
 
 func TestUpdate(t *testing.T) {
-	more := func(m *bandwidthPackageModel) { m.Bandwidth = types.Int64Value(20) }
+	more := func(m *bandwidthPackageModel) { m.Bandwidth = fwtypes.Int64Value(20) }
 
 	t.Run("only a purchase option: nothing sent", func(t *testing.T) {
 		p := subscriptionPackage()
 		f := newFakeGA(p)
-		resp := update(t, f, p, subscriptionValues, func(m *bandwidthPackageModel) { m.Duration = types.Int64Value(3) })
+		resp := update(t, f, p, subscriptionValues, func(m *bandwidthPackageModel) { m.Duration = fwtypes.Int64Value(3) })
 		resourcetest.ExpectNoDiagnostics(t, resp.Diagnostics)
 		if got := resourcetest.Get[bandwidthPackageModel](t, resp.State); got.Duration.ValueInt64() != 3 || f.CallCount(updatePackageAct) != 0 {
 			t.Errorf("duration %s after %d updates", got.Duration, f.CallCount(updatePackageAct))
@@ -305,7 +306,7 @@ func TestUpdate(t *testing.T) {
 		f := newFakeGA(p)
 		f.holdUpgrades = true
 		resp := update(t, f, p, with(subscriptionValues, "auto_pay", false), func(m *bandwidthPackageModel) {
-			m.Bandwidth = types.Int64Value(50)
+			m.Bandwidth = fwtypes.Int64Value(50)
 			m.BandwidthPackageName = types.StringValue("upgraded")
 		})
 		resourcetest.ExpectError(t, resp.Diagnostics, "upgrade ordered but not paid", "(bandwidth 10 -> 50 (upgrade))", "bandwidth 10", "Order.Unpaid")
