@@ -1031,7 +1031,7 @@ func TestAccCENBandwidthTempUpgrade_timeoutsRefusedAtPlan(t *testing.T) {
 // 10001 (and at most 10000)").
 func TestAccCENBandwidthTempUpgrade_valuesAtPlan(t *testing.T) {
 	const id, topID = "cenbwp-values0001", "cenbwp-values0002"
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100), testAccPackage(topID, 10000))
+	m := testAccNewMock(t, testAccPackage(id, 100), testAccPackage(topID, 10000))
 	end := testAccEndIn(24 * time.Hour)
 	g := m.MutationGuard(t)
 	config := func(id, bandwidth string) string {
