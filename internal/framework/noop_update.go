@@ -12,8 +12,8 @@ import (
 // in it (computed attributes without UseStateForUnknown) taken from the prior state.
 type WithNoOpUpdate struct{}
 
-// Update implements resource.Resource.
-func (WithNoOpUpdate) Update(_ context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+// Update implements resource.Resource. The identity is the state's (SetIdentityFromState).
+func (WithNoOpUpdate) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	raw, err := tftypes.Transform(req.Plan.Raw, func(p *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
 		if v.IsKnown() {
 			return v, nil
@@ -30,4 +30,5 @@ func (WithNoOpUpdate) Update(_ context.Context, req resource.UpdateRequest, resp
 		return
 	}
 	resp.State.Raw = raw
+	SetIdentityFromState(ctx, resp.State, resp.Identity, &resp.Diagnostics)
 }

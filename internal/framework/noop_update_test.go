@@ -28,7 +28,13 @@ func TestWithNoOpUpdate(t *testing.T) {
 		State: tfsdk.State{Schema: s, Raw: obj("x-1", "a", "bound", "old")},
 		Plan:  tfsdk.Plan{Schema: s, Raw: obj("x-1", "a", tftypes.UnknownValue, "new")},
 	}
-	resp := resource.UpdateResponse{State: tfsdk.State{Schema: s}}
+	identitySchema := IDIdentitySchema("the id")
+	identityType := identitySchema.Type().TerraformType(context.Background())
+	resp := resource.UpdateResponse{
+		State: tfsdk.State{Schema: s},
+		// Terraform before 1.12 keeps no identity: the planned one is null.
+		Identity: &tfsdk.ResourceIdentity{Schema: identitySchema, Raw: tftypes.NewValue(identityType, nil)},
+	}
 	WithNoOpUpdate{}.Update(context.Background(), req, &resp)
 	if resp.Diagnostics.HasError() {
 		t.Fatal(resp.Diagnostics)
@@ -36,5 +42,9 @@ func TestWithNoOpUpdate(t *testing.T) {
 	// The planned change is saved; the computed status, unknown in the plan, keeps its state value.
 	if want := obj("x-1", "a", "bound", "new"); !resp.State.Raw.Equal(want) {
 		t.Errorf("state after the no-op update %v, want %v", resp.State.Raw, want)
+	}
+	// The identity is the state's.
+	if want := tftypes.NewValue(identityType, map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, "x-1")}); !resp.Identity.Raw.Equal(want) {
+		t.Errorf("identity after the no-op update %v, want %v", resp.Identity.Raw, want)
 	}
 }
