@@ -23,6 +23,7 @@ var (
 	_ resource.ResourceWithConfigValidators = (*bandwidthPackageResource)(nil)
 	_ resource.ResourceWithModifyPlan       = (*bandwidthPackageResource)(nil)
 	_ resource.ResourceWithImportState      = (*bandwidthPackageResource)(nil)
+	_ resource.ResourceWithIdentity         = (*bandwidthPackageResource)(nil)
 )
 
 // NewBandwidthPackageResource returns the alibabacloud_ga_bandwidth_package resource.
@@ -76,6 +77,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	plan.ID = types.StringValue(out.BandwidthPackageId)
 	plan.nullUnknowns()
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SetIdentityFromState(ctx, resp.State, resp.Identity, &resp.Diagnostics)
 
 	id := out.BandwidthPackageId
 	purchased := plan.billing(time.Now())
@@ -147,6 +149,7 @@ func (r *bandwidthPackageResource) saveInactiveSubscription(ctx context.Context,
 func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state bandwidthPackageModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	framework.SetIdentityFromState(ctx, req.State, resp.Identity, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -180,6 +183,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	var plan, state bandwidthPackageModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	framework.SetIdentityFromState(ctx, req.State, resp.Identity, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -351,7 +355,9 @@ func warnSubscriptionKept(diags *diag.Diagnostics, id, expiredTime string) {
 			"To stop it earlier, unsubscribe in the Alibaba Cloud console.", id, describeTime(expiredTime)))
 }
 
-// ImportState implements resource.ResourceWithImportState: import by bandwidth plan ID.
+// ImportState implements resource.ResourceWithImportState: import by bandwidth plan ID, or by
+// identity (its id).
 func (r *bandwidthPackageResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
+	framework.SetIdentityFromState(ctx, resp.State, resp.Identity, &resp.Diagnostics)
 }

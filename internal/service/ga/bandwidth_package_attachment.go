@@ -21,6 +21,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*bandwidthPackageAttachmentResource)(nil)
 	_ resource.ResourceWithImportState = (*bandwidthPackageAttachmentResource)(nil)
+	_ resource.ResourceWithIdentity    = (*bandwidthPackageAttachmentResource)(nil)
 )
 
 // NewBandwidthPackageAttachmentResource returns the alibabacloud_ga_bandwidth_package_attachment
@@ -73,6 +74,7 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 	plan.ID = types.StringValue(attachmentID(packageID, acceleratorID))
 	plan.Status = types.StringValue(packageStateBinding)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SetIdentityFromState(ctx, resp.State, resp.Identity, &resp.Diagnostics)
 
 	bp, err := waitAttachment(ctx, r.API(), packageID, acceleratorID, true, deadline.Remaining())
 	if err != nil {
@@ -88,6 +90,7 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 func (r *bandwidthPackageAttachmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state bandwidthPackageAttachmentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	framework.SetIdentityFromState(ctx, req.State, resp.Identity, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -217,14 +220,28 @@ func (r *bandwidthPackageAttachmentResource) unpaid(ctx context.Context, package
 }
 
 // ImportState implements resource.ResourceWithImportState: import by
-// <bandwidth_package_id>:<accelerator_id>.
+// <bandwidth_package_id>:<accelerator_id>, or by identity (both ids).
 func (r *bandwidthPackageAttachmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	packageID, acceleratorID, err := parseAttachmentID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error())
-		return
+	var identity attachmentIdentity
+	if req.ID != "" {
+		packageID, acceleratorID, err := parseAttachmentID(req.ID)
+		if err != nil {
+			resp.Diagnostics.AddError("Invalid import ID", err.Error())
+			return
+		}
+		identity = attachmentIdentity{AcceleratorID: types.StringValue(acceleratorID), BandwidthPackageID: types.StringValue(packageID)}
+	} else {
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		if resp.Diagnostics.Append(identity.validate(ctx)...); resp.Diagnostics.HasError() {
+			return
+		}
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	packageID, acceleratorID := identity.BandwidthPackageID.ValueString(), identity.AcceleratorID.ValueString()
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), attachmentID(packageID, acceleratorID))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("bandwidth_package_id"), packageID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("accelerator_id"), acceleratorID)...)
+	framework.SetIdentityFromState(ctx, resp.State, resp.Identity, &resp.Diagnostics)
 }

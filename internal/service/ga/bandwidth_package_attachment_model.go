@@ -1,11 +1,17 @@
 package ga
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"terraform-provider-alibabacloud/internal/framework/validators"
 )
 
 // bandwidthPackageAttachmentModel is the attachment's data.
@@ -15,6 +21,36 @@ type bandwidthPackageAttachmentModel struct {
 	ID                 types.String   `tfsdk:"id"`
 	Status             types.String   `tfsdk:"status"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+}
+
+// attachmentIdentity is the attachment's resource identity, as an import block gives it: the
+// two ids it binds.
+type attachmentIdentity struct {
+	AcceleratorID      types.String `tfsdk:"accelerator_id"`
+	BandwidthPackageID types.String `tfsdk:"bandwidth_package_id"`
+}
+
+// validate checks each id of an identity given to an import block as the schema's validators
+// check the attribute of the same name.
+func (i attachmentIdentity) validate(ctx context.Context) diag.Diagnostics {
+	var diags diag.Diagnostics
+	for _, part := range []struct {
+		name  string
+		kind  validators.IDKind
+		value types.String
+	}{
+		{"bandwidth_package_id", validators.IDKindGABandwidthPlan, i.BandwidthPackageID},
+		{"accelerator_id", validators.IDKindGAAccelerator, i.AcceleratorID},
+	} {
+		var resp validator.StringResponse
+		validators.ID(part.kind).ValidateString(ctx, validator.StringRequest{
+			Path: path.Root("identity").AtName(part.name), ConfigValue: part.value,
+		}, &resp)
+		for _, d := range resp.Diagnostics {
+			diags.AddError("Invalid import identity", d.Detail())
+		}
+	}
+	return diags
 }
 
 // attachmentIDSeparator separates the bandwidth plan ID from the accelerator ID in an

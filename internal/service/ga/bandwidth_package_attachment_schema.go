@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -54,4 +55,13 @@ func (r *bandwidthPackageAttachmentResource) Schema(ctx context.Context, _ resou
 			"timeouts": r.TimeoutsBlock(ctx),
 		},
 	}
+}
+
+// IdentitySchema implements resource.ResourceWithIdentity: an attachment is identified by the
+// two ids it binds.
+func (r *bandwidthPackageAttachmentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{Attributes: map[string]identityschema.Attribute{
+		"accelerator_id":       identityschema.StringAttribute{RequiredForImport: true, Description: "ID of the accelerator (`ga-...`)."},
+		"bandwidth_package_id": identityschema.StringAttribute{RequiredForImport: true, Description: "ID of the bandwidth plan (`gbwp-...`)."},
+	}}
 }

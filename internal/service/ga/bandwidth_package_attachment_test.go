@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"terraform-provider-alibabacloud/internal/acctest"
 	"terraform-provider-alibabacloud/internal/mockcloud"
@@ -121,9 +122,13 @@ func TestAccGABandwidthPackageAttachment_basic(t *testing.T) {
 	})
 }
 
+// TestAccGABandwidthPackageAttachment_boundPackageNotDeleted forgets an attachment with a
+// removed block (Terraform 1.7), so that its plan is destroyed while bound. On older Terraform,
+// TestAccGABandwidthPackage_boundBehindTerraformsBackNotDeleted shows the same refusal.
 func TestAccGABandwidthPackageAttachment_boundPackageNotDeleted(t *testing.T) {
 	m := newTestAccMock(t)
 	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipBelow(acctest.RemovedBlocks)},
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthPackageDestroy(t, m),
 		Steps: []resource.TestStep{
@@ -167,6 +172,64 @@ removed {
 			},
 		},
 	})
+}
+
+// TestAccGABandwidthPackage_boundBehindTerraformsBackNotDeleted: a plan bound outside Terraform
+// (no attachment resource) is not deleted: destroy is refused, naming the accelerator, and
+// succeeds once it is unbound. It needs no removed block, so it runs on every Terraform.
+func TestAccGABandwidthPackage_boundBehindTerraformsBackNotDeleted(t *testing.T) {
+	m := newTestAccMock(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthPackageGone(t, m),
+		Steps: []resource.TestStep{
+			{
+				Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-bound-outside", "d")),
+				Check:  testAccBindOutsideTerraform(t, m, true),
+			},
+			{
+				Config:      m.Config(`# the plan is no longer configured`),
+				ExpectError: acctest.ExpectError(`GA bandwidth plan is still bound.*is bound to accelerator\(s\) ` + testAccAcceleratorID),
+			},
+			{
+				// Still in the state (configured again, it plans no change) and still bound in
+				// the cloud; then unbound outside Terraform.
+				Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-bound-outside", "d")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccPackageAddress, plancheck.ResourceActionNoop),
+				}},
+				Check: resource.ComposeTestCheckFunc(testAccCheckAttachment(t, m, true), testAccBindOutsideTerraform(t, m, false)),
+			},
+			{Config: m.Config(`# unbound: the plan can go`)},
+		},
+	})
+}
+
+// testAccBindOutsideTerraform binds (attach) or unbinds the plan of
+// alibabacloud_ga_bandwidth_package.test to or from the seeded accelerator with the API, as
+// someone using the console would, and waits until the binding has settled.
+func testAccBindOutsideTerraform(t *testing.T, target acctest.Target, attach bool) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		id, err := acctest.PrimaryID(s, testAccPackageAddress)
+		if err != nil {
+			return err
+		}
+		api := target.Client(t).GA
+		if attach {
+			req := gasdk.CreateBandwidthPackageAddAcceleratorRequest()
+			req.BandwidthPackageId, req.AcceleratorId = id, testAccAcceleratorID
+			err = api.Do(t.Context(), req, gasdk.CreateBandwidthPackageAddAcceleratorResponse())
+		} else {
+			req := gasdk.CreateBandwidthPackageRemoveAcceleratorRequest()
+			req.BandwidthPackageId, req.AcceleratorId = id, testAccAcceleratorID
+			err = api.Do(t.Context(), req, gasdk.CreateBandwidthPackageRemoveAcceleratorResponse())
+		}
+		if err != nil {
+			return err
+		}
+		_, err = ga.WaitBandwidthPackageStable(t.Context(), api, id, time.Minute)
+		return err
+	}
 }
 
 func TestAccGABandwidthPackageAttachment_createTimedOut(t *testing.T) {

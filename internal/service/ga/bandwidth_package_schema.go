@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"terraform-provider-alibabacloud/internal/framework"
 	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 	"terraform-provider-alibabacloud/internal/framework/validators"
 )
@@ -194,4 +195,10 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 			"timeouts": r.TimeoutsBlock(ctx),
 		},
 	}
+}
+
+// IdentitySchema implements resource.ResourceWithIdentity: a bandwidth plan is identified by
+// its id.
+func (r *bandwidthPackageResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = framework.IDIdentitySchema("ID of the bandwidth plan (`gbwp-...`).")
 }

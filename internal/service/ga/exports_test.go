@@ -6,4 +6,6 @@ package ga
 var (
 	FindBandwidthPackageByID = findBandwidthPackageByID
 	FindAcceleratorByID      = findAcceleratorByID
+	// WaitBandwidthPackageStable lets a test that binds a plan outside Terraform wait for it.
+	WaitBandwidthPackageStable = waitBandwidthPackageStable
 )
