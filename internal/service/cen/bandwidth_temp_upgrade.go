@@ -25,6 +25,7 @@ var (
 	_ resource.ResourceWithConfigure   = (*bandwidthTempUpgradeResource)(nil)
 	_ resource.ResourceWithImportState = (*bandwidthTempUpgradeResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*bandwidthTempUpgradeResource)(nil)
+	_ resource.ResourceWithIdentity    = (*bandwidthTempUpgradeResource)(nil)
 )
 
 // NewBandwidthTempUpgradeResource returns the alibabacloud_cen_bandwidth_temp_upgrade resource.
@@ -63,12 +64,14 @@ func (r *bandwidthTempUpgradeResource) Create(ctx context.Context, req resource.
 	ctx = deadline.Context(ctx) // transient failures are retried until the deadline
 	plan.ID = plan.CenBandwidthPackageID
 	r.upgradeIntoState(ctx, &plan, deadline, &resp.State, &resp.Diagnostics)
+	framework.SetIdentityFromState(ctx, resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // Read implements resource.Resource.
 func (r *bandwidthTempUpgradeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state bandwidthTempUpgradeModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	framework.SetIdentityFromState(ctx, req.State, resp.Identity, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -109,6 +112,7 @@ func (r *bandwidthTempUpgradeResource) Update(ctx context.Context, req resource.
 	var plan, state bandwidthTempUpgradeModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	framework.SetIdentityFromState(ctx, req.State, resp.Identity, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -137,10 +141,13 @@ func (r *bandwidthTempUpgradeResource) Delete(ctx context.Context, req resource.
 	resp.Diagnostics.AddWarning("Temporary upgrade removed from Terraform state only", deleteWarning(state))
 }
 
-// ImportState implements resource.ResourceWithImportState: the import id is the package id, and
-// the package must show an open temporary upgrade.
+// ImportState implements resource.ResourceWithImportState: the import id (or the identity's id)
+// is the package id, and the package must show an open temporary upgrade.
 func (r *bandwidthTempUpgradeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
+	id := strings.TrimSpace(framework.ImportedID(ctx, req, "id", &resp.Diagnostics))
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	_, w, found := r.readPackage(ctx, id, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -160,6 +167,7 @@ func (r *bandwidthTempUpgradeResource) ImportState(ctx context.Context, req reso
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("cen_bandwidth_package_id"), id)...)
+	framework.SetIdentityFromState(ctx, resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // readPackage reads package id and what it shows of a temporary upgrade, for Read and
@@ -193,47 +201,16 @@ func (r *bandwidthTempUpgradeResource) upgradeIntoState(ctx context.Context, pla
 }
 
 // upgrade orders the temporary upgrade m describes and waits until the API shows it, before
-// deadline. It reports whether the upgrade was ordered, and fills m's computed attributes when
-// it was (also when the wait failed). An order refused because another one is processing fails
-// at once, unless the call was retried (the other order may be its own first attempt).
+// deadline (see orderTempUpgrade). It reports whether the upgrade was ordered, and fills m's
+// computed attributes when it was (also when the wait failed).
 func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidthTempUpgradeModel, deadline framework.Deadline) (ordered bool, diags diag.Diagnostics) {
-	id := m.CenBandwidthPackageID.ValueString()
-	bandwidth := m.Bandwidth.ValueInt64()
-	endTime := m.EndTime.ValueString()
-
-	req := cbn.CreateTempUpgradeCenBandwidthPackageSpecRequest()
-	req.CenBandwidthPackageId = id
-	req.Bandwidth = requests.NewInteger64(bandwidth)
-	req.EndTime = endTime
-	callCtx, cancel := context.WithTimeout(ctx, deadline.Remaining())
-	defer cancel()
-	orderErr := r.API().Do(callCtx, req, cbn.CreateTempUpgradeCenBandwidthPackageSpecResponse())
-	switch {
-	case conns.IsErrorCode(orderErr, errCodeOrderIsProcessing) && conns.EarlierAttemptMayHaveRun(orderErr):
-		// Do retried the call, and an earlier attempt may have been accepted with its answer
-		// lost (not merely throttled): the order in process may be this call's own. Wait for it
-		// like for an accepted one.
-		tflog.Warn(ctx, "an order is already processing on the package after a retried call; waiting to see whether it is ours",
-			map[string]any{"cen_bandwidth_package_id": id})
-	case orderErr != nil:
-		// This includes OrderIsProcessing answered to the only attempt, or after attempts that
-		// were only throttled: then the order in process is someone else's, and waiting for ours
-		// would only run out the timeout.
-		addUpgradeError(&diags, id, orderErr, deadline)
-		return false, diags
-	}
-	tflog.Info(ctx, "temporary upgrade ordered, waiting for it to show", map[string]any{
-		"cen_bandwidth_package_id": id, "bandwidth": bandwidth, "end_time": endTime,
-	})
-
-	p, err := waitTempUpgradeApplied(ctx, r.API(), id, bandwidth, endTime, deadline.Remaining())
-	if err != nil && orderErr != nil {
-		// Not ours after all: another order was processing.
-		addUpgradeError(&diags, id, orderErr, deadline)
+	u := m.tempUpgrade()
+	ordered, p, waitErr, diags := orderTempUpgrade(ctx, r.API(), u, deadline, nil)
+	if !ordered {
 		return false, diags
 	}
 	m.setPackage(p)
-	if err != nil {
+	if waitErr != nil {
 		m.Status = types.StringValue(statusPending)
 		if m.OriginalBandwidth.IsUnknown() {
 			m.OriginalBandwidth = types.Int64Null()
@@ -243,7 +220,7 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 				m.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
 			}
 		}
-		addWaitError(&diags, id, bandwidth, endTime, deadline, err)
+		addWaitError(&diags, u, deadline, waitErr, resourceWaitAdvice)
 		return true, diags
 	}
 	w, err := windowOf(p)
@@ -255,6 +232,54 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 	m.Status = types.StringValue(statusActive)
 	m.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
 	return true, diags
+}
+
+// tempUpgrade is one order of a temporary upgrade: the resource's arguments, and the action's.
+type tempUpgrade struct {
+	packageID string
+	bandwidth int64
+	endTime   string
+}
+
+// orderTempUpgrade orders u with TempUpgradeCenBandwidthPackageSpec and waits until the
+// package shows it, before deadline, calling onPoll (unless nil) with the package each poll
+// shows before then. It reports whether the upgrade was ordered, the last package seen (nil if
+// none) and, when it was ordered but the wait failed, why; diags explain a refused order. An
+// order refused because another one is processing fails at once, unless the call was retried
+// (the other order may be its own first attempt).
+func orderTempUpgrade(ctx context.Context, api cbnAPI, u tempUpgrade, deadline framework.Deadline, onPoll func(*cbn.CenBandwidthPackage)) (ordered bool, p *cbn.CenBandwidthPackage, waitErr error, diags diag.Diagnostics) {
+	req := cbn.CreateTempUpgradeCenBandwidthPackageSpecRequest()
+	req.CenBandwidthPackageId = u.packageID
+	req.Bandwidth = requests.NewInteger64(u.bandwidth)
+	req.EndTime = u.endTime
+	callCtx, cancel := context.WithTimeout(ctx, deadline.Remaining())
+	defer cancel()
+	orderErr := api.Do(callCtx, req, cbn.CreateTempUpgradeCenBandwidthPackageSpecResponse())
+	switch {
+	case conns.IsErrorCode(orderErr, errCodeOrderIsProcessing) && conns.EarlierAttemptMayHaveRun(orderErr):
+		// Do retried the call, and an earlier attempt may have been accepted with its answer
+		// lost (not merely throttled): the order in process may be this call's own. Wait for it
+		// like for an accepted one.
+		tflog.Warn(ctx, "an order is already processing on the package after a retried call; waiting to see whether it is ours",
+			map[string]any{"cen_bandwidth_package_id": u.packageID})
+	case orderErr != nil:
+		// This includes OrderIsProcessing answered to the only attempt, or after attempts that
+		// were only throttled: then the order in process is someone else's, and waiting for ours
+		// would only run out the timeout.
+		addUpgradeError(&diags, u.packageID, orderErr, deadline)
+		return false, nil, nil, diags
+	}
+	tflog.Info(ctx, "temporary upgrade ordered, waiting for it to show", map[string]any{
+		"cen_bandwidth_package_id": u.packageID, "bandwidth": u.bandwidth, "end_time": u.endTime,
+	})
+
+	p, err := waitTempUpgradeApplied(ctx, api, u, deadline.Remaining(), onPoll)
+	if err != nil && orderErr != nil {
+		// Not ours after all: another order was processing.
+		addUpgradeError(&diags, u.packageID, orderErr, deadline)
+		return false, nil, nil, diags
+	}
+	return true, p, err, diags
 }
 
 // deleteWarning tells what happens to the package once Terraform forgets its upgrade.

@@ -27,6 +27,11 @@ type bandwidthTempUpgradeModel struct {
 	Timeouts              timeouts.Value `tfsdk:"timeouts"`
 }
 
+// tempUpgrade returns the order m describes.
+func (m bandwidthTempUpgradeModel) tempUpgrade() tempUpgrade {
+	return tempUpgrade{packageID: m.CenBandwidthPackageID.ValueString(), bandwidth: m.Bandwidth.ValueInt64(), endTime: m.EndTime.ValueString()}
+}
+
 // upgradeChanged reports whether plan asks the API for something state does not have: another
 // bandwidth, or an end_time in another minute.
 func upgradeChanged(plan, state bandwidthTempUpgradeModel) bool {

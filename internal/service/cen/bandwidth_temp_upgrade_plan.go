@@ -37,23 +37,16 @@ func (r *bandwidthTempUpgradeResource) ModifyPlan(ctx context.Context, req resou
 		return
 	}
 	id := plan.CenBandwidthPackageID
-	if id.IsUnknown() || id.IsNull() {
-		// The package is known only at apply, so this plan replaces any prior upgrade: the time
-		// rules need no package and apply now, the API checks the package at apply.
-		resp.Diagnostics.Append(checkEndTime(upgradePlan{now: r.now().UTC(), endTime: plan.EndTime}, window{})...)
-		return
-	}
-	if !r.Configured() {
-		return // no provider configured yet: the API checks at apply
-	}
-	if earlier, ok := r.Claims().Claim(claimOfPackage(id.ValueString()), plan.describe()); !ok {
-		resp.Diagnostics.AddAttributeError(packageIDPath, "Two temporary upgrades of one CEN bandwidth package",
-			fmt.Sprintf("Another alibabacloud_cen_bandwidth_temp_upgrade of this configuration, %s, upgrades CEN bandwidth "+
-				"package %s too. A package has one temporary upgrade window and accepts one order at a time, so the apply "+
-				"would fail half-way (OperationFailed.OrderIsProcessing), or the two resources would keep overwriting each "+
-				"other's window. Keep one alibabacloud_cen_bandwidth_temp_upgrade per package, and change its bandwidth "+
-				"and end_time to change the window.", earlier, id.ValueString()))
-		return
+	if !id.IsUnknown() && !id.IsNull() && r.Configured() {
+		if earlier, ok := r.Claims().Claim(claimOfPackage(id.ValueString()), plan.describe()); !ok {
+			resp.Diagnostics.AddAttributeError(packageIDPath, "Two temporary upgrades of one CEN bandwidth package",
+				fmt.Sprintf("Another alibabacloud_cen_bandwidth_temp_upgrade of this configuration, %s, upgrades CEN bandwidth "+
+					"package %s too. A package has one temporary upgrade window and accepts one order at a time, so the apply "+
+					"would fail half-way (OperationFailed.OrderIsProcessing), or the two resources would keep overwriting each "+
+					"other's window. Keep one alibabacloud_cen_bandwidth_temp_upgrade per package, and change its bandwidth "+
+					"and end_time to change the window.", earlier, id.ValueString()))
+			return
+		}
 	}
 	if prior != nil && !prior.CenBandwidthPackageID.Equal(id) {
 		prior = nil // a replacement plans a new upgrade
@@ -61,27 +54,11 @@ func (r *bandwidthTempUpgradeResource) ModifyPlan(ctx context.Context, req resou
 	if prior != nil && !plan.Bandwidth.IsUnknown() && !plan.EndTime.IsUnknown() && !upgradeChanged(plan, *prior) {
 		return // nothing will be ordered: an unchanged configuration plans clean
 	}
-
-	p, err := findBandwidthPackageByID(ctx, r.API(), id.ValueString())
-	if conns.IsNotFound(err) {
-		resp.Diagnostics.AddAttributeError(packageIDPath, "CEN bandwidth package not found",
-			fmt.Sprintf("cen_bandwidth_package_id = %q: no such CEN bandwidth package exists in region %s. Check the "+
-				"id (it starts with cenbwp-) and the provider's region, or create the package first.", id.ValueString(), r.Region()))
-		return
-	}
-	if err != nil {
-		addReadError(&resp.Diagnostics, id.ValueString(), err)
-		return
-	}
-	base, diags := checkUpgradePlan(upgradePlan{
-		now:       r.now().UTC(),
-		pkg:       p,
-		bandwidth: plan.Bandwidth,
-		endTime:   plan.EndTime,
-		prior:     prior,
+	base, checked, diags := checkUpgradeOrder(ctx, r, r.now().UTC(), upgradeOrder{
+		packageID: id, bandwidth: plan.Bandwidth, endTime: plan.EndTime, prior: prior,
 	})
 	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	if !checked || resp.Diagnostics.HasError() {
 		return
 	}
 	plan.Status = types.StringValue(statusActive)
@@ -103,6 +80,52 @@ func (m bandwidthTempUpgradeModel) describe() string {
 		end = m.EndTime.ValueString()
 	}
 	return fmt.Sprintf("the upgrade to %s until %s", bandwidth, end)
+}
+
+// upgradeOrder is an order of a temporary upgrade as planned: by the resource (a create, or a
+// change of bandwidth or end_time) or by the action. Its values may be unknown.
+type upgradeOrder struct {
+	packageID types.String
+	bandwidth fwtypes.Int64
+	endTime   EndTime
+	// prior is the resource's state before this plan; nil for a create, a replacement and the
+	// action.
+	prior *bandwidthTempUpgradeModel
+}
+
+// cbnReader is what checkUpgradeOrder needs of a resource or an action: its product client
+// (framework.ResourceWithClient and framework.ActionWithClient have these methods).
+type cbnReader interface {
+	Configured() bool
+	API() cbnAPI
+	Region() string
+}
+
+// checkUpgradeOrder enforces at plan every rule of the API on order o, as of now (UTC). With
+// the package known and the provider configured, it reads the package and applies
+// checkUpgradePlan; it returns the package's base bandwidth, and checked true. With the package
+// unknown until apply, only the time rules apply (the API checks the package at apply).
+func checkUpgradeOrder(ctx context.Context, c cbnReader, now time.Time, o upgradeOrder) (base int64, checked bool, diags diag.Diagnostics) {
+	if o.packageID.IsUnknown() || o.packageID.IsNull() {
+		return 0, false, checkEndTime(upgradePlan{now: now, endTime: o.endTime}, window{})
+	}
+	if !c.Configured() {
+		return 0, false, diags // no provider configured yet: the API checks at apply
+	}
+	id := o.packageID.ValueString()
+	p, err := findBandwidthPackageByID(ctx, c.API(), id)
+	if conns.IsNotFound(err) {
+		diags.AddAttributeError(packageIDPath, "CEN bandwidth package not found",
+			fmt.Sprintf("cen_bandwidth_package_id = %q: no such CEN bandwidth package exists in region %s. Check the "+
+				"id (it starts with cenbwp-) and the provider's region, or create the package first.", id, c.Region()))
+		return 0, false, diags
+	}
+	if err != nil {
+		addReadError(&diags, id, err)
+		return 0, false, diags
+	}
+	base, diags = checkUpgradePlan(upgradePlan{now: now, pkg: p, bandwidth: o.bandwidth, endTime: o.endTime, prior: o.prior})
+	return base, true, diags
 }
 
 // upgradePlan is what checkUpgradePlan needs to judge a planned upgrade.

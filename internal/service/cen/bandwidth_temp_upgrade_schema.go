@@ -11,9 +11,29 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"terraform-provider-alibabacloud/internal/framework"
 	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 	"terraform-provider-alibabacloud/internal/framework/validators"
 )
+
+// The validators of the arguments an upgrade is ordered with, shared by the resource and the
+// action.
+
+// packageIDValidators validates cen_bandwidth_package_id.
+func packageIDValidators() []validator.String {
+	return []validator.String{validators.ID(validators.IDKindCENBandwidthPackage)}
+}
+
+// bandwidthValidators validates bandwidth: the API's range.
+func bandwidthValidators() []validator.Int64 {
+	return []validator.Int64{int64validator.Between(minBandwidth, maxBandwidth)}
+}
+
+// endTimeValidators validates end_time: the API's format (the time rules need the clock and
+// the package, and are checked at plan).
+func endTimeValidators() []validator.String {
+	return []validator.String{endTimeFormat{}}
+}
 
 // Schema implements resource.Resource.
 func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -39,7 +59,7 @@ func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.Sc
 				CustomType: fwtypes.Int64Type{},
 				MarkdownDescription: "The bandwidth, in Mbps, the package has during the window: 2 to 10,000, and " +
 					"more than the package's base bandwidth. While a window is open it can be raised but not lowered.",
-				Validators: []validator.Int64{int64validator.Between(minBandwidth, maxBandwidth)},
+				Validators: bandwidthValidators(),
 			},
 			"business_status": schema.StringAttribute{
 				Computed:            true,
@@ -53,7 +73,7 @@ func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.Sc
 					"upgrading the same package are refused at plan. Changing it replaces the resource: the old " +
 					"package keeps its window until its `end_time`.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{validators.ID(validators.IDKindCENBandwidthPackage)},
+				Validators:    packageIDValidators(),
 			},
 			"charge_type": schema.StringAttribute{
 				Computed:            true,
@@ -67,7 +87,7 @@ func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.Sc
 					"written exactly `YYYY-MM-DDThh:mm:ssZ` (for example `2026-12-04T18:00:00Z`). A new or changed " +
 					"value must be at least 3 hours in the future. The API reports this time to the minute; a value " +
 					"with seconds is considered equal to the minute the API shows.",
-				Validators: []validator.String{endTimeFormat{}},
+				Validators: endTimeValidators(),
 			},
 			"expired_time": schema.StringAttribute{
 				Computed:            true,
@@ -101,4 +121,10 @@ func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.Sc
 			"timeouts": r.TimeoutsBlock(ctx),
 		},
 	}
+}
+
+// IdentitySchema implements resource.ResourceWithIdentity: an upgrade is identified by its
+// package's id.
+func (r *bandwidthTempUpgradeResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = framework.IDIdentitySchema("ID of the CEN bandwidth package (`cenbwp-...`) whose temporary upgrade this is.")
 }

@@ -68,23 +68,33 @@ func addReadError(diags *diag.Diagnostics, id string, err error) {
 		"DescribeCenBandwidthPackages failed. "+conns.Explain(err, advice))
 }
 
-// addWaitError adds a diagnostic for a wait on id's upgrade that did not end in the target
-// state before deadline, the user's create or update timeout.
-func addWaitError(diags *diag.Diagnostics, id string, bandwidth int64, endTime string, deadline framework.Deadline, err error) {
-	summary := fmt.Sprintf("Temporary upgrade of CEN bandwidth package %s not confirmed", id)
+// Advice after a wait that ran out, for addWaitError: the resource's, and the action's; %[1]s
+// is the timeout's setting.
+const (
+	resourceWaitAdvice = "The resource is kept in state (tainted) so that nothing is lost. Run terraform apply " +
+		"again once the package shows the new bandwidth, or raise %[1]s if upgrades take this long."
+	actionWaitAdvice = "The order stands and will most likely take effect shortly: check the package in the CEN " +
+		"console before invoking the action again (the package accepts one order at a time), or raise %[1]s if " +
+		"upgrades take this long."
+)
+
+// addWaitError adds a diagnostic for a wait on u that did not end in the target state before
+// deadline, the user's timeout of the operation; then (resourceWaitAdvice, actionWaitAdvice)
+// says what to do after it ran out.
+func addWaitError(diags *diag.Diagnostics, u tempUpgrade, deadline framework.Deadline, err error, then string) {
+	summary := fmt.Sprintf("Temporary upgrade of CEN bandwidth package %s not confirmed", u.packageID)
 	var timedOut *waiter.TimeoutError
 	var missing *waiter.MissingError
 	switch {
 	case errors.As(err, &timedOut):
 		diags.AddError(summary, fmt.Sprintf("The upgrade to %d Mbps until %s was requested, but DescribeCenBandwidthPackages "+
-			"did not show it within %s (%s). The resource is kept in state (tainted) so that nothing is lost. Run "+
-			"terraform apply again once the package shows the new bandwidth, or raise %s if upgrades take this long.",
-			bandwidth, endTime, conns.FormatDuration(deadline.Timeout()), deadline.Attribute(), deadline.Attribute()))
+			"did not show it within %s (%s). %s", u.bandwidth, u.endTime, conns.FormatDuration(deadline.Timeout()),
+			deadline.Attribute(), fmt.Sprintf(then, deadline.Attribute())))
 	case errors.As(err, &missing):
 		diags.AddError(summary, fmt.Sprintf("The upgrade was requested, but the package then disappeared from "+
-			"DescribeCenBandwidthPackages. Check in the CEN console whether %s still exists.", id))
+			"DescribeCenBandwidthPackages. Check in the CEN console whether %s still exists.", u.packageID))
 	default:
 		diags.AddError(summary, fmt.Sprintf("Waiting for the upgrade to %d Mbps until %s failed.\n\n%s",
-			bandwidth, endTime, deadline.Explain(err, advice)))
+			u.bandwidth, u.endTime, deadline.Explain(err, advice)))
 	}
 }

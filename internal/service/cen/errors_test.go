@@ -51,7 +51,7 @@ func TestAddWaitError(t *testing.T) {
 	}
 	for _, c := range cases {
 		var diags diag.Diagnostics
-		addWaitError(&diags, testID, 500, "2026-12-01T10:00:00Z", framework.StartDeadlineFor("timeouts.update", 10*time.Minute), c.err)
+		addWaitError(&diags, tempUpgrade{testID, 500, "2026-12-01T10:00:00Z"}, framework.StartDeadlineFor("timeouts.update", 10*time.Minute), c.err, resourceWaitAdvice)
 		if diags.ErrorsCount() != 1 || !strings.Contains(diags.Errors()[0].Detail(), c.want) {
 			t.Errorf("%v: got %v, want a detail with %q", c.err, diags, c.want)
 		}

@@ -31,3 +31,15 @@ func statusTempUpgrade(api cbnAPI, id string, bandwidth int64, endTime string) w
 		return p, statusPending, nil
 	}
 }
+
+// reportPending wraps refresh to call onPoll with every package it shows while the upgrade is
+// still pending.
+func reportPending(refresh waiter.StatusFunc[*cbn.CenBandwidthPackage], onPoll func(*cbn.CenBandwidthPackage)) waiter.StatusFunc[*cbn.CenBandwidthPackage] {
+	return func(ctx context.Context) (*cbn.CenBandwidthPackage, string, error) {
+		p, state, err := refresh(ctx)
+		if err == nil && state == statusPending {
+			onPoll(p)
+		}
+		return p, state, err
+	}
+}

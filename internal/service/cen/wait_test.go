@@ -16,7 +16,7 @@ func TestWaitTempUpgradeAppliedRidesOutRetryableErrors(t *testing.T) {
 		resourcetest.APIErrorWithStatus(503, "ServiceUnavailable"),
 		resourcetest.APIErrorWithStatus(500, "InternalError"),
 	)
-	p, err := waitTempUpgradeApplied(context.Background(), fake, testID, 500, end.Format(endTimeLayout), time.Minute)
+	p, err := waitTempUpgradeApplied(context.Background(), fake, tempUpgrade{testID, 500, end.Format(endTimeLayout)}, time.Minute, nil)
 	if err != nil || p == nil {
 		t.Fatalf("wait: %v", err)
 	}
@@ -26,7 +26,7 @@ func TestWaitTempUpgradeAppliedRidesOutRetryableErrors(t *testing.T) {
 
 	// An error the client would not retry ends the wait at once.
 	fake.FailNext(describeAct, resourcetest.APIError(errCodeUnauthorized))
-	if _, err := waitTempUpgradeApplied(context.Background(), fake, testID, 500, end.Format(endTimeLayout), time.Minute); !conns.IsErrorCode(err, errCodeUnauthorized) {
+	if _, err := waitTempUpgradeApplied(context.Background(), fake, tempUpgrade{testID, 500, end.Format(endTimeLayout)}, time.Minute, nil); !conns.IsErrorCode(err, errCodeUnauthorized) {
 		t.Errorf("wait after Unauthorized: %v", err)
 	}
 }
