@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -44,7 +45,10 @@ const Address = "registry.terraform.io/alibabacloud/alibabacloud"
 // TypeName is the provider's name in configurations.
 const TypeName = "alibabacloud"
 
-var _ provider.Provider = (*alibabaCloudProvider)(nil)
+var (
+	_ provider.Provider            = (*alibabaCloudProvider)(nil)
+	_ provider.ProviderWithActions = (*alibabaCloudProvider)(nil)
+)
 
 // New returns a constructor for the provider at the given version.
 func New(version string) func() provider.Provider {
@@ -458,6 +462,11 @@ func unknownAttributes(config tftypes.Value) []string {
 // Resources implements provider.Provider.
 func (p *alibabaCloudProvider) Resources(_ context.Context) []func() resource.Resource {
 	return append(cen.Resources(), ga.Resources()...)
+}
+
+// Actions implements provider.ProviderWithActions.
+func (p *alibabaCloudProvider) Actions(_ context.Context) []func() action.Action {
+	return cen.Actions()
 }
 
 // DataSources implements provider.Provider; there are none yet.

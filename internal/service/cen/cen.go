@@ -2,6 +2,7 @@
 package cen
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"terraform-provider-alibabacloud/internal/conns"
@@ -11,6 +12,13 @@ import (
 func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewBandwidthTempUpgradeResource,
+	}
+}
+
+// Actions lists the constructors of this package's actions.
+func Actions() []func() action.Action {
+	return []func() action.Action{
+		NewTempUpgradeBandwidthPackageAction,
 	}
 }
 
