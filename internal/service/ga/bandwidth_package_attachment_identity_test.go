@@ -42,6 +42,9 @@ func TestAccGABandwidthPackageAttachment_identity(t *testing.T) {
 				ImportStateKind: resource.ImportBlockWithResourceIdentity,
 			},
 			{
+				// The configuration Terraform generates replaces the attachment's own (two
+				// resources binding one pair are refused at plan).
+				Config:          m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-attach", "d")),
 				ResourceName:    testAccAttachmentAddress,
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithResourceIdentity,
