@@ -21,7 +21,7 @@ trap 'rm -f "$skipped"' EXIT
 version() {
   local v
   v=$("$1" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([^"]*\)".*/\1/p')
-  printf 'Terraform %s (%s)' "${v:-unknown}" "$1"
+  printf 'Terraform %s (%s)' "${v:-unknown}" "$(realpath "$1")"
 }
 
 # run_tests LABEL GO_TEST_ARGS...: go test with TF_ACC and TF_ACC_TERRAFORM_PATH, reported.

@@ -104,7 +104,7 @@ func (r *report) handle(e event) {
 	case e.Test == "":
 		// The package's own output: its result line, and what no test claimed (a panic in
 		// TestMain, a timeout).
-		if e.Action == "output" && e.Output != "PASS\n" {
+		if e.Action == "output" && !uninformative(e.Output) {
 			fmt.Fprint(r.out, e.Output)
 		}
 		if e.Action == "fail" {
@@ -116,6 +116,12 @@ func (r *report) handle(e event) {
 		r.testEnded(e, r.output[key])
 		delete(r.output, key)
 	}
+}
+
+// uninformative tells the lines of a package's output that say nothing a reader needs: PASS,
+// and those of a package none of whose tests a -run selects.
+func uninformative(line string) bool {
+	return line == "PASS\n" || line == "testing: warning: no tests to run\n" || strings.HasSuffix(line, "[no tests to run]\n")
 }
 
 // testEnded records a test that ended with its output.
