@@ -139,7 +139,8 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				Optional:   true,
 				CustomType: fwtypes.Int64Type{},
 				MarkdownDescription: fmt.Sprintf("Subscription length, in units of `pricing_cycle`: 1 to %d months "+
-					"or 1 to %d years. Required with `payment_type = \"Subscription\"`, not allowed with `PayAsYouGo`.",
+					"or 1 to %d years. Required to buy a `Subscription` plan (checked at plan; a plan that exists, "+
+					"imported for example, needs none), not allowed with `PayAsYouGo`.",
 					durationMonthMax, durationYearMax) + writeOnlyNote,
 				Validators: []validator.Int64{int64validator.AtLeast(1)},
 			},
