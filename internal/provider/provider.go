@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -46,8 +47,9 @@ const Address = "registry.terraform.io/alibabacloud/alibabacloud"
 const TypeName = "alibabacloud"
 
 var (
-	_ provider.Provider            = (*alibabaCloudProvider)(nil)
-	_ provider.ProviderWithActions = (*alibabaCloudProvider)(nil)
+	_ provider.Provider                  = (*alibabaCloudProvider)(nil)
+	_ provider.ProviderWithActions       = (*alibabaCloudProvider)(nil)
+	_ provider.ProviderWithListResources = (*alibabaCloudProvider)(nil)
 )
 
 // New returns a constructor for the provider at the given version.
@@ -462,6 +464,11 @@ func unknownAttributes(config tftypes.Value) []string {
 // Resources implements provider.Provider.
 func (p *alibabaCloudProvider) Resources(_ context.Context) []func() resource.Resource {
 	return append(cen.Resources(), ga.Resources()...)
+}
+
+// ListResources implements provider.ProviderWithListResources.
+func (p *alibabaCloudProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return append(cen.ListResources(), ga.ListResources()...)
 }
 
 // Actions implements provider.ProviderWithActions.

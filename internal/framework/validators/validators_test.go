@@ -110,3 +110,13 @@ func TestStringValidators(t *testing.T) {
 		t.Errorf("detail %q should name the source and the known regions", d)
 	}
 }
+
+func TestRegexp(t *testing.T) {
+	for value, valid := range map[string]bool{`^plan-\d+$`: true, `(unclosed`: false, `a{2,1}`: false} {
+		var resp validator.StringResponse
+		Regexp().ValidateString(context.Background(), validator.StringRequest{Path: path.Root("name_regex"), ConfigValue: types.StringValue(value)}, &resp)
+		if resp.Diagnostics.HasError() == valid {
+			t.Errorf("%q: %v, want valid %t", value, resp.Diagnostics, valid)
+		}
+	}
+}

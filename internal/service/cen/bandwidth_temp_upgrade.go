@@ -18,7 +18,6 @@ import (
 
 	"terraform-provider-alibabacloud/internal/conns"
 	"terraform-provider-alibabacloud/internal/framework"
-	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 )
 
 var (
@@ -88,22 +87,7 @@ func (r *bandwidthTempUpgradeResource) Read(ctx context.Context, req resource.Re
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	state.CenBandwidthPackageID = types.StringValue(p.CenBandwidthPackageId)
-	state.setPackage(p)
-	if w.Open {
-		state.Status = types.StringValue(statusActive)
-		state.Bandwidth = fwtypes.Int64Value(w.Bandwidth)
-		state.EndTime = NewEndTimeValue(w.EndTime)
-		state.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
-	} else {
-		// The window has ended as intended, or an order that timed out has not shown yet (it
-		// stays Pending: it may still take effect). Keep the requested bandwidth and end_time so
-		// that an unchanged configuration plans clean.
-		if state.Status.ValueString() != statusPending {
-			state.Status = types.StringValue(statusExpired)
-		}
-		state.OriginalBandwidth = types.Int64Value(w.Bandwidth)
-	}
+	state.refresh(p, w)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 

@@ -54,6 +54,27 @@ func (m *bandwidthTempUpgradeModel) setPackage(p *cbn.CenBandwidthPackage) {
 	m.PackageName = types.StringValue(p.Name)
 }
 
+// refresh sets what package p, which shows window w, says of the upgrade m holds: the package's
+// own attributes, and the window's while it is open.
+func (m *bandwidthTempUpgradeModel) refresh(p *cbn.CenBandwidthPackage, w window) {
+	m.CenBandwidthPackageID = types.StringValue(p.CenBandwidthPackageId)
+	m.setPackage(p)
+	if w.Open {
+		m.Status = types.StringValue(statusActive)
+		m.Bandwidth = fwtypes.Int64Value(w.Bandwidth)
+		m.EndTime = NewEndTimeValue(w.EndTime)
+		m.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
+		return
+	}
+	// The window has ended as intended, or an order that timed out has not shown yet (it
+	// stays Pending: it may still take effect). Keep the requested bandwidth and end_time so
+	// that an unchanged configuration plans clean.
+	if m.Status.ValueString() != statusPending {
+		m.Status = types.StringValue(statusExpired)
+	}
+	m.OriginalBandwidth = types.Int64Value(w.Bandwidth)
+}
+
 // window is what a package shows of a temporary upgrade.
 type window struct {
 	// Open is true while the API shows a TEMP_UPGRADE reservation.

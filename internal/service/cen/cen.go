@@ -3,6 +3,7 @@ package cen
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"terraform-provider-alibabacloud/internal/conns"
@@ -12,6 +13,13 @@ import (
 func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewBandwidthTempUpgradeResource,
+	}
+}
+
+// ListResources lists the constructors of this package's list resources.
+func ListResources() []func() list.ListResource {
+	return []func() list.ListResource{
+		NewBandwidthTempUpgradeListResource,
 	}
 }
 

@@ -3,6 +3,7 @@ package cen
 import (
 	"context"
 	"fmt"
+	"iter"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
@@ -31,4 +32,36 @@ func findBandwidthPackageByID(ctx context.Context, api cbnAPI, id string) (*cbn.
 		}
 	}
 	return nil, &conns.NotFoundError{Kind: "CEN bandwidth package", ID: id}
+}
+
+// describePageSize is how many packages a DescribeCenBandwidthPackages call asks for: the most
+// it returns per page.
+const describePageSize = 50
+
+// listBandwidthPackages yields every CEN bandwidth package of the region with its reservation
+// data (IncludeReservationData=true), reading DescribeCenBandwidthPackages page by page as the
+// caller goes on; it stops at the first error, which it yields.
+func listBandwidthPackages(ctx context.Context, api cbnAPI) iter.Seq2[*cbn.CenBandwidthPackage, error] {
+	return func(yield func(*cbn.CenBandwidthPackage, error) bool) {
+		seen := 0
+		for page := 1; ; page++ {
+			req := cbn.CreateDescribeCenBandwidthPackagesRequest()
+			req.IncludeReservationData = requests.NewBoolean(true)
+			req.PageNumber, req.PageSize = requests.NewInteger(page), requests.NewInteger(describePageSize)
+			resp := cbn.CreateDescribeCenBandwidthPackagesResponse()
+			if err := api.Do(ctx, req, resp); err != nil {
+				yield(nil, fmt.Errorf("listing CEN bandwidth packages (page %d): %w", page, err))
+				return
+			}
+			packages := resp.CenBandwidthPackages.CenBandwidthPackage
+			for i := range packages {
+				if !yield(&packages[i], nil) {
+					return
+				}
+			}
+			if seen += len(packages); len(packages) == 0 || seen >= resp.TotalCount {
+				return
+			}
+		}
+	}
 }

@@ -2,6 +2,8 @@ package cen
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -49,17 +51,43 @@ func newFakeCBN(packages ...cbn.CenBandwidthPackage) *fakeCBN {
 func (f *fakeCBN) describe(request requests.AcsRequest, response responses.AcsResponse) error {
 	req, _ := request.(*cbn.DescribeCenBandwidthPackagesRequest)
 	out, ok := response.(*cbn.DescribeCenBandwidthPackagesResponse)
-	if !ok || req == nil || req.Filter == nil || len(*req.Filter) != 1 || (*req.Filter)[0].Key != "CenBandwidthPackageId" {
+	if !ok || req == nil {
 		return fmt.Errorf("unexpected describe call %#v", request)
 	}
 	if req.IncludeReservationData != "true" {
 		return fmt.Errorf("describe without IncludeReservationData=true")
+	}
+	if req.Filter == nil {
+		return f.describePage(req, out)
+	}
+	if len(*req.Filter) != 1 || (*req.Filter)[0].Key != "CenBandwidthPackageId" {
+		return fmt.Errorf("unexpected describe filter %#v", *req.Filter)
 	}
 	for _, id := range *(*req.Filter)[0].Value {
 		if p, found := f.packages[id]; found {
 			out.CenBandwidthPackages.CenBandwidthPackage = append(out.CenBandwidthPackages.CenBandwidthPackage, p)
 		}
 	}
+	return nil
+}
+
+// describePage answers a describe without a filter: page PageNumber of every package, by id,
+// PageSize (at most 50) a page.
+func (f *fakeCBN) describePage(req *cbn.DescribeCenBandwidthPackagesRequest, out *cbn.DescribeCenBandwidthPackagesResponse) error {
+	page, err := strconv.Atoi(string(req.PageNumber))
+	if err != nil || page < 1 {
+		page = 1
+	}
+	size, err := strconv.Atoi(string(req.PageSize))
+	if err != nil || size < 1 || size > 50 {
+		return fmt.Errorf("PageSize %q, want 1 to 50", req.PageSize)
+	}
+	ids := slices.Sorted(maps.Keys(f.packages))
+	start := min((page-1)*size, len(ids))
+	for _, id := range ids[start:min(start+size, len(ids))] {
+		out.CenBandwidthPackages.CenBandwidthPackage = append(out.CenBandwidthPackages.CenBandwidthPackage, f.packages[id])
+	}
+	out.TotalCount = len(ids)
 	return nil
 }
 

@@ -56,10 +56,7 @@ func (a *tempUpgradeBandwidthPackageAction) Invoke(ctx context.Context, req acti
 		return
 	}
 	if !a.Configured() {
-		resp.Diagnostics.AddError("Provider not configured",
-			"The alibabacloud provider was not configured when the action ran, so no upgrade was ordered. Make sure "+
-				"every value of the provider block is known before the action runs (not computed from a resource "+
-				"created in the same apply), then run it again.")
+		resp.Diagnostics.Append(framework.ProviderNotConfigured("no upgrade was ordered")...)
 		return
 	}
 	deadline, ok := a.InvokeDeadline(ctx, config.Timeouts, &resp.Diagnostics)

@@ -2,8 +2,13 @@ package ga
 
 import (
 	"context"
+	"fmt"
+	"iter"
+	"maps"
+	"regexp"
 	"slices"
 
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 
 	"terraform-provider-alibabacloud/internal/conns"
@@ -72,4 +77,94 @@ func findAttachment(ctx context.Context, api gaAPI, packageID, acceleratorID str
 // attachmentKind names the binding of a bandwidth plan to an accelerator, for not-found errors.
 func attachmentKind(packageID string) string {
 	return "binding of bandwidth plan " + packageID + " to accelerator"
+}
+
+// Page sizes of the List calls: the most each API returns per page.
+const (
+	listPageSize        = 100 // ListBandwidthPackages
+	acceleratorPageSize = 50  // ListAccelerators
+)
+
+// bandwidthPackageFilter selects bandwidth plans: ListBandwidthPackages filters by state, type,
+// tags and a single id itself; the other criteria are applied to what it answers.
+type bandwidthPackageFilter struct {
+	// IDs keeps the plans with one of these ids (all when empty).
+	IDs []string
+	// NameRegex keeps the plans whose name it matches (all when nil).
+	NameRegex *regexp.Regexp
+	// Status, Type, BandwidthType keep the plans with that value ("" for any).
+	Status, Type, BandwidthType string
+	// PaymentType keeps the Subscription or the PayAsYouGo plans ("" for both).
+	PaymentType string
+	// Tags keeps the plans that have every one of these tags.
+	Tags map[string]string
+}
+
+// request sets the filters ListBandwidthPackages applies itself on req.
+func (f bandwidthPackageFilter) request(req *gasdk.ListBandwidthPackagesRequest) {
+	req.State, req.Type = f.Status, f.Type
+	if len(f.IDs) == 1 {
+		req.BandwidthPackageId = f.IDs[0]
+	}
+	// The SDK's request has no Tag field; the API takes Tag.N.Key and Tag.N.Value, in a stable
+	// order.
+	keys := slices.Sorted(maps.Keys(f.Tags))
+	for i, key := range keys {
+		req.QueryParams[fmt.Sprintf("Tag.%d.Key", i+1)] = key
+		req.QueryParams[fmt.Sprintf("Tag.%d.Value", i+1)] = f.Tags[key]
+	}
+}
+
+// matches applies the criteria ListBandwidthPackages does not.
+func (f bandwidthPackageFilter) matches(bp *gasdk.BandwidthPackage) bool {
+	return (len(f.IDs) == 0 || slices.Contains(f.IDs, bp.BandwidthPackageId)) &&
+		(f.NameRegex == nil || f.NameRegex.MatchString(bp.Name)) &&
+		(f.BandwidthType == "" || f.BandwidthType == bp.BandwidthType) &&
+		(f.PaymentType == "" || f.PaymentType == paymentTypeOf(bp.ChargeType))
+}
+
+// listBandwidthPackages yields every bandwidth plan filter selects, reading ListBandwidthPackages
+// page by page as the caller goes on; it stops at the first error, which it yields.
+func listBandwidthPackages(ctx context.Context, api gaAPI, filter bandwidthPackageFilter) iter.Seq2[*gasdk.BandwidthPackage, error] {
+	return func(yield func(*gasdk.BandwidthPackage, error) bool) {
+		seen := 0
+		for page := 1; ; page++ {
+			req := gasdk.CreateListBandwidthPackagesRequest()
+			req.PageNumber, req.PageSize = requests.NewInteger(page), requests.NewInteger(listPageSize)
+			filter.request(req)
+			resp := gasdk.CreateListBandwidthPackagesResponse()
+			if err := api.Do(ctx, req, resp); err != nil {
+				yield(nil, fmt.Errorf("listing GA bandwidth plans (page %d): %w", page, err))
+				return
+			}
+			for i := range resp.BandwidthPackages {
+				if bp := &resp.BandwidthPackages[i]; filter.matches(bp) && !yield(bp, nil) {
+					return
+				}
+			}
+			if seen += len(resp.BandwidthPackages); len(resp.BandwidthPackages) == 0 || seen >= resp.TotalCount {
+				return
+			}
+		}
+	}
+}
+
+// findAcceleratorNames returns the name of every accelerator, by id, reading every page of
+// ListAccelerators.
+func findAcceleratorNames(ctx context.Context, api gaAPI) (map[string]string, error) {
+	names := map[string]string{}
+	for page, seen := 1, 0; ; page++ {
+		req := gasdk.CreateListAcceleratorsRequest()
+		req.PageNumber, req.PageSize = requests.NewInteger(page), requests.NewInteger(acceleratorPageSize)
+		resp := gasdk.CreateListAcceleratorsResponse()
+		if err := api.Do(ctx, req, resp); err != nil {
+			return nil, fmt.Errorf("listing GA accelerators (page %d): %w", page, err)
+		}
+		for _, acc := range resp.Accelerators {
+			names[acc.AcceleratorId] = acc.Name
+		}
+		if seen += len(resp.Accelerators); len(resp.Accelerators) == 0 || seen >= resp.TotalCount {
+			return names, nil
+		}
+	}
 }

@@ -2,6 +2,7 @@
 package ga
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"terraform-provider-alibabacloud/internal/conns"
@@ -12,6 +13,14 @@ func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewBandwidthPackageResource,
 		NewBandwidthPackageAttachmentResource,
+	}
+}
+
+// ListResources lists the constructors of this package's list resources.
+func ListResources() []func() list.ListResource {
+	return []func() list.ListResource{
+		NewBandwidthPackageListResource,
+		NewBandwidthPackageAttachmentListResource,
 	}
 }
 
