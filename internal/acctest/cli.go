@@ -9,7 +9,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -188,4 +190,34 @@ func (c *CLI) serveProvider(ctx context.Context) (reattach string, stopped chan 
 		"Addr":            map[string]string{"Network": config.Addr.Network(), "String": config.Addr.String()},
 	}})
 	return string(value), stopped, err
+}
+
+// planSummary is the line in which terraform plan counts what it would do.
+var planSummary = regexp.MustCompile(`Plan: (\d+) to import, (\d+) to add, (\d+) to change, (\d+) to destroy`)
+
+// GenerateAndImport runs `terraform query -generate-config-out` with the list blocks query
+// (the working directory's .tf files configure the provider), then plans the configuration it
+// generated, which must only import, applies it, and plans again, which must find nothing to
+// do. It returns the generated configuration and how many resources it imported.
+func (c *CLI) GenerateAndImport(query string) (generated string, imported int) {
+	c.t.Helper()
+	c.WriteFile("query.tfquery.hcl", query)
+	c.MustRun("init", "-input=false")
+	c.MustRun("query", "-generate-config-out=generated.tf")
+	generated = c.ReadFile("generated.tf")
+
+	out := c.MustRun("plan", "-input=false")
+	counts := planSummary.FindStringSubmatch(out)
+	if counts == nil {
+		c.t.Fatalf("the plan of the generated configuration counts nothing to import:\n%s", out)
+	}
+	if counts[2] != "0" || counts[3] != "0" || counts[4] != "0" {
+		c.t.Fatalf("the plan of the generated configuration does more than import: %s", counts[0])
+	}
+	imported, _ = strconv.Atoi(counts[1])
+	c.MustRun("apply", "-auto-approve", "-input=false")
+	if out, err := c.Run("plan", "-input=false", "-detailed-exitcode"); err != nil {
+		c.t.Fatalf("after the import, the plan of the generated configuration is not empty (%v):\n%s", err, out)
+	}
+	return generated, imported
 }
