@@ -111,7 +111,7 @@ func (c *CLI) ReadFile(name string) string {
 
 // Run runs terraform with args in the working directory, with a provider instance of its own
 // serving it, and returns what it printed (standard output and error, interleaved) and its
-// error. The commands that print diagnostics print them without colours.
+// error. The commands that print diagnostics print them without colors.
 func (c *CLI) Run(args ...string) (string, error) {
 	c.t.Helper()
 	if len(args) > 0 && slices.Contains(uncoloured, args[0]) {
@@ -141,6 +141,29 @@ const cliConfigFile = "terraform.tfrc"
 // uncoloured are the commands Run gives -no-color.
 var uncoloured = []string{"apply", "destroy", "import", "init", "plan", "query", "refresh", "show", "validate"}
 
+// StdoutOf runs terraform with args as Run does, and returns only what it printed on its
+// standard output (`show -json`, `providers schema -json`).
+func (c *CLI) StdoutOf(args ...string) (string, error) {
+	c.t.Helper()
+	ctx, cancel := context.WithCancel(c.t.Context())
+	reattach, stopped, err := c.serveProvider(ctx)
+	if err != nil {
+		cancel()
+		c.t.Fatalf("serving the provider: %v", err)
+	}
+	defer func() {
+		cancel()
+		<-stopped
+	}()
+	var stdout, stderr bytes.Buffer
+	cmd := c.command(ctx, []string{"TF_REATTACH_PROVIDERS=" + reattach}, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return stdout.String(), fmt.Errorf("terraform %s: %w\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	return stdout.String(), nil
+}
+
 // MustRun is Run failing the test when terraform fails.
 func (c *CLI) MustRun(args ...string) string {
 	c.t.Helper()
@@ -151,7 +174,7 @@ func (c *CLI) MustRun(args ...string) string {
 	return out
 }
 
-// command is terraform with args in the working directory, without colours or prompts, with
+// command is terraform with args in the working directory, without colors or prompts, with
 // its environment plus env.
 func (c *CLI) command(ctx context.Context, env []string, args ...string) *exec.Cmd {
 	cmd := exec.CommandContext(ctx, c.binary, args...)

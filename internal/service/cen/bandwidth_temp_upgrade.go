@@ -187,14 +187,15 @@ func (r *bandwidthTempUpgradeResource) upgradeIntoState(ctx context.Context, pla
 // upgrade orders the temporary upgrade m describes and waits until the API shows it, before
 // deadline (see orderTempUpgrade). It reports whether the upgrade was ordered, and fills m's
 // computed attributes when it was (also when the wait failed).
-func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidthTempUpgradeModel, deadline framework.Deadline) (ordered bool, diags diag.Diagnostics) {
+func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidthTempUpgradeModel, deadline framework.Deadline) (placed bool, diags diag.Diagnostics) {
 	u := m.tempUpgrade()
-	ordered, p, waitErr, diags := orderTempUpgrade(ctx, r.API(), u, deadline, nil)
-	if !ordered {
+	order, diags := orderTempUpgrade(ctx, r.API(), u, deadline, nil)
+	if !order.placed {
 		return false, diags
 	}
+	p := order.pkg
 	m.setPackage(p)
-	if waitErr != nil {
+	if order.waitErr != nil {
 		m.Status = types.StringValue(statusPending)
 		if m.OriginalBandwidth.IsUnknown() {
 			m.OriginalBandwidth = types.Int64Null()
@@ -204,7 +205,7 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 				m.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
 			}
 		}
-		addWaitError(&diags, u, deadline, waitErr, resourceWaitAdvice)
+		addWaitError(&diags, u, deadline, order.waitErr, resourceWaitAdvice)
 		return true, diags
 	}
 	w, err := windowOf(p)
@@ -225,13 +226,23 @@ type tempUpgrade struct {
 	endTime   string
 }
 
+// ordered is what became of an order of a temporary upgrade.
+type ordered struct {
+	// placed is true when the API accepted the order (or may have: see orderTempUpgrade).
+	placed bool
+	// pkg is the package the last poll of the wait showed; nil if none did.
+	pkg *cbn.CenBandwidthPackage
+	// waitErr says why the wait for a placed order failed; nil when the package shows it.
+	waitErr error
+}
+
 // orderTempUpgrade orders u with TempUpgradeCenBandwidthPackageSpec and waits until the
 // package shows it, before deadline, calling onPoll (unless nil) with the package each poll
-// shows before then. It reports whether the upgrade was ordered, the last package seen (nil if
-// none) and, when it was ordered but the wait failed, why; diags explain a refused order. An
-// order refused because another one is processing fails at once, unless the call was retried
-// (the other order may be its own first attempt).
-func orderTempUpgrade(ctx context.Context, api cbnAPI, u tempUpgrade, deadline framework.Deadline, onPoll func(*cbn.CenBandwidthPackage)) (ordered bool, p *cbn.CenBandwidthPackage, waitErr error, diags diag.Diagnostics) {
+// shows before then. diags explain a refused order. An order refused because another one is
+// processing fails at once, unless the call was retried (the other order may be its own first
+// attempt).
+func orderTempUpgrade(ctx context.Context, api cbnAPI, u tempUpgrade, deadline framework.Deadline, onPoll func(*cbn.CenBandwidthPackage)) (ordered, diag.Diagnostics) {
+	var diags diag.Diagnostics
 	req := cbn.CreateTempUpgradeCenBandwidthPackageSpecRequest()
 	req.CenBandwidthPackageId = u.packageID
 	req.Bandwidth = requests.NewInteger64(u.bandwidth)
@@ -251,7 +262,7 @@ func orderTempUpgrade(ctx context.Context, api cbnAPI, u tempUpgrade, deadline f
 		// were only throttled: then the order in process is someone else's, and waiting for ours
 		// would only run out the timeout.
 		addUpgradeError(&diags, u.packageID, orderErr, deadline)
-		return false, nil, nil, diags
+		return ordered{}, diags
 	}
 	tflog.Info(ctx, "temporary upgrade ordered, waiting for it to show", map[string]any{
 		"cen_bandwidth_package_id": u.packageID, "bandwidth": u.bandwidth, "end_time": u.endTime,
@@ -261,9 +272,9 @@ func orderTempUpgrade(ctx context.Context, api cbnAPI, u tempUpgrade, deadline f
 	if err != nil && orderErr != nil {
 		// Not ours after all: another order was processing.
 		addUpgradeError(&diags, u.packageID, orderErr, deadline)
-		return false, nil, nil, diags
+		return ordered{}, diags
 	}
-	return true, p, err, diags
+	return ordered{placed: true, pkg: p, waitErr: err}, diags
 }
 
 // deleteWarning tells what happens to the package once Terraform forgets its upgrade.

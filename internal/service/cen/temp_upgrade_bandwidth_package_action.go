@@ -69,19 +69,19 @@ func (a *tempUpgradeBandwidthPackageAction) Invoke(ctx context.Context, req acti
 	progress(fmt.Sprintf("Ordering a temporary upgrade of CEN bandwidth package %s to %d Mbps until %s.",
 		u.packageID, u.bandwidth, u.endTime))
 	started := time.Now()
-	ordered, p, waitErr, diags := orderTempUpgrade(ctx, a.API(), u, deadline, func(p *cbn.CenBandwidthPackage) {
+	order, diags := orderTempUpgrade(ctx, a.API(), u, deadline, func(p *cbn.CenBandwidthPackage) {
 		progress(fmt.Sprintf("Upgrade ordered; CEN bandwidth package %s is still at %d Mbps, waiting for %d Mbps (%s so far, timeout %s).",
 			u.packageID, p.Bandwidth, u.bandwidth, conns.FormatDuration(time.Since(started).Round(time.Second)), conns.FormatDuration(deadline.Timeout())))
 	})
 	resp.Diagnostics.Append(diags...)
-	if !ordered {
+	if !order.placed {
 		return
 	}
-	if waitErr != nil {
-		addWaitError(&resp.Diagnostics, u, deadline, waitErr, actionWaitAdvice)
+	if order.waitErr != nil {
+		addWaitError(&resp.Diagnostics, u, deadline, order.waitErr, actionWaitAdvice)
 		return
 	}
-	w, err := windowOf(p)
+	w, err := windowOf(order.pkg)
 	if err != nil {
 		resp.Diagnostics.AddError("Unexpected answer from DescribeCenBandwidthPackages", err.Error())
 		return
