@@ -1,6 +1,8 @@
 package acctest
 
 import (
+	"fmt"
+	"strconv"
 	"testing"
 	"time"
 
@@ -27,6 +29,35 @@ func SeedCENPackage(id string, bandwidth int64) cbn.Package {
 // SeedAccelerator returns an active GA accelerator named "tf-acc", for a mock's seed. Mock only.
 func SeedAccelerator(id string) mockga.Accelerator {
 	return mockga.Accelerator{AcceleratorId: id, Name: "tf-acc", State: mockga.AcceleratorActive}
+}
+
+// SeedGAPlans returns n GA bandwidth plans gbwp-query0001... named plan-0001..., for a mock's
+// seed: 10 to 50 Mbps, every third a Subscription that expires in a year (the others
+// pay-as-you-go by traffic), every fourth Enhanced, every fifth tagged team = net. Mock only.
+func SeedGAPlans(n int) []mockga.BandwidthPackage {
+	expires := strconv.FormatInt(time.Now().AddDate(1, 0, 0).UnixMilli(), 10)
+	plans := make([]mockga.BandwidthPackage, 0, n)
+	for i := 1; i <= n; i++ {
+		bp := mockga.BandwidthPackage{
+			BandwidthPackageId: fmt.Sprintf("gbwp-query%04d", i),
+			Name:               fmt.Sprintf("plan-%04d", i),
+			Bandwidth:          10 * (1 + i%5),
+			Type:               mockga.TypeBasic,
+			BandwidthType:      mockga.BandwidthBasic,
+			ChargeType:         mockga.ChargePostpay,
+		}
+		if i%3 == 0 {
+			bp.ChargeType, bp.ExpiredTime = mockga.ChargePrepay, expires
+		}
+		if i%4 == 0 {
+			bp.BandwidthType = mockga.BandwidthEnhanced
+		}
+		if i%5 == 0 {
+			bp.Tags = []mockga.Tag{{Key: "team", Value: "net"}}
+		}
+		plans = append(plans, bp)
+	}
+	return plans
 }
 
 // NewSeededMock starts a mock holding seed, whose asynchronous operations take delay. Mock only.
