@@ -8,10 +8,15 @@ resource "alibabacloud_ga_bandwidth_package" "payg" {
   billing_type           = "PayByTraffic"
   bandwidth_package_name = "web-acceleration"
   description            = "Bandwidth for the web accelerator"
+
+  tags = {
+    env  = "prod"
+    team = "web"
+  }
 }
 
-# A three-month subscription paid automatically. It cannot be deleted before it expires:
-# terraform destroy only removes it from the state.
+# A three-month subscription paid automatically and renewed automatically, a month at a time.
+# It cannot be deleted before it expires: terraform destroy only removes it from the state.
 resource "alibabacloud_ga_bandwidth_package" "subscription" {
   bandwidth              = 50
   type                   = "Basic"
@@ -19,6 +24,8 @@ resource "alibabacloud_ga_bandwidth_package" "subscription" {
   duration               = 3
   pricing_cycle          = "Month"
   auto_pay               = true
+  renewal_status         = "AutoRenewal"
+  auto_renew_duration    = 1
   bandwidth_package_name = "api-acceleration"
 
   timeouts {

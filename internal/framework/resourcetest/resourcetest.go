@@ -65,7 +65,8 @@ func Get[M any](t testing.TB, st tfsdk.State) M {
 }
 
 // Object builds a raw value of schema s from attribute values: strings, bools, ints, nested
-// map[string]any for object attributes and blocks (such as timeouts), tftypes.UnknownValue for
+// map[string]any for object attributes and blocks (such as timeouts) and for maps of
+// primitives (such as tags), tftypes.UnknownValue for
 // unknown; attributes left out are null. It suits requests written as data rather than as a
 // model: a configuration, a plan or a state of a few attributes.
 func Object(t testing.TB, s schema.Schema, values map[string]any) tftypes.Value {
@@ -90,6 +91,7 @@ func objectOf(t testing.TB, objType tftypes.Object, values map[string]any) tftyp
 		v, ok := values[name]
 		nested, isMap := v.(map[string]any)
 		nestedType, isObject := typ.(tftypes.Object)
+		mapType, isMapType := typ.(tftypes.Map)
 		switch {
 		case !ok || v == nil:
 			attrs[name] = tftypes.NewValue(typ, nil)
@@ -97,6 +99,12 @@ func objectOf(t testing.TB, objType tftypes.Object, values map[string]any) tftyp
 			attrs[name] = tftypes.NewValue(typ, tftypes.UnknownValue)
 		case isMap && isObject:
 			attrs[name] = objectOf(t, nestedType, nested)
+		case isMap && isMapType:
+			elements := map[string]tftypes.Value{}
+			for k, e := range nested {
+				elements[k] = tftypes.NewValue(mapType.ElementType, e)
+			}
+			attrs[name] = tftypes.NewValue(mapType, elements)
 		default:
 			if i, isInt := v.(int); isInt {
 				v = float64(i)

@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
 
 // Dependent is a config validator for a rule between two attributes: Attribute is required
@@ -107,8 +107,20 @@ func isOrUnset(value string) string {
 // StringOrDefault reads a string attribute of the configuration; null gives def. known is
 // false when the value is unknown or cannot be read.
 func StringOrDefault(ctx context.Context, config tfsdk.Config, name, def string, diags *diag.Diagnostics) (string, bool) {
-	var v types.String
-	diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
+	var raw attr.Value
+	diags.Append(config.GetAttribute(ctx, path.Root(name), &raw)...)
+	if diags.HasError() {
+		return "", false
+	}
+	// Custom string types (semantic equality) are strings too.
+	valuable, ok := raw.(basetypes.StringValuable)
+	if !ok {
+		diags.AddAttributeError(path.Root(name), "Not a string attribute",
+			fmt.Sprintf("%s is a %T, not a string; please report this to the provider developers.", name, raw))
+		return "", false
+	}
+	v, d := valuable.ToStringValue(ctx)
+	diags.Append(d...)
 	switch {
 	case diags.HasError() || v.IsUnknown():
 		return "", false

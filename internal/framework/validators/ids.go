@@ -27,12 +27,13 @@ var (
 	IDKindCENBandwidthPackage = IDKind{Prefix: "cenbwp-", Name: "CEN bandwidth package", Example: "cenbwp-3xrxupouolw5ou"}
 	IDKindGABandwidthPlan     = IDKind{Prefix: "gbwp-", Name: "GA bandwidth plan", Example: "gbwp-bp1sgzldyj6b4q7cx"}
 	IDKindGAAccelerator       = IDKind{Prefix: "ga-", Name: "GA accelerator", Example: "ga-bp1odcab8tmno0hdq"}
+	IDKindResourceGroup       = IDKind{Prefix: "rg-", Name: "resource group", Example: "rg-acfmzw2jz2z2kra"}
 	idKindCEN                 = IDKind{Prefix: "cen-", Name: "CEN instance"}
 )
 
 // knownIDKinds are the kinds an id of another kind is recognized as, for the hint in a message.
 // Longer prefixes first: "gbwp-" before "ga-" would not matter, "cenbwp-" before "cen-" does.
-var knownIDKinds = []IDKind{IDKindCENBandwidthPackage, IDKindGABandwidthPlan, IDKindGAAccelerator, idKindCEN}
+var knownIDKinds = []IDKind{IDKindCENBandwidthPackage, IDKindGABandwidthPlan, IDKindGAAccelerator, IDKindResourceGroup, idKindCEN}
 
 // maxIDLength bounds an id: the API's are some 20 to 30 characters long.
 const maxIDLength = 64

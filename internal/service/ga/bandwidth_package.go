@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -123,7 +124,91 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 		}
 	}
 	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
+	if purchased.subscription {
+		// A renewal other than AutoRenewal is set once the plan is active. A failure is a
+		// warning, not an error that would taint the plan and buy a second one: the state
+		// gets the renewal in effect, and the next apply sets it.
+		if err := r.sendRenewal(ctx, id, plan, current); err != nil {
+			resp.Diagnostics.AddWarning(fmt.Sprintf("Setting the renewal of the new GA bandwidth plan %s failed", id),
+				"The plan was bought and is saved in the state with the renewal in effect; the next apply sets "+
+					"renewal_status and auto_renew_duration again.\n\n"+deadline.Explain(err, advice))
+		}
+	}
+	if err := r.readSettings(ctx, id, &plan, &resp.Diagnostics); err != nil {
+		resp.Diagnostics.AddWarning(fmt.Sprintf("Reading the tags and renewal of the new GA bandwidth plan %s failed", id),
+			"The plan was bought and is saved in the state with its tags and renewal as planned; the next refresh "+
+				"reads them.\n\n"+deadline.Explain(err, advice))
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// readSettings reads into m what DescribeBandwidthPackage does not show: the tags
+// (ListTagResources) and, of a Subscription, how it renews
+// (DescribeBandwidthPackageAutoRenewAttribute). On an error m keeps what it held.
+func (r *bandwidthPackageResource) readSettings(ctx context.Context, id string, m *bandwidthPackageModel, diags *diag.Diagnostics) error {
+	tags, err := findBandwidthPackageTags(ctx, r.API(), id)
+	if err != nil {
+		return err
+	}
+	var renewal *describeAutoRenewResponse
+	if m.PaymentType.ValueString() == paymentTypeSubscription {
+		if renewal, err = findAutoRenewal(ctx, r.API(), id); err != nil {
+			return err
+		}
+	}
+	diags.Append(m.flattenTags(ctx, tags)...)
+	if renewal != nil {
+		m.flattenRenewal(renewal)
+	}
+	return nil
+}
+
+// sendRenewal sets how a Subscription renews when plan asks for other renewal settings than
+// those in effect (read with DescribeBandwidthPackageAutoRenewAttribute when current holds
+// none).
+func (r *bandwidthPackageResource) sendRenewal(ctx context.Context, id string, plan, current bandwidthPackageModel) error {
+	if !known(plan.RenewalStatus) && !known(plan.AutoRenewDuration) {
+		return nil
+	}
+	if current.RenewalStatus.IsNull() {
+		renewal, err := findAutoRenewal(ctx, r.API(), id)
+		if err != nil {
+			return err
+		}
+		current.flattenRenewal(renewal)
+	}
+	req := expandRenewalRequest(id, plan, current)
+	if req == nil {
+		return nil
+	}
+	return r.API().Do(ctx, req, newEmptyResponse())
+}
+
+// sendSettings sends the changes from state to plan that other calls than
+// UpdateBandwidthPackage make, each synchronous: tags (UntagResources, TagResources), the
+// resource group (ChangeResourceGroup) and the renewal of a Subscription
+// (UpdateBandwidthPackagaAutoRenewAttribute). It reports whether it sent anything.
+func (r *bandwidthPackageResource) sendSettings(ctx context.Context, id string, plan, state bandwidthPackageModel) (bool, error) {
+	sent := false
+	if !plan.Tags.IsUnknown() && !maps.Equal(state.tagMap(), plan.tagMap()) {
+		if err := sendTagChanges(ctx, r.API(), id, state.tagMap(), plan.tagMap()); err != nil {
+			return sent, err
+		}
+		sent = true
+	}
+	if known(plan.ResourceGroupID) && !plan.ResourceGroupID.Equal(state.ResourceGroupID) {
+		if err := sendResourceGroup(ctx, r.API(), id, plan.ResourceGroupID.ValueString()); err != nil {
+			return sent, fmt.Errorf("moving it to resource group %s: %w", plan.ResourceGroupID.ValueString(), err)
+		}
+		sent = true
+	}
+	if req := expandRenewalRequest(id, plan, state); req != nil {
+		if err := r.API().Do(ctx, req, newEmptyResponse()); err != nil {
+			return sent, fmt.Errorf("setting its renewal: %w", err)
+		}
+		sent = true
+	}
+	return sent, nil
 }
 
 // saveInactiveSubscription finishes the create of a Subscription that exists but is not
@@ -172,6 +257,10 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 		// stay as planned, so that plans are empty until it is paid (see saveInactiveSubscription).
 		state.BandwidthPackageName, state.Description = name, description
 	}
+	if err := r.readSettings(ctx, state.ID.ValueString(), &state, &resp.Diagnostics); err != nil {
+		resp.Diagnostics.AddError("Reading the GA bandwidth plan failed", conns.Explain(err, advice))
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -201,14 +290,22 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 	}
 	update, async := expandUpdateRequest(id, plan, state)
 	b := billingOf(bp, time.Now())
-	switch {
-	case update == nil: // only purchase options changed: nothing to send
-	case b.unpaid:
+	if update != nil && b.unpaid {
 		// Retrying would only run out the timeout: nothing changes until the order is paid.
 		resp.Diagnostics.AddError("GA bandwidth plan awaits payment",
 			fmt.Sprintf("Bandwidth plan %s is a Subscription whose order is not paid yet (state \"init\"), and the API "+
 				"refuses every change until it is. Pay the order in the Alibaba Cloud Order Center, then apply again.", id))
 		return
+	}
+	sent, err := r.sendSettings(ctx, id, plan, state)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Updating GA bandwidth plan %s failed", id), deadline.Explain(err, advice))
+		return
+	}
+	switch {
+	case update == nil && sent:
+		bp, err = findBandwidthPackageByID(ctx, r.API(), id)
+	case update == nil: // only purchase options changed: nothing to send
 	case async && b.upgradeAwaitsPayment(state.updateSettings(), plan.updateSettings(), plan.AutoPay):
 		r.orderUpgrade(ctx, update, plan, state, deadline, resp)
 		return
@@ -225,6 +322,9 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		return
 	}
 	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
+	if err := r.readSettings(ctx, id, &plan, &resp.Diagnostics); err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading GA bandwidth plan %s after updating it failed", id), deadline.Explain(err, advice))
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 

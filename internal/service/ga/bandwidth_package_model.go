@@ -17,26 +17,31 @@ import (
 
 // bandwidthPackageModel is the resource's data.
 type bandwidthPackageModel struct {
-	Accelerators           types.Set      `tfsdk:"accelerators"`
-	AutoPay                types.Bool     `tfsdk:"auto_pay"`
-	AutoUseCoupon          types.Bool     `tfsdk:"auto_use_coupon"`
-	Bandwidth              fwtypes.Int64  `tfsdk:"bandwidth"`
-	BandwidthPackageName   types.String   `tfsdk:"bandwidth_package_name"`
-	BandwidthType          types.String   `tfsdk:"bandwidth_type"`
-	BillingType            types.String   `tfsdk:"billing_type"`
-	CbnGeographicRegionIDA types.String   `tfsdk:"cbn_geographic_region_ida"`
-	CbnGeographicRegionIDB types.String   `tfsdk:"cbn_geographic_region_idb"`
-	CreateTime             types.String   `tfsdk:"create_time"`
-	Description            types.String   `tfsdk:"description"`
-	Duration               fwtypes.Int64  `tfsdk:"duration"`
-	ExpiredTime            types.String   `tfsdk:"expired_time"`
-	ID                     types.String   `tfsdk:"id"`
-	PaymentType            types.String   `tfsdk:"payment_type"`
-	PricingCycle           types.String   `tfsdk:"pricing_cycle"`
-	Ratio                  fwtypes.Int64  `tfsdk:"ratio"`
-	Status                 types.String   `tfsdk:"status"`
-	Timeouts               timeouts.Value `tfsdk:"timeouts"`
-	Type                   types.String   `tfsdk:"type"`
+	Accelerators           types.Set        `tfsdk:"accelerators"`
+	AutoPay                types.Bool       `tfsdk:"auto_pay"`
+	AutoRenewDuration      fwtypes.Int64    `tfsdk:"auto_renew_duration"`
+	AutoUseCoupon          types.Bool       `tfsdk:"auto_use_coupon"`
+	Bandwidth              fwtypes.Int64    `tfsdk:"bandwidth"`
+	BandwidthPackageName   types.String     `tfsdk:"bandwidth_package_name"`
+	BandwidthType          types.String     `tfsdk:"bandwidth_type"`
+	BillingType            billingTypeValue `tfsdk:"billing_type"`
+	CbnGeographicRegionIDA types.String     `tfsdk:"cbn_geographic_region_ida"`
+	CbnGeographicRegionIDB types.String     `tfsdk:"cbn_geographic_region_idb"`
+	CreateTime             types.String     `tfsdk:"create_time"`
+	Description            types.String     `tfsdk:"description"`
+	Duration               fwtypes.Int64    `tfsdk:"duration"`
+	ExpiredTime            types.String     `tfsdk:"expired_time"`
+	ID                     types.String     `tfsdk:"id"`
+	PaymentType            types.String     `tfsdk:"payment_type"`
+	PricingCycle           types.String     `tfsdk:"pricing_cycle"`
+	PromotionOptionNo      types.String     `tfsdk:"promotion_option_no"`
+	Ratio                  fwtypes.Int64    `tfsdk:"ratio"`
+	RenewalStatus          types.String     `tfsdk:"renewal_status"`
+	ResourceGroupID        types.String     `tfsdk:"resource_group_id"`
+	Status                 types.String     `tfsdk:"status"`
+	Tags                   types.Map        `tfsdk:"tags"`
+	Timeouts               timeouts.Value   `tfsdk:"timeouts"`
+	Type                   types.String     `tfsdk:"type"`
 }
 
 // expandCreateRequest builds CreateBandwidthPackage from the plan, with a fresh ClientToken.
@@ -62,9 +67,20 @@ func expandCreateRequest(plan bandwidthPackageModel) *gasdk.CreateBandwidthPacka
 	if known(plan.AutoUseCoupon) {
 		req.AutoUseCoupon = fmt.Sprint(plan.AutoUseCoupon.ValueBool())
 	}
+	// The SDK's request has neither ResourceGroupId nor Tag.N, which the API takes.
+	if known(plan.ResourceGroupID) {
+		req.QueryParams["ResourceGroupId"] = plan.ResourceGroupID.ValueString()
+	}
+	for i, tag := range plan.tagList() {
+		req.QueryParams[fmt.Sprintf("Tag.%d.Key", i+1)] = tag.Key
+		req.QueryParams[fmt.Sprintf("Tag.%d.Value", i+1)] = tag.Value
+	}
+	if known(plan.PromotionOptionNo) {
+		req.PromotionOptionNo = plan.PromotionOptionNo.ValueString()
+	}
 	if plan.PaymentType.ValueString() == paymentTypePayAsYouGo {
 		req.ChargeType = chargeTypePostpay
-		req.BillingType = plan.BillingType.ValueString()
+		req.BillingType = plan.BillingType.canonical().ValueString()
 		if known(plan.Ratio) {
 			req.Ratio = requests.NewInteger64(plan.Ratio.ValueInt64())
 		}
@@ -77,6 +93,14 @@ func expandCreateRequest(plan bandwidthPackageModel) *gasdk.CreateBandwidthPacka
 	}
 	if known(plan.Duration) {
 		req.Duration = fmt.Sprint(plan.Duration.ValueInt64())
+	}
+	// Auto-renewal is part of the order (the SDK's request lacks the API's AutoRenew and
+	// AutoRenewDuration); other renewal settings are set once the plan is active.
+	if plan.RenewalStatus.ValueString() == renewalAuto {
+		req.QueryParams["AutoRenew"] = "true"
+		if known(plan.AutoRenewDuration) {
+			req.QueryParams["AutoRenewDuration"] = fmt.Sprint(plan.AutoRenewDuration.ValueInt64())
+		}
 	}
 	return req
 }
@@ -132,7 +156,7 @@ func (m *bandwidthPackageModel) flatten(ctx context.Context, bp *gasdk.DescribeB
 	m.Bandwidth = fwtypes.Int64Value(int64(bp.Bandwidth))
 	m.BandwidthPackageName = types.StringValue(bp.Name)
 	m.BandwidthType = stringOrNull(bp.BandwidthType)
-	m.BillingType = stringOrNull(bp.BillingType)
+	m.BillingType = billingTypeOrNull(bp.BillingType)
 	m.CbnGeographicRegionIDA = stringOrNull(bp.CbnGeographicRegionIdA)
 	m.CbnGeographicRegionIDB = stringOrNull(bp.CbnGeographicRegionIdB)
 	m.CreateTime = types.StringValue(formatAPITime(bp.CreateTime))
@@ -144,17 +168,83 @@ func (m *bandwidthPackageModel) flatten(ctx context.Context, bp *gasdk.DescribeB
 	if bp.Ratio != 0 {
 		m.Ratio = fwtypes.Int64Value(int64(bp.Ratio))
 	}
+	m.ResourceGroupID = stringOrNull(extrasOf(bp).ResourceGroupID)
+	if m.AutoUseCoupon.IsNull() {
+		// Not reported by the API; unset means false (the schema's default), which an import
+		// must show too, or its first plan would set it.
+		m.AutoUseCoupon = types.BoolValue(false)
+	}
 	m.Status = types.StringValue(bp.State)
 	m.Type = types.StringValue(bp.Type)
 	return diags
+}
+
+// tagMap returns the configured tags; an empty map when there are none (null, or unknown).
+func (m bandwidthPackageModel) tagMap() map[string]string {
+	tags := map[string]string{}
+	if !known(m.Tags) {
+		return tags
+	}
+	for key, value := range m.Tags.Elements() {
+		if s, ok := value.(types.String); ok && !s.IsUnknown() {
+			tags[key] = s.ValueString()
+		}
+	}
+	return tags
+}
+
+// tagList returns the configured tags sorted by key, as Tag.N lists them.
+func (m bandwidthPackageModel) tagList() []apiTag {
+	_, tags := tagChanges(nil, m.tagMap())
+	return tags
+}
+
+// flattenTags sets the tags the API shows. A plan without tags keeps what the configuration
+// said of none (null, or an empty map), so that neither shows a difference.
+func (m *bandwidthPackageModel) flattenTags(ctx context.Context, tags map[string]string) diag.Diagnostics {
+	if len(tags) == 0 && (m.Tags.IsNull() || len(m.Tags.Elements()) == 0) && !m.Tags.IsUnknown() {
+		return nil
+	}
+	var diags diag.Diagnostics
+	m.Tags, diags = types.MapValueFrom(ctx, types.StringType, tags)
+	return diags
+}
+
+// flattenRenewal sets how a Subscription renews, as DescribeBandwidthPackageAutoRenewAttribute
+// shows it. A duration of 0 (never set) is null.
+func (m *bandwidthPackageModel) flattenRenewal(renewal *describeAutoRenewResponse) {
+	m.RenewalStatus = stringOrNull(renewal.RenewalStatus)
+	m.AutoRenewDuration = fwtypes.Int64Null()
+	if renewal.AutoRenewDuration != 0 {
+		m.AutoRenewDuration = fwtypes.Int64Value(int64(renewal.AutoRenewDuration))
+	}
+}
+
+// expandRenewalRequest builds UpdateBandwidthPackagaAutoRenewAttribute when the renewal settings
+// change from state to plan; nil when they do not.
+func expandRenewalRequest(id string, plan, state bandwidthPackageModel) *updateAutoRenewRequest {
+	statusChanged := known(plan.RenewalStatus) && !plan.RenewalStatus.Equal(state.RenewalStatus)
+	durationChanged := known(plan.AutoRenewDuration) && !plan.AutoRenewDuration.Equal(state.AutoRenewDuration)
+	if !statusChanged && !durationChanged {
+		return nil
+	}
+	req := &updateAutoRenewRequest{RpcRequest: newGaRequest(actionUpdateAutoRenew), ClientToken: conns.NewClientToken(), InstanceID: id}
+	req.RenewalStatus = state.RenewalStatus.ValueString()
+	if known(plan.RenewalStatus) {
+		req.RenewalStatus = plan.RenewalStatus.ValueString()
+	}
+	if known(plan.AutoRenewDuration) {
+		req.AutoRenewDuration = requests.NewInteger64(plan.AutoRenewDuration.ValueInt64())
+	}
+	return req
 }
 
 // nullUnknowns replaces the values still unknown after planning by null, so that a state
 // saved before the first read is valid.
 func (m *bandwidthPackageModel) nullUnknowns() {
 	for _, s := range []*types.String{
-		&m.BandwidthPackageName, &m.BandwidthType, &m.BillingType, &m.CbnGeographicRegionIDA,
-		&m.CbnGeographicRegionIDB, &m.CreateTime, &m.Description, &m.ExpiredTime, &m.Status,
+		&m.BandwidthPackageName, &m.BandwidthType, &m.CbnGeographicRegionIDA,
+		&m.CbnGeographicRegionIDB, &m.CreateTime, &m.Description, &m.ExpiredTime, &m.ResourceGroupID, &m.Status,
 	} {
 		if s.IsUnknown() {
 			*s = types.StringNull()
@@ -163,8 +253,20 @@ func (m *bandwidthPackageModel) nullUnknowns() {
 	if m.Ratio.IsUnknown() {
 		m.Ratio = fwtypes.Int64Null()
 	}
+	if m.BillingType.IsUnknown() {
+		m.BillingType = billingTypeOrNull("")
+	}
+	if m.AutoRenewDuration.IsUnknown() {
+		m.AutoRenewDuration = fwtypes.Int64Null()
+	}
+	if m.RenewalStatus.IsUnknown() {
+		m.RenewalStatus = types.StringNull()
+	}
 	if m.Accelerators.IsUnknown() {
 		m.Accelerators = types.SetNull(types.StringType)
+	}
+	if m.Tags.IsUnknown() {
+		m.Tags = types.MapNull(types.StringType)
 	}
 }
 

@@ -43,7 +43,7 @@ func TestExpandUpdateRequestSendsOnlyChanges(t *testing.T) {
 func TestExpandCreateRequest(t *testing.T) {
 	payg := bandwidthPackageModel{
 		Bandwidth: fwtypes.Int64Value(10), Type: types.StringValue("CrossDomain"), PaymentType: types.StringValue("PayAsYouGo"),
-		BillingType: types.StringValue("PayBY95"), Ratio: fwtypes.Int64Value(40), PricingCycle: types.StringNull(),
+		BillingType: billingTypeOrNull("PayBY95"), Ratio: fwtypes.Int64Value(40), PricingCycle: types.StringNull(),
 		Duration: fwtypes.Int64Null(), CbnGeographicRegionIDA: types.StringUnknown(), CbnGeographicRegionIDB: types.StringUnknown(),
 	}
 	req := expandCreateRequest(payg)

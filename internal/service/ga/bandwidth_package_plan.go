@@ -31,8 +31,10 @@ func bandwidthPackageConfigValidators() []resource.ConfigValidator {
 		validators.AllowedOnlyWhen("duration", "payment_type", paymentTypeSubscription, paymentTypeSubscription),
 		validators.AllowedOnlyWhen("pricing_cycle", "payment_type", paymentTypeSubscription, paymentTypeSubscription),
 		validators.AllowedOnlyWhen("billing_type", "payment_type", paymentTypeSubscription, paymentTypePayAsYouGo),
-		validators.RequiredWhen("ratio", "billing_type", "", billingTypePayBY95),
-		validators.AllowedOnlyWhen("ratio", "billing_type", "", billingTypePayBY95),
+		validators.RequiredWhen("ratio", "billing_type", "", billingTypePayBY95, billingTypePayBy95Official),
+		validators.AllowedOnlyWhen("ratio", "billing_type", "", billingTypePayBY95, billingTypePayBy95Official),
+		validators.AllowedOnlyWhen("renewal_status", "payment_type", paymentTypeSubscription, paymentTypeSubscription),
+		validators.AllowedOnlyWhen("auto_renew_duration", "payment_type", paymentTypeSubscription, paymentTypeSubscription),
 		durationRange{},
 	}
 }
@@ -149,6 +151,7 @@ func warnPurchaseOptionsChanged(plan, state bandwidthPackageModel, diags *diag.D
 	}{
 		{"duration", !plan.Duration.Equal(state.Duration)},
 		{"pricing_cycle", !plan.PricingCycle.Equal(state.PricingCycle)},
+		{"promotion_option_no", !plan.PromotionOptionNo.Equal(state.PromotionOptionNo)},
 	} {
 		if option.changed {
 			diags.AddAttributeWarning(path.Root(option.name), "Purchase option has no effect on an existing plan",
@@ -237,10 +240,11 @@ func (m bandwidthPackageModel) updateSettings() updateSettings {
 }
 
 // replacingValues returns the attributes whose change makes Terraform replace the bandwidth
-// plan (those with a RequiresReplace plan modifier; a test keeps the two in step), by name.
+// plan (those with a RequiresReplace plan modifier; a test keeps the two in step), by name,
+// billing_type in the API's spelling, since only a change of billing replaces it.
 func (m bandwidthPackageModel) replacingValues() map[string]attr.Value {
 	return map[string]attr.Value{
-		"billing_type": m.BillingType, "cbn_geographic_region_ida": m.CbnGeographicRegionIDA,
+		"billing_type": m.BillingType.canonical(), "cbn_geographic_region_ida": m.CbnGeographicRegionIDA,
 		"cbn_geographic_region_idb": m.CbnGeographicRegionIDB, "payment_type": m.PaymentType,
 		"ratio": m.Ratio, "type": m.Type,
 	}

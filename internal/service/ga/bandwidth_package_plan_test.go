@@ -309,7 +309,8 @@ func TestReplacingValuesMatchSchema(t *testing.T) {
 			}
 		}
 		for _, m := range modifiers {
-			if m.Description(context.Background()) == stringplanmodifier.RequiresReplace().Description(context.Background()) {
+			if d := m.Description(context.Background()); d == stringplanmodifier.RequiresReplace().Description(context.Background()) ||
+				d == requiresReplaceUnlessRespelled.Description(context.Background()) {
 				fromSchema = append(fromSchema, name)
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -61,9 +62,23 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 					"payment, and the state keeps the values in effect until it is paid (applying the upgrade again " +
 					"before paying is refused by the API)." + notReportedNote,
 			},
+			"auto_renew_duration": schema.Int64Attribute{
+				Optional:   true,
+				Computed:   true,
+				CustomType: fwtypes.Int64Type{},
+				MarkdownDescription: fmt.Sprintf("How many months each automatic renewal of a `Subscription` adds: %d to %d "+
+					"(the API uses %d when auto-renewal is turned on without one). Only with `payment_type = "+
+					"\"Subscription\"`. Changed in place (UpdateBandwidthPackagaAutoRenewAttribute).",
+					autoRenewMonthsMin, autoRenewMonthsMax, autoRenewMonthsMin),
+				Validators:    []validator.Int64{int64validator.Between(autoRenewMonthsMin, autoRenewMonthsMax)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
 			"auto_use_coupon": schema.BoolAttribute{
-				Optional:            true,
-				MarkdownDescription: "Whether to use coupons when paying, when the plan is bought and when it is upgraded." + notReportedNote,
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+				MarkdownDescription: "Whether to use coupons when paying, when the plan is bought and when it is upgraded. " +
+					"Default `false`." + notReportedNote,
 			},
 			"bandwidth": schema.Int64Attribute{
 				Required:   true,
@@ -98,14 +113,16 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				PlanModifiers: useState,
 			},
 			"billing_type": schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				MarkdownDescription: "Billing of a `PayAsYouGo` plan: `PayByTraffic` or `PayBY95` (95th percentile). " +
-					"Only with `payment_type = \"PayAsYouGo\"`. Changing it replaces the plan.",
+				CustomType: billingTypeType{},
+				Optional:   true,
+				Computed:   true,
+				MarkdownDescription: "Billing of a `PayAsYouGo` plan: `PayByTraffic` or `PayBY95` (95th percentile; " +
+					"`PayBy95`, the official `alicloud` provider's spelling, means the same, and switching between the " +
+					"two spellings changes nothing). Only with `payment_type = \"PayAsYouGo\"`. Changing it replaces the plan.",
 				Validators: []validator.String{
-					validators.Shortened(stringvalidator.OneOf(billingTypePayByTraffic, billingTypePayBY95)),
+					validators.Shortened(stringvalidator.OneOf(billingTypePayByTraffic, billingTypePayBY95, billingTypePayBy95Official)),
 				},
-				PlanModifiers: useStateReplace,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), requiresReplaceUnlessRespelled},
 			},
 			"cbn_geographic_region_ida": schema.StringAttribute{
 				Optional: true,
@@ -169,6 +186,10 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 					"`payment_type = \"Subscription\"`." + writeOnlyNote,
 				Validators: []validator.String{validators.Shortened(stringvalidator.OneOf(pricingCycleMonth, pricingCycleYear))},
 			},
+			"promotion_option_no": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Number of a coupon to pay with (`PromotionOptionNo`)." + writeOnlyNote,
+			},
 			"ratio": schema.Int64Attribute{
 				Optional:   true,
 				Computed:   true,
@@ -180,10 +201,39 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 					int64planmodifier.UseStateForUnknown(), int64planmodifier.RequiresReplace(),
 				},
 			},
+			"renewal_status": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "How a `Subscription` plan renews: `AutoRenewal` (automatically, `auto_renew_duration` " +
+					"months at a time), `Normal` (by hand; the API's default) or `NotRenewal` (it expires). Only with " +
+					"`payment_type = \"Subscription\"`. `AutoRenewal` is part of the purchase; the others are set once " +
+					"the plan is active. Changed in place (UpdateBandwidthPackagaAutoRenewAttribute).",
+				Validators:    []validator.String{stringvalidator.OneOf(renewalAuto, renewalManual, renewalNone)},
+				PlanModifiers: useState,
+			},
+			"resource_group_id": schema.StringAttribute{
+				Optional: true,
+				Computed: true,
+				MarkdownDescription: "ID of the resource group the plan belongs to (`rg-...`). Left out, the plan is " +
+					"bought into the account's default resource group, and whatever group it is in is kept. Changed " +
+					"in place (ChangeResourceGroup).",
+				Validators:    []validator.String{validators.ID(validators.IDKindResourceGroup)},
+				PlanModifiers: useState,
+			},
 			"status": schema.StringAttribute{
 				Computed: true,
 				MarkdownDescription: "State of the plan: `init` (being created, or a subscription waiting for " +
 					"payment), `active`, `binded` (bound to an accelerator), `binding`, `unbinding`, `updating`.",
+			},
+			"tags": schema.MapAttribute{
+				ElementType: types.StringType,
+				Optional:    true,
+				MarkdownDescription: fmt.Sprintf("Tags of the plan, at most %d: keys of 1 to %d characters, values of at "+
+					"most %d, neither starting with `aliyun` or `acs:` nor containing `http://` or `https://`. Set "+
+					"when the plan is bought, changed in place (TagResources, UntagResources), and read back on refresh "+
+					"(ListTagResources): tags added outside Terraform show as a change.",
+					validators.MaxTags, validators.MaxTagKeyLength, validators.MaxTagValueLength),
+				Validators: []validator.Map{validators.Tags()},
 			},
 			"type": schema.StringAttribute{
 				Required:            true,

@@ -46,8 +46,9 @@ func TestCreate(t *testing.T) {
 			got.PaymentType.ValueString() != "PayAsYouGo" || !got.Ratio.IsNull() {
 			t.Errorf("state %+v", got)
 		}
-		// Bought once, then named with an update (the create takes no name), then read back.
-		want := []string{createPackageAct, describePackageAct, updatePackageAct, describePackageAct}
+		// Bought once, then named with an update (the create takes no name), then read back,
+		// with its tags.
+		want := []string{createPackageAct, describePackageAct, updatePackageAct, describePackageAct, actionListTagResources}
 		if !slices.Equal(f.Calls(), want) {
 			t.Errorf("calls %v, want %v", f.Calls(), want)
 		}
@@ -230,7 +231,7 @@ func TestUpdate(t *testing.T) {
 		f := newFakeGA(p)
 		resp := update(t, f, p, paygValues, func(m *bandwidthPackageModel) { m.BandwidthPackageName = types.StringValue("renamed") })
 		resourcetest.ExpectNoDiagnostics(t, resp.Diagnostics)
-		want := []string{describePackageAct, updatePackageAct, describePackageAct}
+		want := []string{describePackageAct, updatePackageAct, describePackageAct, actionListTagResources}
 		if got := resourcetest.Get[bandwidthPackageModel](t, resp.State); got.BandwidthPackageName.ValueString() != "renamed" || !slices.Equal(f.Calls(), want) {
 			t.Errorf("name %s after calls %v, want %v", got.BandwidthPackageName, f.Calls(), want)
 		}

@@ -36,6 +36,18 @@ const (
 	pricingCycleYear  = "Year"
 )
 
+// Renewal settings of a Subscription plan (attribute renewal_status, API field RenewalStatus),
+// and the range of auto_renew_duration, in months (UpdateBandwidthPackagaAutoRenewAttribute
+// page).
+const (
+	renewalAuto   = "AutoRenewal" // renewed automatically, auto_renew_duration months at a time
+	renewalManual = "Normal"      // renewed by hand
+	renewalNone   = "NotRenewal"  // not renewed: it expires
+
+	autoRenewMonthsMin = 1
+	autoRenewMonthsMax = 12
+)
+
 // Areas of a CrossDomain plan (API fields CbnGeographicRegionIdA and CbnGeographicRegionIdB).
 const (
 	geographicRegionChinaMainland = "China-mainland"

@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 
 	"terraform-provider-alibabacloud/internal/conns"
@@ -167,4 +168,38 @@ func findAcceleratorNames(ctx context.Context, api gaAPI) (map[string]string, er
 			return names, nil
 		}
 	}
+}
+
+// findBandwidthPackageTags reads the tags of a bandwidth plan with ListTagResources, every page.
+func findBandwidthPackageTags(ctx context.Context, api gaAPI, id string) (map[string]string, error) {
+	tags := map[string]string{}
+	next := ""
+	for {
+		req := &listTagResourcesRequest{RpcRequest: newGaRequest(actionListTagResources),
+			ResourceType: resourceTypeBandwidthPackage, ResourceID: &[]string{id}, NextToken: next}
+		resp := &listTagResourcesResponse{BaseResponse: &responses.BaseResponse{}}
+		if err := api.Do(ctx, req, resp); err != nil {
+			return nil, notFoundOr(err, kindBandwidthPlan, id, errCodeNotExistBandwidthPackage)
+		}
+		for _, row := range resp.TagResources.TagResource {
+			if row.ResourceID == id {
+				tags[row.TagKey] = row.TagValue
+			}
+		}
+		if resp.NextToken == "" || resp.NextToken == next {
+			return tags, nil
+		}
+		next = resp.NextToken
+	}
+}
+
+// findAutoRenewal reads how a Subscription plan renews, with
+// DescribeBandwidthPackageAutoRenewAttribute.
+func findAutoRenewal(ctx context.Context, api gaAPI, id string) (*describeAutoRenewResponse, error) {
+	req := &describeAutoRenewRequest{RpcRequest: newGaRequest(actionDescribeAutoRenew), InstanceID: id}
+	resp := &describeAutoRenewResponse{BaseResponse: &responses.BaseResponse{}}
+	if err := api.Do(ctx, req, resp); err != nil {
+		return nil, notFoundOr(err, kindBandwidthPlan, id, errCodeNotExistBandwidthPackage)
+	}
+	return resp, nil
 }

@@ -1,8 +1,13 @@
 package ga
 
 import (
+	"bytes"
+	"cmp"
+	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
+	"net/http"
 	"slices"
 	"strconv"
 	"testing"
@@ -48,6 +53,11 @@ type fakeGA struct {
 	// activation is the state a new paid plan starts in ("active" when empty).
 	activation string
 	created    int
+	// tags, groups and renewals are what the plans hold beside what the SDK's
+	// DescribeBandwidthPackageResponse shows, by plan id.
+	tags     map[string]map[string]string
+	groups   map[string]string
+	renewals map[string]describeAutoRenewResponse
 }
 
 // newFakeGA returns a fake with the active accelerator testAcceleratorID and the plans given.
@@ -57,6 +67,9 @@ func newFakeGA(packages ...*gasdk.DescribeBandwidthPackageResponse) *fakeGA {
 		packages:     map[string]*gasdk.DescribeBandwidthPackageResponse{},
 		accelerators: map[string]string{testAcceleratorID: acceleratorStateActive},
 		shown:        map[string][]string{},
+		tags:         map[string]map[string]string{},
+		groups:       map[string]string{},
+		renewals:     map[string]describeAutoRenewResponse{},
 	}
 	for _, p := range packages {
 		f.packages[p.BandwidthPackageId] = p
@@ -68,6 +81,12 @@ func newFakeGA(packages ...*gasdk.DescribeBandwidthPackageResponse) *fakeGA {
 	f.Handle(deletePackageAct, f.deletePackage)
 	f.Handle(addAcceleratorAct, f.bind)
 	f.Handle(removeAcceleratorAct, f.bind)
+	f.Handle(actionListTagResources, f.listTags)
+	f.Handle(actionTagResources, f.tag)
+	f.Handle(actionUntagResources, f.untag)
+	f.Handle(actionChangeResourceGroup, f.changeGroup)
+	f.Handle(actionDescribeAutoRenew, f.describeRenewal)
+	f.Handle(actionUpdateAutoRenew, f.updateRenewal)
 	return f
 }
 
@@ -100,11 +119,110 @@ func (f *fakeGA) describePackage(request requests.AcsRequest, response responses
 	if err != nil {
 		return err
 	}
-	base := out.BaseResponse
-	*out = *p
-	out.BaseResponse = base
-	out.Accelerators = slices.Clone(p.Accelerators)
-	out.State = f.stateOf(p.BandwidthPackageId, p.State)
+	// The answer is decoded from JSON as the client decodes the API's, so that the fields the
+	// SDK's type lacks (ResourceGroupId) are in its body.
+	answer := *p
+	answer.Accelerators = slices.Clone(p.Accelerators)
+	answer.State = f.stateOf(p.BandwidthPackageId, p.State)
+	return answerJSON(out, struct {
+		*gasdk.DescribeBandwidthPackageResponse
+		ResourceGroupID string `json:"ResourceGroupId,omitempty"`
+	}{&answer, f.groups[p.BandwidthPackageId]})
+}
+
+// answerJSON fills response from the JSON of answer, as the client fills it from the API's body.
+func answerJSON(response responses.AcsResponse, answer any) error {
+	body, err := json.Marshal(answer)
+	if err != nil {
+		return err
+	}
+	return responses.Unmarshal(response, &http.Response{StatusCode: http.StatusOK, Header: http.Header{},
+		Body: io.NopCloser(bytes.NewReader(body))}, "JSON")
+}
+
+// taggedPlan returns the one plan ResourceId.N of a tag call names.
+func (f *fakeGA) taggedPlan(ids *[]string) (string, error) {
+	if ids == nil || len(*ids) != 1 {
+		return "", fmt.Errorf("fake: want one ResourceId, got %v", ids)
+	}
+	_, err := f.pkg((*ids)[0])
+	return (*ids)[0], err
+}
+
+func (f *fakeGA) listTags(request requests.AcsRequest, response responses.AcsResponse) error {
+	req, _ := request.(*listTagResourcesRequest)
+	id, err := f.taggedPlan(req.ResourceID)
+	if err != nil {
+		return err
+	}
+	type row struct{ ResourceId, TagKey, TagValue string } //nolint:revive // API field names
+	var rows []row
+	for _, key := range slices.Sorted(maps.Keys(f.tags[id])) {
+		rows = append(rows, row{id, key, f.tags[id][key]})
+	}
+	return answerJSON(response, map[string]any{"TagResources": map[string]any{"TagResource": rows}})
+}
+
+func (f *fakeGA) tag(request requests.AcsRequest, _ responses.AcsResponse) error {
+	req, _ := request.(*tagResourcesRequest)
+	id, err := f.taggedPlan(req.ResourceID)
+	if err != nil {
+		return err
+	}
+	if f.tags[id] == nil {
+		f.tags[id] = map[string]string{}
+	}
+	for _, t := range *req.Tag {
+		f.tags[id][t.Key] = t.Value
+	}
+	return nil
+}
+
+func (f *fakeGA) untag(request requests.AcsRequest, _ responses.AcsResponse) error {
+	req, _ := request.(*untagResourcesRequest)
+	id, err := f.taggedPlan(req.ResourceID)
+	if err != nil {
+		return err
+	}
+	for _, key := range *req.TagKey {
+		delete(f.tags[id], key)
+	}
+	return nil
+}
+
+func (f *fakeGA) changeGroup(request requests.AcsRequest, _ responses.AcsResponse) error {
+	req, _ := request.(*changeResourceGroupRequest)
+	if _, err := f.pkg(req.ResourceID); err != nil {
+		return err
+	}
+	f.groups[req.ResourceID] = req.NewResourceGroupID
+	return nil
+}
+
+func (f *fakeGA) describeRenewal(request requests.AcsRequest, response responses.AcsResponse) error {
+	req, _ := request.(*describeAutoRenewRequest)
+	if _, err := f.pkg(req.InstanceID); err != nil {
+		return err
+	}
+	renewal, ok := f.renewals[req.InstanceID]
+	if !ok {
+		renewal = describeAutoRenewResponse{InstanceID: req.InstanceID, RenewalStatus: renewalManual}
+	}
+	return answerJSON(response, renewal)
+}
+
+func (f *fakeGA) updateRenewal(request requests.AcsRequest, _ responses.AcsResponse) error {
+	req, _ := request.(*updateAutoRenewRequest)
+	if _, err := f.pkg(req.InstanceID); err != nil {
+		return err
+	}
+	renewal := f.renewals[req.InstanceID]
+	renewal.InstanceID, renewal.RenewalStatus = req.InstanceID, req.RenewalStatus
+	renewal.AutoRenew = req.RenewalStatus == renewalAuto
+	if req.AutoRenewDuration != "" {
+		renewal.AutoRenewDuration, _ = strconv.Atoi(string(req.AutoRenewDuration))
+	}
+	f.renewals[req.InstanceID] = renewal
 	return nil
 }
 
@@ -149,6 +267,20 @@ func (f *fakeGA) createPackage(request requests.AcsRequest, response responses.A
 		if req.AutoPay != "true" {
 			p.State = packageStateInit
 		}
+		if req.QueryParams["AutoRenew"] == "true" {
+			renewal := describeAutoRenewResponse{InstanceID: p.BandwidthPackageId, AutoRenew: true, RenewalStatus: renewalAuto, AutoRenewDuration: 1}
+			if d := req.QueryParams["AutoRenewDuration"]; d != "" {
+				renewal.AutoRenewDuration, _ = strconv.Atoi(d)
+			}
+			f.renewals[p.BandwidthPackageId] = renewal
+		}
+	}
+	f.groups[p.BandwidthPackageId] = cmp.Or(req.QueryParams["ResourceGroupId"], "rg-default")
+	for i := 1; req.QueryParams[fmt.Sprintf("Tag.%d.Key", i)] != ""; i++ {
+		if f.tags[p.BandwidthPackageId] == nil {
+			f.tags[p.BandwidthPackageId] = map[string]string{}
+		}
+		f.tags[p.BandwidthPackageId][req.QueryParams[fmt.Sprintf("Tag.%d.Key", i)]] = req.QueryParams[fmt.Sprintf("Tag.%d.Value", i)]
 	}
 	f.packages[p.BandwidthPackageId] = p
 	out.BandwidthPackageId, out.OrderId = p.BandwidthPackageId, "order-unit"
