@@ -1028,7 +1028,7 @@ resource "alibabacloud_ga_bandwidth_package" "test" {
   payment_type   = "PayAsYouGo"
   ratio          = 40
 }
-`, `ratio may only be set when billing_type is "PayBY95", and billing_type is not set. Remove ratio from the configuration, or set billing_type to "PayBY95"`),
+`, `ratio may only be set when billing_type is "PayBY95" or "PayBy95", and billing_type is not set. Remove ratio from the configuration, or set billing_type to "PayBY95" or "PayBy95"`),
 			g.RefusedPlan(payg("10", strings.Repeat("带", 257)), `description UTF-8 character count must be at most 256, got: 257`),
 			{
 				PreConfig:         g.Check,
