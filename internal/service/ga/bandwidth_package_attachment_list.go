@@ -96,7 +96,7 @@ func (l *bandwidthPackageAttachmentListResource) List(ctx context.Context, req l
 				if known(config.AcceleratorID) && acceleratorID != config.AcceleratorID.ValueString() {
 					continue
 				}
-				if !limit.Push(push, listedAttachment(ctx, req, bp, acceleratorID, acceleratorNames[acceleratorID])) {
+				if !limit.Push(push, listedAttachment(ctx, req, &bp.BandwidthPackage, acceleratorID, acceleratorNames[acceleratorID])) {
 					return
 				}
 			}

@@ -140,7 +140,7 @@ func (l *bandwidthPackageListResource) List(ctx context.Context, req list.ListRe
 				push(framework.ListError("Listing GA bandwidth plans failed", conns.Explain(err, advice)))
 				return
 			}
-			if !limit.Push(push, listedBandwidthPackage(ctx, req, bp)) {
+			if !limit.Push(push, listedBandwidthPackage(ctx, l.API(), req, bp)) {
 				return
 			}
 		}
@@ -148,15 +148,27 @@ func (l *bandwidthPackageListResource) List(ctx context.Context, req list.ListRe
 }
 
 // listedBandwidthPackage is the list result of plan bp: its identity, its display name and,
-// when Terraform asks for it, the resource as a refresh after an import reads it.
-func listedBandwidthPackage(ctx context.Context, req list.ListRequest, bp *gasdk.BandwidthPackage) list.ListResult {
+// when Terraform asks for it, the resource as a refresh after an import reads it (the renewal
+// of a Subscription, which the list does not show, read with one call).
+func listedBandwidthPackage(ctx context.Context, api gaAPI, req list.ListRequest, bp *listedPackage) list.ListResult {
 	result := req.NewListResult(ctx)
-	result.DisplayName = bandwidthPackageDisplayName(bp)
+	result.DisplayName = bandwidthPackageDisplayName(&bp.BandwidthPackage)
 	result.Diagnostics.Append(result.Identity.SetAttribute(ctx, path.Root("id"), bp.BandwidthPackageId)...)
 	if req.IncludeResource {
 		var m bandwidthPackageModel
 		result.Diagnostics.Append(framework.NullModel(ctx, result.Resource, &m)...)
-		result.Diagnostics.Append(m.flatten(ctx, describedOf(bp))...)
+		result.Diagnostics.Append(m.flatten(ctx, describedOf(&bp.BandwidthPackage))...)
+		m.ResourceGroupID = stringOrNull(bp.ResourceGroupID)
+		result.Diagnostics.Append(m.flattenTags(ctx, bp.Tags)...)
+		if m.PaymentType.ValueString() == paymentTypeSubscription {
+			renewal, err := findAutoRenewal(ctx, api, bp.BandwidthPackageId)
+			if err != nil {
+				result.Diagnostics.AddError(fmt.Sprintf("Reading the renewal of GA bandwidth plan %s failed", bp.BandwidthPackageId),
+					conns.Explain(err, advice))
+				return result
+			}
+			m.flattenRenewal(renewal)
+		}
 		result.Diagnostics.Append(result.Resource.Set(ctx, m)...)
 	}
 	return result

@@ -189,3 +189,19 @@ func TestRead_settings(t *testing.T) {
 		t.Errorf("state %+v", got)
 	}
 }
+
+func TestListedPackages_extras(t *testing.T) {
+	resp := gasdk.CreateListBandwidthPackagesResponse()
+	err := answerJSON(resp, map[string]any{"TotalCount": 2, "BandwidthPackages": []map[string]any{
+		{"BandwidthPackageId": "gbwp-1", "Name": "a", "ResourceGroupId": "rg-1", "Tags": []map[string]string{{"Key": "env", "Value": "prod"}}},
+		{"BandwidthPackageId": "gbwp-2", "Name": "b"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := listedPackages(resp)
+	if len(got) != 2 || got[0].Name != "a" || got[0].ResourceGroupID != "rg-1" || !maps.Equal(got[0].Tags, map[string]string{"env": "prod"}) ||
+		got[1].ResourceGroupID != "" || len(got[1].Tags) != 0 {
+		t.Errorf("listed %+v", got)
+	}
+}

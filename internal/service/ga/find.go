@@ -2,6 +2,7 @@ package ga
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"maps"
@@ -124,10 +125,53 @@ func (f bandwidthPackageFilter) matches(bp *gasdk.BandwidthPackage) bool {
 		(f.PaymentType == "" || f.PaymentType == paymentTypeOf(bp.ChargeType))
 }
 
+// listedPackage is a bandwidth plan as ListBandwidthPackages answers it: the SDK's fields, and
+// the resource group and tags, which the API answers but the SDK's type does not decode.
+type listedPackage struct {
+	gasdk.BandwidthPackage
+	ResourceGroupID string
+	Tags            map[string]string
+}
+
+// listedExtras are the fields of ListBandwidthPackages' answer the SDK's type does not decode.
+type listedExtras struct {
+	BandwidthPackages []struct {
+		BandwidthPackageID string `json:"BandwidthPackageId"`
+		ResourceGroupID    string `json:"ResourceGroupId"`
+		Tags               []struct {
+			Key   string `json:"Key"`
+			Value string `json:"Value"`
+		} `json:"Tags"`
+	} `json:"BandwidthPackages"`
+}
+
+// listedPackages returns the plans of one page of ListBandwidthPackages with the fields the
+// SDK's type leaves out, decoded from the answer's body (none when it holds none).
+func listedPackages(resp *gasdk.ListBandwidthPackagesResponse) []listedPackage {
+	var extras listedExtras
+	if resp.BaseResponse != nil {
+		_ = json.Unmarshal(resp.GetHttpContentBytes(), &extras)
+	}
+	out := make([]listedPackage, len(resp.BandwidthPackages))
+	for i, bp := range resp.BandwidthPackages {
+		out[i] = listedPackage{BandwidthPackage: bp, Tags: map[string]string{}}
+		for _, e := range extras.BandwidthPackages {
+			if e.BandwidthPackageID != bp.BandwidthPackageId {
+				continue
+			}
+			out[i].ResourceGroupID = e.ResourceGroupID
+			for _, tag := range e.Tags {
+				out[i].Tags[tag.Key] = tag.Value
+			}
+		}
+	}
+	return out
+}
+
 // listBandwidthPackages yields every bandwidth plan filter selects, reading ListBandwidthPackages
 // page by page as the caller goes on; it stops at the first error, which it yields.
-func listBandwidthPackages(ctx context.Context, api gaAPI, filter bandwidthPackageFilter) iter.Seq2[*gasdk.BandwidthPackage, error] {
-	return func(yield func(*gasdk.BandwidthPackage, error) bool) {
+func listBandwidthPackages(ctx context.Context, api gaAPI, filter bandwidthPackageFilter) iter.Seq2[*listedPackage, error] {
+	return func(yield func(*listedPackage, error) bool) {
 		seen := 0
 		for page := 1; ; page++ {
 			req := gasdk.CreateListBandwidthPackagesRequest()
@@ -138,8 +182,9 @@ func listBandwidthPackages(ctx context.Context, api gaAPI, filter bandwidthPacka
 				yield(nil, fmt.Errorf("listing GA bandwidth plans (page %d): %w", page, err))
 				return
 			}
-			for i := range resp.BandwidthPackages {
-				if bp := &resp.BandwidthPackages[i]; filter.matches(bp) && !yield(bp, nil) {
+			packages := listedPackages(resp)
+			for i := range packages {
+				if bp := &packages[i]; filter.matches(&bp.BandwidthPackage) && !yield(bp, nil) {
 					return
 				}
 			}
