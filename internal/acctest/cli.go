@@ -114,36 +114,29 @@ func (c *CLI) ReadFile(name string) string {
 // error. The commands that print diagnostics print them without colors.
 func (c *CLI) Run(args ...string) (string, error) {
 	c.t.Helper()
-	if len(args) > 0 && slices.Contains(uncoloured, args[0]) {
+	if len(args) > 0 && slices.Contains(uncolored, args[0]) {
 		args = append([]string{args[0], "-no-color"}, args[1:]...)
 	}
-	ctx, cancel := context.WithCancel(c.t.Context())
-	reattach, stopped, err := c.serveProvider(ctx)
-	if err != nil {
-		cancel()
-		c.t.Fatalf("serving the provider: %v", err)
-	}
-	defer func() {
-		cancel()
-		<-stopped
-	}()
 	var out bytes.Buffer
-	cmd := c.command(ctx, []string{"TF_REATTACH_PROVIDERS=" + reattach}, args...)
-	cmd.Stdout, cmd.Stderr = &out, &out
-	err = cmd.Run()
+	err := c.run(args, &out, &out)
 	c.t.Logf("terraform %s:\n%s", strings.Join(args, " "), out.String())
 	return out.String(), err
 }
 
-// cliConfigFile is the CLI configuration file of a CLI's working directory.
-const cliConfigFile = "terraform.tfrc"
-
-// uncoloured are the commands Run gives -no-color.
-var uncoloured = []string{"apply", "destroy", "import", "init", "plan", "query", "refresh", "show", "validate"}
-
 // StdoutOf runs terraform with args as Run does, and returns only what it printed on its
 // standard output (`show -json`, `providers schema -json`).
 func (c *CLI) StdoutOf(args ...string) (string, error) {
+	c.t.Helper()
+	var stdout, stderr bytes.Buffer
+	if err := c.run(args, &stdout, &stderr); err != nil {
+		return stdout.String(), fmt.Errorf("terraform %s: %w\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	return stdout.String(), nil
+}
+
+// run runs terraform with args, writing to stdout and stderr, with a provider instance of its
+// own serving it for the command's duration.
+func (c *CLI) run(args []string, stdout, stderr io.Writer) error {
 	c.t.Helper()
 	ctx, cancel := context.WithCancel(c.t.Context())
 	reattach, stopped, err := c.serveProvider(ctx)
@@ -155,14 +148,16 @@ func (c *CLI) StdoutOf(args ...string) (string, error) {
 		cancel()
 		<-stopped
 	}()
-	var stdout, stderr bytes.Buffer
 	cmd := c.command(ctx, []string{"TF_REATTACH_PROVIDERS=" + reattach}, args...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		return stdout.String(), fmt.Errorf("terraform %s: %w\n%s", strings.Join(args, " "), err, stderr.String())
-	}
-	return stdout.String(), nil
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	return cmd.Run()
 }
+
+// cliConfigFile is the CLI configuration file of a CLI's working directory.
+const cliConfigFile = "terraform.tfrc"
+
+// uncolored are the commands Run gives -no-color.
+var uncolored = []string{"apply", "destroy", "import", "init", "plan", "query", "refresh", "show", "validate"}
 
 // MustRun is Run failing the test when terraform fails.
 func (c *CLI) MustRun(args ...string) string {
