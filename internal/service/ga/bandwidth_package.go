@@ -250,13 +250,7 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 		resp.Diagnostics.AddError("Reading the GA bandwidth plan failed", conns.Explain(err, advice))
 		return
 	}
-	name, description := state.BandwidthPackageName, state.Description
-	resp.Diagnostics.Append(state.flatten(ctx, bp)...)
-	if billingOf(bp, time.Now()).unpaid {
-		// Only an update of an active plan can set them, and an unpaid one accepts none: they
-		// stay as planned, so that plans are empty until it is paid (see saveInactiveSubscription).
-		state.BandwidthPackageName, state.Description = name, description
-	}
+	resp.Diagnostics.Append(state.refresh(ctx, bp)...)
 	if err := r.readSettings(ctx, state.ID.ValueString(), &state, &resp.Diagnostics); err != nil {
 		resp.Diagnostics.AddError("Reading the GA bandwidth plan failed", conns.Explain(err, advice))
 		return

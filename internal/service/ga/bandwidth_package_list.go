@@ -157,7 +157,7 @@ func listedBandwidthPackage(ctx context.Context, api gaAPI, req list.ListRequest
 	if req.IncludeResource {
 		var m bandwidthPackageModel
 		result.Diagnostics.Append(framework.NullModel(ctx, result.Resource, &m)...)
-		result.Diagnostics.Append(m.flatten(ctx, describedOf(&bp.BandwidthPackage))...)
+		result.Diagnostics.Append(m.refresh(ctx, describedOf(&bp.BandwidthPackage))...)
 		m.ResourceGroupID = stringOrNull(bp.ResourceGroupID)
 		result.Diagnostics.Append(m.flattenTags(ctx, bp.Tags)...)
 		if m.PaymentType.ValueString() == paymentTypeSubscription {
@@ -184,7 +184,7 @@ func bandwidthPackageDisplayName(bp *gasdk.BandwidthPackage) string {
 }
 
 // describedOf is listed plan bp as DescribeBandwidthPackage answers it (the same fields, by
-// the same names), so that flatten reads both alike.
+// the same names), so that a read and a list see it alike.
 func describedOf(bp *gasdk.BandwidthPackage) *gasdk.DescribeBandwidthPackageResponse {
 	return &gasdk.DescribeBandwidthPackageResponse{
 		BandwidthPackageId:     bp.BandwidthPackageId,

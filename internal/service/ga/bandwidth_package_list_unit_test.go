@@ -314,14 +314,16 @@ func TestBandwidthPackageListResourceIsWhatReadReads(t *testing.T) {
 	crossDomain := testPackage()
 	crossDomain.BandwidthPackageId, crossDomain.Type, crossDomain.BandwidthType = "gbwp-3", packageTypeCrossDomain, ""
 	crossDomain.CbnGeographicRegionIdA, crossDomain.CbnGeographicRegionIdB = geographicRegionChinaMainland, geographicRegionGlobal
-	fake := newFakeGA(bound, subscription, crossDomain).withLists(nil)
+	unpaid := subscriptionPackage()
+	unpaid.BandwidthPackageId, unpaid.State = "gbwp-4", packageStateInit
+	fake := newFakeGA(bound, subscription, crossDomain, unpaid).withLists(nil)
 	l := testListResource[*bandwidthPackageListResource](NewBandwidthPackageListResource, fake)
 	r := configured[*bandwidthPackageResource](t, NewBandwidthPackageResource, fake)
 	s := packageSchema(t)
 
 	results := runList(t, l, listModel(), true, 0)
-	if len(results) != 3 {
-		t.Fatalf("%d results, want 3", len(results))
+	if len(results) != 4 {
+		t.Fatalf("%d results, want 4", len(results))
 	}
 	for _, listed := range results {
 		resourcetest.ExpectNoDiagnostics(t, listed.Diagnostics)

@@ -3,6 +3,7 @@ package ga
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
@@ -237,6 +238,19 @@ func expandRenewalRequest(id string, plan, state bandwidthPackageModel) *updateA
 		req.AutoRenewDuration = requests.NewInteger64(plan.AutoRenewDuration.ValueInt64())
 	}
 	return req
+}
+
+// refresh sets what bp, the plan as the API shows it, says of the plan m holds, as a read
+// does: flatten, except the name and description of an unpaid plan. Only an update of an
+// active plan can set them, and an unpaid one accepts none: they stay as planned, so that plans
+// are empty until it is paid (see saveInactiveSubscription).
+func (m *bandwidthPackageModel) refresh(ctx context.Context, bp *gasdk.DescribeBandwidthPackageResponse) diag.Diagnostics {
+	name, description := m.BandwidthPackageName, m.Description
+	diags := m.flatten(ctx, bp)
+	if billingOf(bp, time.Now()).unpaid {
+		m.BandwidthPackageName, m.Description = name, description
+	}
+	return diags
 }
 
 // nullUnknowns replaces the values still unknown after planning by null, so that a state
