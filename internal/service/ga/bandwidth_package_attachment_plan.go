@@ -58,6 +58,13 @@ func (r *bandwidthPackageAttachmentResource) ModifyPlan(ctx context.Context, req
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if _, unpaidBought := r.Claims().Holder(claimOfUnpaidPurchase); unpaidBought && b.packageID.IsUnknown() {
+		resp.Diagnostics.AddAttributeWarning(packageIDPath, "The bandwidth plan may be bought unpaid",
+			"This plan also buys a Subscription bandwidth plan without automatic payment (auto_pay not true). If "+
+				"bandwidth_package_id is that plan's id, known only at apply, the binding will be refused then: an unpaid "+
+				"plan cannot be bound until its order is paid. Set auto_pay = true on the alibabacloud_ga_bandwidth_package "+
+				"to bind it in the same apply.")
+	}
 	if known(b.packageID) {
 		bp, err := findBandwidthPackageByID(ctx, r.API(), b.packageID.ValueString())
 		switch {
@@ -120,6 +127,10 @@ func claimOfAcceleratorUnknownPlan(acceleratorID string) string {
 }
 
 const claimOfUnknownAccelerator = "ga accelerator known at apply"
+
+// claimOfUnpaidPurchase notes that the plan buys a Subscription without automatic payment,
+// which no attachment can bind at apply.
+const claimOfUnpaidPurchase = "ga unpaid subscription bought"
 
 // describe names the binding for messages of other attachments.
 func (b plannedBinding) describe() string {

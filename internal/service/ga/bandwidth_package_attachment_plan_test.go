@@ -226,3 +226,28 @@ func TestAttachmentModifyPlan_collisions(t *testing.T) {
 		resourcetest.ExpectNoDiagnostics(t, planAttachment(t, f, conns.NewClaims(), nil, "gbwp-1", testAcceleratorID))
 	})
 }
+
+// TestAttachmentModifyPlan_unpaidPurchaseInThePlan: when the plan buys a Subscription without
+// automatic payment, an attachment whose plan id is known only at apply is warned that the
+// binding would then be refused.
+func TestAttachmentModifyPlan_unpaidPurchaseInThePlan(t *testing.T) {
+	claims := conns.NewClaims()
+	s := packageSchema(t)
+	pkg := configured[*bandwidthPackageResource](t, NewBandwidthPackageResource, newFakeGA())
+	pkg.SetClaims(claims)
+	buy := func(autoPay bool) diag.Diagnostics {
+		plan := planned(t, s, map[string]any{"bandwidth": 10, "type": "Basic", "bandwidth_type": "Basic",
+			"payment_type": "Subscription", "duration": 1, "auto_pay": autoPay})
+		resp := resource.ModifyPlanResponse{Plan: plan}
+		pkg.ModifyPlan(context.Background(), resource.ModifyPlanRequest{Plan: plan, State: tfsdk.State{Schema: s, Raw: resourcetest.Null(s)}}, &resp)
+		return resp.Diagnostics
+	}
+
+	buy(true)
+	resourcetest.ExpectNoDiagnostics(t, planAttachment(t, newFakeGA(), claims, nil, tftypes.UnknownValue, testAcceleratorID))
+	resourcetest.ExpectWarning(t, buy(false), "Subscription will be created unpaid")
+	resourcetest.ExpectWarning(t, planAttachment(t, newFakeGA(), claims, nil, tftypes.UnknownValue, testAcceleratorID),
+		"may be bought unpaid", "the binding will be refused then", "auto_pay = true")
+	// A plan id known now is checked by reading the plan instead.
+	resourcetest.ExpectNoDiagnostics(t, planAttachment(t, newFakeGA(testPackage()), claims, nil, "gbwp-1", testAcceleratorID))
+}

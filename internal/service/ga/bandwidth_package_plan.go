@@ -57,13 +57,13 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		warnDestroy(state, &resp.Diagnostics)
 	case req.State.Raw.IsNull():
 		checkPurchase(plan, &resp.Diagnostics)
-		warnCreate(plan, &resp.Diagnostics)
+		r.warnCreate(plan, &resp.Diagnostics)
 	case forcesReplacement(plan, state):
 		// Terraform replaces the plan: a new one is bought, so the update rules do not apply,
 		// while what destroy and create warn about does.
 		checkPurchase(plan, &resp.Diagnostics)
 		warnDestroy(state, &resp.Diagnostics)
-		warnCreate(plan, &resp.Diagnostics)
+		r.warnCreate(plan, &resp.Diagnostics)
 	case state.billing(time.Now()).unpaid:
 		resp.Diagnostics.Append(checkUnpaidUnchanged(plan, state)...)
 		warnPurchaseOptionsChanged(plan, state, &resp.Diagnostics)
@@ -133,9 +133,11 @@ func checkPurchase(plan bandwidthPackageModel, diags *diag.Diagnostics) {
 }
 
 // warnCreate warns, when a Subscription is planned without automatic payment, that it will be
-// an unpaid order.
-func warnCreate(plan bandwidthPackageModel, diags *diag.Diagnostics) {
+// an unpaid order, and notes it in the plan's claims: an attachment of the same plan whose
+// bandwidth_package_id is known only at apply may be meant for it, and would be refused then.
+func (r *bandwidthPackageResource) warnCreate(plan bandwidthPackageModel, diags *diag.Diagnostics) {
 	if plan.billing(time.Now()).purchaseAwaitsPayment(plan.AutoPay) {
+		r.Claims().Claim(claimOfUnpaidPurchase, "a Subscription bought without automatic payment")
 		diags.AddAttributeWarning(path.Root("auto_pay"), "Subscription will be created unpaid",
 			"auto_pay is not true, so buying this Subscription plan creates an unpaid order: the plan stays in "+
 				"state \"init\" until you pay the order in the Alibaba Cloud Order Center. Set auto_pay = true to pay "+
