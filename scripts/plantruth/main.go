@@ -21,6 +21,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -61,17 +62,19 @@ func main() {
 	parallel := flag.Int("parallel", 2, "cases run at once")
 	verbose := flag.Bool("v", false, "print Terraform's output of every case")
 	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
 
 	work, err := os.MkdirTemp("", "plantruth-")
 	check(err)
 	defer func() { _ = os.RemoveAll(work) }()
 	if *providerDir == "" {
 		*providerDir = filepath.Join(work, "bin")
-		run("go", "build", "-o", filepath.Join(*providerDir, "terraform-provider-alibabacloud"), ".")
+		run(ctx, "go", "build", "-o", filepath.Join(*providerDir, "terraform-provider-alibabacloud"), ".")
 	}
 	if *mockBin == "" {
 		*mockBin = filepath.Join(work, "mockcloud")
-		run("go", "build", "-o", *mockBin, "./internal/cmd/mockcloud")
+		run(ctx, "go", "build", "-o", *mockBin, "./internal/cmd/mockcloud")
 	}
 	abs, err := filepath.Abs(*providerDir)
 	check(err)
@@ -103,25 +106,27 @@ func main() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			dir := filepath.Join(work, fmt.Sprintf("case%03d", i))
-			outcomes[i] = runCase(c, dir, *terraform, cliConfig, *mockBin, seed, *verbose)
+			outcomes[i] = runCase(ctx, c, dir, *terraform, cliConfig, *mockBin, seed, *verbose)
 		}()
 	}
 	wg.Wait()
-	os.Exit(report(outcomes, *terraform))
+	code := report(ctx, outcomes, *terraform)
+	stop()
+	os.Exit(code)
 }
 
 // runCase runs one case in dir against a mock of its own.
-func runCase(c testCase, dir, terraform, cliConfig, mockBin, seed string, verbose bool) outcome {
+func runCase(ctx context.Context, c testCase, dir, terraform, cliConfig, mockBin, seed string, verbose bool) outcome {
 	o := outcome{c: c}
 	check(os.MkdirAll(dir, 0o700))
-	url, stop, err := startMock(mockBin, seed, dir)
+	url, stop, err := startMock(ctx, mockBin, seed, dir)
 	if err != nil {
 		o.harnessFailure = err.Error()
 		return o
 	}
 	defer stop()
 	tf := func(args ...string) (string, error) {
-		cmd := exec.Command(terraform, append(args, "-no-color", "-input=false")...)
+		cmd := exec.CommandContext(ctx, terraform, append(args, "-no-color", "-input=false")...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+cliConfig, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
 		out, err := cmd.CombinedOutput()
@@ -146,16 +151,16 @@ func runCase(c testCase, dir, terraform, cliConfig, mockBin, seed string, verbos
 		}
 	}
 	write(c.config, c.ownProvider)
-	seq := lastSeq(url)
+	seq := lastSeq(ctx, url)
 	out, err := tf("plan")
-	o.mutatingPlan = mutatingSince(url, seq)
+	o.mutatingPlan = mutatingSince(ctx, url, seq)
 	if err != nil {
 		o.stage, o.message = "plan", firstError(out)
 		return o
 	}
-	seq = lastSeq(url)
+	seq = lastSeq(ctx, url)
 	out, err = tf("apply", "-auto-approve")
-	o.mutatingApply = mutatingSince(url, seq)
+	o.mutatingApply = mutatingSince(ctx, url, seq)
 	if err != nil {
 		o.stage, o.message = "apply", firstError(out)
 		return o
@@ -165,8 +170,8 @@ func runCase(c testCase, dir, terraform, cliConfig, mockBin, seed string, verbos
 }
 
 // report prints the outcomes and the totals, and returns the exit code.
-func report(outcomes []outcome, terraform string) int {
-	version, _ := exec.Command(terraform, "version").Output()
+func report(ctx context.Context, outcomes []outcome, terraform string) int {
+	version, _ := exec.CommandContext(ctx, terraform, "version").Output()
 	fmt.Printf("Terraform: %s\n", strings.SplitN(string(version), "\n", 2)[0])
 	var badPlan, badPlanMutating, badApply, badApplyMutating, badApplied, good, goodRefused, broken int
 	for _, o := range outcomes {
@@ -214,8 +219,8 @@ func report(outcomes []outcome, terraform string) int {
 }
 
 // startMock starts a mock cloud on a free port with the seed and returns its URL.
-func startMock(mockBin, seed, dir string) (string, func(), error) {
-	ctx, cancel := context.WithCancel(context.Background())
+func startMock(ctx context.Context, mockBin, seed, dir string) (string, func(), error) {
+	ctx, cancel := context.WithCancel(ctx)
 	cmd := exec.CommandContext(ctx, mockBin, "-addr", "127.0.0.1:0", "-seed", seed, "-delay", "1s")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -240,37 +245,54 @@ func startMock(mockBin, seed, dir string) (string, func(), error) {
 	line, err := bufio.NewReader(stdout).ReadString('\n')
 	if err != nil || !strings.HasPrefix(line, "listening on ") {
 		stop()
-		return "", nil, fmt.Errorf("the mock did not start: %q %v", line, err)
+		return "", nil, fmt.Errorf("the mock did not start: %q: %w", line, err)
 	}
 	url := strings.Fields(strings.TrimPrefix(line, "listening on "))[0]
 	go func() { _, _ = bufio.NewReader(stdout).WriteTo(logFile) }()
 	return url, stop, nil
 }
 
-// lastSeq is the number of the newest call the mock logged.
-func lastSeq(url string) int {
-	resp, err := http.Get(url + "/_mock/calls?limit=1&since=" + strconv.Itoa(1<<62))
+// getCalls reads the mock's call log after seq; limit 1 when only its headers matter.
+func getCalls(ctx context.Context, url string, seq, limit int) *http.Response {
+	query := fmt.Sprintf("%s/_mock/calls?since=%d", url, seq)
+	if limit > 0 {
+		query += fmt.Sprintf("&limit=%d", limit)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, query, nil)
 	check(err)
+	resp, err := http.DefaultClient.Do(req)
+	check(err)
+	return resp
+}
+
+// lastSeq is the number of the newest call the mock logged.
+func lastSeq(ctx context.Context, url string) int {
+	resp := getCalls(ctx, url, 1<<62, 1)
 	defer func() { _ = resp.Body.Close() }()
 	n, _ := strconv.Atoi(resp.Header.Get("X-Mock-Calls-Last-Seq"))
 	return n
 }
 
+// readAction matches the actions that only read, as the mock classifies them.
+var readAction = regexp.MustCompile(`^(Describe|List|Get|Query)`)
+
 // mutatingSince counts the calls after seq of actions that change something.
-func mutatingSince(url string, seq int) int {
-	resp, err := http.Get(fmt.Sprintf("%s/_mock/calls?since=%d", url, seq))
-	check(err)
+func mutatingSince(ctx context.Context, url string, seq int) int {
+	resp := getCalls(ctx, url, seq, 0)
 	defer func() { _ = resp.Body.Close() }()
 	var calls []struct{ Action string }
 	check(json.NewDecoder(resp.Body).Decode(&calls))
 	n := 0
 	for _, c := range calls {
-		if !regexp.MustCompile(`^(Describe|List|Get|Query)`).MatchString(c.Action) {
+		if !readAction.MatchString(c.Action) {
 			n++
 		}
 	}
 	return n
 }
+
+// sourceLine matches the configuration lines Terraform quotes in a diagnostic.
+var sourceLine = regexp.MustCompile(`^\d+:`)
 
 // firstError returns the summary of Terraform's first error, and the line after it.
 func firstError(out string) string {
@@ -280,7 +302,7 @@ func firstError(out string) string {
 			summary := strings.TrimPrefix(strings.TrimSpace(l), "Error: ")
 			for _, next := range lines[i+1:] {
 				if t := strings.TrimSpace(next); t != "" && !strings.HasPrefix(t, "with ") && !strings.HasPrefix(t, "on ") &&
-					!regexp.MustCompile(`^\d+:`).MatchString(t) {
+					!sourceLine.MatchString(t) {
 					return cut(summary+": "+t, 140)
 				}
 			}
@@ -297,8 +319,8 @@ func cut(s string, n int) string {
 	return s
 }
 
-func run(name string, args ...string) {
-	cmd := exec.Command(name, args...)
+func run(ctx context.Context, name string, args ...string) {
+	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	check(cmd.Run())
 }
