@@ -28,6 +28,9 @@ type Feature struct {
 var (
 	// RemovedBlocks: `removed` blocks, which forget a resource without destroying it.
 	RemovedBlocks = Feature{Name: "removed blocks", Since: tfversion.Version1_7_0}
+	// CrossProviderMoves: moved blocks from another provider's resource type
+	// (MoveResourceState).
+	CrossProviderMoves = Feature{Name: "moved blocks across providers", Since: tfversion.Version1_8_0}
 	// ResourceIdentity: resource identity, and import blocks with an identity.
 	ResourceIdentity = Feature{Name: "resource identity", Since: tfversion.Version1_12_0}
 	// ListResources: list resources and terraform query.
