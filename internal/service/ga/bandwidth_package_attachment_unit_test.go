@@ -109,6 +109,14 @@ func TestAttachmentCreate(t *testing.T) {
 			t.Errorf("diags %v, calls %v", resp.Diagnostics, f.Calls())
 		}
 	})
+	t.Run("zero timeout: nothing bound (was: bound, then tainted)", func(t *testing.T) {
+		f := newFakeGA(testPackage())
+		resp := attach(f, map[string]any{"create": "0s"})
+		resourcetest.ExpectError(t, resp.Diagnostics, `timeouts.create = "0s" is not a positive duration`)
+		if len(f.Calls()) != 0 {
+			t.Errorf("calls %v", f.Calls())
+		}
+	})
 }
 
 func TestAttachmentRead(t *testing.T) {

@@ -147,6 +147,18 @@ func TestCreate(t *testing.T) {
 			t.Errorf("diags %v, calls %v; want an error and no call", resp.Diagnostics, f.Calls())
 		}
 	})
+	// A timeout with no time buys nothing (was: bought the plan, gave up at once, and the
+	// tainted plan was bought again by the next apply).
+	for _, timeout := range []string{"0s", "-5m"} {
+		t.Run("timeout "+timeout, func(t *testing.T) {
+			f := newFakeGA()
+			resp := create(t, f, with(subscriptionValues, "auto_pay", true, "timeouts", map[string]any{"create": timeout}))
+			resourcetest.ExpectError(t, resp.Diagnostics, "timeouts.create = \""+timeout+"\" is not a positive duration")
+			if len(f.Calls()) != 0 || !resp.State.Raw.IsNull() {
+				t.Errorf("calls %v, state %v; want no call and nothing saved", f.Calls(), resp.State.Raw)
+			}
+		})
+	}
 }
 
 func TestRead(t *testing.T) {
