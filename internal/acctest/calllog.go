@@ -14,7 +14,7 @@ import (
 )
 
 // Everything in this file is mock only: it reads the mock's call log, which the real cloud does
-// not show.
+// not show. The checks of a nil *Mock (an Env against the real cloud) check nothing.
 
 // IsMutatingAction reports whether an API action changes something in the cloud. It is the
 // mock's own classification, so tests and the mock's state-file saving agree.
@@ -84,6 +84,9 @@ func (m *Mock) Log() CallLog { return m.Calls() }
 
 // Checkpoint marks the current end of the call log; use it as a step's PreConfig. Mock only.
 func (m *Mock) Checkpoint() {
+	if m == nil {
+		return
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.checkpoint = len(m.Calls())
@@ -114,6 +117,9 @@ func (m *Mock) CountCalls(action string) int { return len(m.Log().Of(action)) }
 // CheckCallCount checks that the mock logged action exactly want times in all. Mock only.
 func (m *Mock) CheckCallCount(action string, want int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
+		if m == nil {
+			return nil
+		}
 		if n := m.CountCalls(action); n != want {
 			return fmt.Errorf("%s called %d times, want %d", action, n, want)
 		}
@@ -124,12 +130,22 @@ func (m *Mock) CheckCallCount(action string, want int) resource.TestCheckFunc {
 // CheckAnswers checks how the mock answered the calls of action, in order, in the whole log
 // (see CallLog.Answers for the form of want). Mock only.
 func (m *Mock) CheckAnswers(action string, want ...string) resource.TestCheckFunc {
-	return func(*terraform.State) error { return expectAnswers(m.Log(), action, want) }
+	return func(*terraform.State) error {
+		if m == nil {
+			return nil
+		}
+		return expectAnswers(m.Log(), action, want)
+	}
 }
 
 // CheckAnswersSinceCheckpoint is CheckAnswers for the calls since the last Checkpoint. Mock only.
 func (m *Mock) CheckAnswersSinceCheckpoint(action string, want ...string) resource.TestCheckFunc {
-	return func(*terraform.State) error { return expectAnswers(m.LogSinceCheckpoint(), action, want) }
+	return func(*terraform.State) error {
+		if m == nil {
+			return nil
+		}
+		return expectAnswers(m.LogSinceCheckpoint(), action, want)
+	}
 }
 
 // expectAnswers compares the answers to the calls of action in log with want.
@@ -144,6 +160,9 @@ func expectAnswers(log CallLog, action string, want []string) error {
 // code. Mock only.
 func (m *Mock) CheckAnswerCount(code string, want int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
+		if m == nil {
+			return nil
+		}
 		n := 0
 		for _, c := range m.Log() {
 			if c.Code == code {
@@ -162,6 +181,9 @@ func (m *Mock) CheckAnswerCount(code string, want int) resource.TestCheckFunc {
 // before it is sent. Mock only.
 func (m *Mock) CheckNoMutationSinceCheckpoint() resource.TestCheckFunc {
 	return func(*terraform.State) error {
+		if m == nil {
+			return nil
+		}
 		for _, c := range m.LogSinceCheckpoint().Mutating() {
 			return fmt.Errorf("mutating call %s reached the cloud (params %v)", c.Action, c.Params)
 		}
@@ -170,17 +192,19 @@ func (m *Mock) CheckNoMutationSinceCheckpoint() resource.TestCheckFunc {
 }
 
 // MutationGuard asserts that refused steps send no mutating call: each refused step marks the
-// log, and the next step (of any kind) checks it before it runs. Mock only.
+// log, and the next step (of any kind) checks it before it runs. Against the real cloud (no
+// mock) it only builds the refused steps.
 type MutationGuard struct {
-	t     *testing.T
-	m     *Mock
-	armed bool
+	t      *testing.T
+	target Target
+	m      *Mock // nil against the real cloud
+	armed  bool
 }
 
 // MutationGuard returns a guard for the steps of t. The step after the last refused one must
-// call Check (the destroy at the end mutates). Mock only.
+// call Check (the destroy at the end mutates). Mock only; Env.MutationGuard serves either cloud.
 func (m *Mock) MutationGuard(t *testing.T) *MutationGuard {
-	return &MutationGuard{t: t, m: m}
+	return &MutationGuard{t: t, target: m, m: m}
 }
 
 // Check asserts that no mutating call reached the mock since the last refused step began, if
@@ -215,11 +239,11 @@ func (g *MutationGuard) Refused(step resource.TestStep, pattern string) resource
 // RefusedConfig is Refused for a step that applies body (with the mock's provider block) and
 // must fail with an error matching pattern.
 func (g *MutationGuard) RefusedConfig(body, pattern string) resource.TestStep {
-	return g.Refused(resource.TestStep{Config: g.m.Config(body)}, pattern)
+	return g.Refused(resource.TestStep{Config: g.target.Config(body)}, pattern)
 }
 
 // RefusedPlan is RefusedConfig for a rule the plan must enforce: the step only plans
 // (PlanOnly), so a configuration that plans clean and fails only at apply fails the step.
 func (g *MutationGuard) RefusedPlan(body, pattern string) resource.TestStep {
-	return g.Refused(resource.TestStep{Config: g.m.Config(body), PlanOnly: true}, pattern)
+	return g.Refused(resource.TestStep{Config: g.target.Config(body), PlanOnly: true}, pattern)
 }

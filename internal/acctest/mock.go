@@ -9,6 +9,7 @@ import (
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
 
+	"terraform-provider-alibabacloud/internal/acctest/testmain"
 	"terraform-provider-alibabacloud/internal/conns"
 	"terraform-provider-alibabacloud/internal/mockcloud"
 	"terraform-provider-alibabacloud/internal/provider"
@@ -27,14 +28,23 @@ type Mock struct {
 
 var _ Target = (*Mock)(nil)
 
-// NewMock starts a mock cloud with opts for the duration of t. A seed without an Account gets
-// OpenAccount.
+// NewMock starts a mock cloud with opts for the duration of t, for a test that needs a mock
+// (its call log, clock, faults or seeds): with TF_ACC_TARGET=cloud such a test does not run. A
+// seed without an Account gets OpenAccount. Tests that can also run against the real cloud use
+// NewEnv instead.
 //
 // It also clears every environment variable the provider reads (provider.EnvironmentVariables)
 // for the rest of the test binary: a developer's own Alibaba Cloud settings, such as a role ARN
 // to assume or a security token, must neither send a test to the real cloud nor change its
 // retries. Tests run in parallel, so they configure the provider through ProviderConfig only.
 func NewMock(t *testing.T, opts mockcloud.Options) *Mock {
+	t.Helper()
+	testmain.MockOnly(t)
+	return newMock(t, opts)
+}
+
+// newMock is NewMock for a test of either kind.
+func newMock(t *testing.T, opts mockcloud.Options) *Mock {
 	t.Helper()
 	for _, env := range provider.EnvironmentVariables() {
 		if err := os.Unsetenv(env); err != nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
+	"terraform-provider-alibabacloud/internal/acctest/testmain"
 	"terraform-provider-alibabacloud/internal/conns"
 )
 
@@ -28,13 +29,16 @@ const (
 	tokenValue  = "ToKeN-value-never-shown"
 )
 
-// TestMain keeps every test away from the ECS instance metadata service: no test may send
-// traffic off this machine.
+// TestMain runs the tests against the target TF_ACC_TARGET names (package testmain). On the
+// mock it keeps every test away from the ECS instance metadata service: no test may send traffic
+// off this machine.
 func TestMain(m *testing.M) {
-	if err := os.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true"); err != nil {
-		panic(err)
+	if !testmain.OnCloud() {
+		if err := os.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true"); err != nil {
+			panic(err)
+		}
 	}
-	os.Exit(m.Run())
+	testmain.Main(m)
 }
 
 // cleanEnv empties every variable the provider reads and points HOME at an empty folder.
