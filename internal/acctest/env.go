@@ -33,10 +33,11 @@ const (
 // sweepers (make sweep) find what a test left behind in the cloud.
 const ResourcePrefix = "tf-acc-"
 
-// CloudTest says how an acceptance test runs against the real cloud (TF_ACC_TARGET=cloud).
+// CloudTest says how an acceptance test runs against the real cloud (TF_ACC_TARGET=cloud). A
+// test that needs a mock (its call log, clock, faults or seeds) gives NeedsMock.
 type CloudTest struct {
 	// Cost is what the test spends there: what it buys, how much of it and for how long, so
-	// that whoever runs it knows the price (printed with -v).
+	// that whoever runs it knows the price (printed with -v). Empty: the test needs the mock.
 	Cost string
 	// Subscription says that the test buys a Subscription, which cannot be deleted before it
 	// expires. Such a test runs against the cloud only with TF_ACC_ALLOW_SUBSCRIPTION=1;
@@ -48,6 +49,15 @@ type CloudTest struct {
 	// Accelerator says that the test binds plans to the accelerator of TF_ACC_GA_ACCELERATOR_ID
 	// (tests take it one at a time); on the mock, the first one of its seed.
 	Accelerator bool
+}
+
+// NeedsMock is the CloudTest of a test that runs only on its mock: with TF_ACC_TARGET=cloud it
+// does not run.
+var NeedsMock = CloudTest{}
+
+// onCloud reports whether a test described by ct runs against the real cloud in this run.
+func (ct CloudTest) onCloud() bool {
+	return testmain.OnCloud() && ct.Cost != "" && (!ct.Subscription || os.Getenv(EnvAllowSubscription) == "1")
 }
 
 // Env is the cloud an acceptance test runs against, and what the test may use of it.
@@ -77,17 +87,14 @@ func (e *Env) MutationGuard(t *testing.T) *MutationGuard {
 // resource.ParallelTest, in such a test).
 //
 // With TF_ACC_TARGET=cloud, that is the real cloud, reached with the credentials of the
-// environment, unless the test buys a Subscription without TF_ACC_ALLOW_SUBSCRIPTION=1; it
-// fails at once when no credentials are found or the seeded objects the test needs are not
-// named by their variables. Otherwise it is a mock started with opts (a seed without an Account
-// gets OpenAccount), whose seed must hold the objects the test needs. Either way the test's cost
-// on the cloud is logged.
+// environment, unless the test needs the mock or buys a Subscription without
+// TF_ACC_ALLOW_SUBSCRIPTION=1 (then the test does not run); it fails at once when no credentials
+// are found or the seeded objects the test needs are not named by their variables. Otherwise
+// it is a mock started with opts (a seed without an Account gets OpenAccount), whose seed must
+// hold the objects the test needs. Either way the test's cost on the cloud is logged.
 func NewEnv(t *testing.T, ct CloudTest, opts mockcloud.Options) *Env {
 	t.Helper()
-	if ct.Cost == "" {
-		t.Fatal("acctest.NewEnv: say what the test costs against the cloud (CloudTest.Cost)")
-	}
-	if !testmain.OnCloud() || (ct.Subscription && os.Getenv(EnvAllowSubscription) != "1") {
+	if !ct.onCloud() {
 		testmain.MockOnly(t)
 		t.Parallel()
 		return newMockEnv(t, ct, opts)
@@ -97,29 +104,33 @@ func NewEnv(t *testing.T, ct CloudTest, opts mockcloud.Options) *Env {
 	return newCloudEnv(t, ct)
 }
 
-// Variant is one reading of the mock under which a test runs (Variants).
-type Variant struct {
+// Variant is one reading of the mock under which a test runs (Variants), with what the test
+// needs to know of it.
+type Variant[V any] struct {
 	// Name names the subtest.
 	Name string
 	// Options starts the mock.
 	Options mockcloud.Options
+	// Reading is handed to the test.
+	Reading V
 }
 
-// Variants runs test once against the real cloud (TF_ACC_TARGET=cloud), which takes one reading
-// of whatever the API pages leave open, or on the mock once per variant, as parallel subtests:
-// where the mock has a strict and a lenient reading, a test that passes under both passes
-// whichever the cloud takes.
-func Variants(t *testing.T, ct CloudTest, variants []Variant, test func(t *testing.T, e *Env)) {
+// Variants runs test once against the real cloud, which takes one reading of whatever the API
+// pages leave open (the test gets the zero V: it must pass under any), or on the mock once per
+// variant, as parallel subtests: a test that passes under the mock's strict and lenient
+// readings passes whichever the cloud takes.
+func Variants[V any](t *testing.T, ct CloudTest, variants []Variant[V], test func(t *testing.T, e *Env, reading V)) {
 	t.Helper()
-	if testmain.OnCloud() && !(ct.Subscription && os.Getenv(EnvAllowSubscription) != "1") {
-		test(t, NewEnv(t, ct, mockcloud.Options{}))
+	if ct.onCloud() {
+		var unknown V
+		test(t, NewEnv(t, ct, mockcloud.Options{}), unknown)
 		return
 	}
 	testmain.MockOnly(t)
 	t.Parallel()
 	for _, v := range variants {
 		t.Run(v.Name, func(t *testing.T) {
-			test(t, NewEnv(t, ct, v.Options))
+			test(t, NewEnv(t, ct, v.Options), v.Reading)
 		})
 	}
 }
@@ -145,7 +156,11 @@ func newMockEnv(t *testing.T, ct CloudTest, opts mockcloud.Options) *Env {
 		}
 		e.AcceleratorID = seed.Accelerators[0].AcceleratorId
 	}
-	t.Logf("target: its own mock (against Alibaba Cloud, %s=%s, it costs: %s)", testmain.EnvTarget, testmain.TargetCloud, ct.Cost)
+	if ct.Cost == "" {
+		t.Log("target: its own mock (the test needs the mock)")
+	} else {
+		t.Logf("target: its own mock (against Alibaba Cloud, %s=%s, it costs: %s)", testmain.EnvTarget, testmain.TargetCloud, ct.Cost)
+	}
 	return e
 }
 

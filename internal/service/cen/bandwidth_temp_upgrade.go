@@ -62,7 +62,7 @@ func (r *bandwidthTempUpgradeResource) Create(ctx context.Context, req resource.
 	}
 	ctx = deadline.Context(ctx) // transient failures are retried until the deadline
 	plan.ID = plan.CenBandwidthPackageID
-	r.upgradeIntoState(ctx, &plan, deadline, &resp.State, &resp.Diagnostics)
+	r.upgradeIntoState(ctx, &plan, true, deadline, &resp.State, &resp.Diagnostics)
 	framework.SetIdentityFromState(ctx, resp.State, resp.Identity, &resp.Diagnostics)
 }
 
@@ -111,7 +111,7 @@ func (r *bandwidthTempUpgradeResource) Update(ctx context.Context, req resource.
 		return
 	}
 	ctx = deadline.Context(ctx) // transient failures are retried until the deadline
-	r.upgradeIntoState(ctx, &plan, deadline, &resp.State, &resp.Diagnostics)
+	r.upgradeIntoState(ctx, &plan, state.Status.ValueString() == statusPending, deadline, &resp.State, &resp.Diagnostics)
 }
 
 // Delete implements resource.Resource. The API cannot end a temporary upgrade early, so Delete
@@ -176,8 +176,8 @@ func (r *bandwidthTempUpgradeResource) readPackage(ctx context.Context, id strin
 // upgradeIntoState orders the upgrade plan describes (see upgrade) and, once it is ordered,
 // records plan in state, also when the wait then fails: Terraform must keep an ordered upgrade
 // (tainted, after a create) rather than forget it.
-func (r *bandwidthTempUpgradeResource) upgradeIntoState(ctx context.Context, plan *bandwidthTempUpgradeModel, deadline framework.Deadline, state *tfsdk.State, diags *diag.Diagnostics) {
-	ordered, upgradeDiags := r.upgrade(ctx, plan, deadline)
+func (r *bandwidthTempUpgradeResource) upgradeIntoState(ctx context.Context, plan *bandwidthTempUpgradeModel, adopt bool, deadline framework.Deadline, state *tfsdk.State, diags *diag.Diagnostics) {
+	ordered, upgradeDiags := r.upgrade(ctx, plan, adopt, deadline)
 	diags.Append(upgradeDiags...)
 	if ordered {
 		diags.Append(state.Set(ctx, plan)...)
@@ -187,8 +187,21 @@ func (r *bandwidthTempUpgradeResource) upgradeIntoState(ctx context.Context, pla
 // upgrade orders the temporary upgrade m describes and waits until the API shows it, before
 // deadline (see orderTempUpgrade). It reports whether the upgrade was ordered, and fills m's
 // computed attributes when it was (also when the wait failed).
-func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidthTempUpgradeModel, deadline framework.Deadline) (placed bool, diags diag.Diagnostics) {
+//
+// With adopt (a create, or the update of an order that timed out), a window the package
+// already shows for this bandwidth and end_time is taken as the upgrade instead of ordering it
+// again: it is the order of an apply that timed out, and the cloud may refuse a second order
+// while a window is open.
+func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidthTempUpgradeModel, adopt bool, deadline framework.Deadline) (placed bool, diags diag.Diagnostics) {
 	u := m.tempUpgrade()
+	if adopt {
+		if p, w, ok := shownWindow(ctx, r.API(), u); ok {
+			tflog.Info(ctx, "the package already shows this temporary upgrade; taking it instead of ordering it again",
+				map[string]any{"cen_bandwidth_package_id": u.packageID, "bandwidth": u.bandwidth, "window_end_time": w.EndTime})
+			m.setWindow(p, w)
+			return true, diags
+		}
+	}
 	order, diags := orderTempUpgrade(ctx, r.API(), u, deadline, nil)
 	if !order.placed {
 		return false, diags
@@ -199,6 +212,9 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 		m.Status = types.StringValue(statusPending)
 		if m.OriginalBandwidth.IsUnknown() {
 			m.OriginalBandwidth = types.Int64Null()
+		}
+		if m.WindowEndTime.IsUnknown() {
+			m.WindowEndTime = types.StringNull()
 		}
 		if p != nil {
 			if w, werr := windowOf(p); werr == nil {
@@ -211,12 +227,25 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 	w, err := windowOf(p)
 	if err != nil {
 		m.Status = types.StringValue(statusPending)
+		if m.WindowEndTime.IsUnknown() {
+			m.WindowEndTime = types.StringNull()
+		}
 		diags.AddError("Unexpected answer from DescribeCenBandwidthPackages", err.Error())
 		return true, diags
 	}
-	m.Status = types.StringValue(statusActive)
-	m.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
+	m.setWindow(p, w)
 	return true, diags
+}
+
+// shownWindow reads u's package and returns it with its window when the window is u's (see
+// window.shows). A failed read is no window: the order's answer then says what is wrong.
+func shownWindow(ctx context.Context, api cbnAPI, u tempUpgrade) (*cbn.CenBandwidthPackage, window, bool) {
+	p, err := findBandwidthPackageByID(ctx, api, u.packageID)
+	if err != nil {
+		return nil, window{}, false
+	}
+	w, err := windowOf(p)
+	return p, w, err == nil && w.shows(u.bandwidth, u.endTime)
 }
 
 // tempUpgrade is one order of a temporary upgrade: the resource's arguments, and the action's.
@@ -257,6 +286,9 @@ func orderTempUpgrade(ctx context.Context, api cbnAPI, u tempUpgrade, deadline f
 		// like for an accepted one.
 		tflog.Warn(ctx, "an order is already processing on the package after a retried call; waiting to see whether it is ours",
 			map[string]any{"cen_bandwidth_package_id": u.packageID})
+	case conns.IsErrorCode(orderErr, errCodeOrderParameterIllegal):
+		addOrderRefused(ctx, api, &diags, u, orderErr, deadline)
+		return ordered{}, diags
 	case orderErr != nil:
 		// This includes OrderIsProcessing answered to the only attempt, or after attempts that
 		// were only throttled: then the order in process is someone else's, and waiting for ours
@@ -277,10 +309,31 @@ func orderTempUpgrade(ctx context.Context, api cbnAPI, u tempUpgrade, deadline f
 	return ordered{placed: true, pkg: p, waitErr: err}, diags
 }
 
+// addOrderRefused explains an order of u refused with InvalidOperation.OrderParameterIllegal.
+// When the package shows an open window, that is the order it conflicts with: Alibaba Cloud
+// may refuse a temporary upgrade while another one is in effect, and nothing changed.
+func addOrderRefused(ctx context.Context, api cbnAPI, diags *diag.Diagnostics, u tempUpgrade, orderErr error, deadline framework.Deadline) {
+	p, err := findBandwidthPackageByID(ctx, api, u.packageID)
+	if err != nil {
+		addUpgradeError(diags, u.packageID, orderErr, deadline)
+		return
+	}
+	w, err := windowOf(p)
+	if err != nil || !w.Open {
+		addUpgradeError(diags, u.packageID, orderErr, deadline)
+		return
+	}
+	diags.AddError(fmt.Sprintf("Temporary upgrade of CEN bandwidth package %s refused: a window is open", u.packageID),
+		openWindowRefusal(u.packageID, w, u.bandwidth, u.endTime)+"\n\n"+upgradeErrorDetail(orderErr, deadline))
+}
+
 // deleteWarning tells what happens to the package once Terraform forgets its upgrade.
 func deleteWarning(m bandwidthTempUpgradeModel) string {
 	id := m.ID.ValueString()
 	end := m.EndTime.ValueString()
+	if !m.WindowEndTime.IsNull() && !m.WindowEndTime.IsUnknown() && m.WindowEndTime.ValueString() != "" {
+		end = m.WindowEndTime.ValueString() // where the cloud ends the window
+	}
 	orig := "its original bandwidth"
 	if !m.OriginalBandwidth.IsNull() && !m.OriginalBandwidth.IsUnknown() {
 		orig = strconv.FormatInt(m.OriginalBandwidth.ValueInt64(), 10) + " Mbps"

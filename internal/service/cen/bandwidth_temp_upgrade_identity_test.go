@@ -22,14 +22,17 @@ func TestAccCENBandwidthTempUpgrade_identity(t *testing.T) {
 		id     = "cenbwp-identity01"
 		idleID = "cenbwp-identity02"
 	)
-	m := testAccNewMock(t, testAccPackage(id, 100), testAccPackage(idleID, 100))
-	end := testAccEndIn(24 * time.Hour)
+	e := testAccNewEnv(t, testAccPackage(id, 100), testAccPackage(idleID, 100))
+	m := e.Mock
+	// On a whole hour, where the window ends whichever reading the cloud takes: the import
+	// reads end_time from the window.
+	end := testAccEndOnHour(24 * time.Hour)
 	config := testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end)
 
-	resource.ParallelTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.SkipBelow(acctest.ResourceIdentity)},
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, m, id, 500),
+		CheckDestroy:             testAccCheckBandwidthTempUpgradeDestroy(t, e, id, 500),
 		Steps: []resource.TestStep{
 			{
 				Config: config,

@@ -25,6 +25,7 @@ type bandwidthTempUpgradeModel struct {
 	PackageName           types.String   `tfsdk:"package_name"`
 	Status                types.String   `tfsdk:"status"`
 	Timeouts              timeouts.Value `tfsdk:"timeouts"`
+	WindowEndTime         types.String   `tfsdk:"window_end_time"`
 }
 
 // tempUpgrade returns the order m describes.
@@ -62,17 +63,34 @@ func (m *bandwidthTempUpgradeModel) refresh(p *cbn.CenBandwidthPackage, w window
 	if w.Open {
 		m.Status = types.StringValue(statusActive)
 		m.Bandwidth = fwtypes.Int64Value(w.Bandwidth)
-		m.EndTime = NewEndTimeValue(w.EndTime)
+		if !windowEndFor(w.EndTime, m.EndTime.ValueString()) {
+			// Not the window this end_time orders (moved outside Terraform, or imported):
+			// end_time shows where the window ends.
+			m.EndTime = NewEndTimeValue(w.EndTime)
+		}
+		m.WindowEndTime = types.StringValue(w.EndTime)
 		m.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
 		return
 	}
 	// The window has ended as intended, or an order that timed out has not shown yet (it
-	// stays Pending: it may still take effect). Keep the requested bandwidth and end_time so
-	// that an unchanged configuration plans clean.
+	// stays Pending: it may still take effect). Keep the requested bandwidth and end_time, and
+	// the window's last end, so that an unchanged configuration plans clean.
+	if m.WindowEndTime.IsUnknown() {
+		m.WindowEndTime = types.StringNull()
+	}
 	if m.Status.ValueString() != statusPending {
 		m.Status = types.StringValue(statusExpired)
 	}
 	m.OriginalBandwidth = types.Int64Value(w.Bandwidth)
+}
+
+// setWindow records what package p shows of the upgrade m ordered: the package's attributes
+// and the open window w.
+func (m *bandwidthTempUpgradeModel) setWindow(p *cbn.CenBandwidthPackage, w window) {
+	m.setPackage(p)
+	m.Status = types.StringValue(statusActive)
+	m.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
+	m.WindowEndTime = types.StringValue(w.EndTime)
 }
 
 // window is what a package shows of a temporary upgrade.
@@ -104,7 +122,9 @@ func windowOf(p *cbn.CenBandwidthPackage) (window, error) {
 	return w, nil
 }
 
-// shows reports whether w is the upgrade to bandwidth until endTime.
+// shows reports whether w is the upgrade to bandwidth until endTime: that bandwidth, ending at
+// endTime or where the cloud may round it up to (windowEndFor), so that neither a wait nor a
+// refresh depends on the API echoing the EndTime ordered.
 func (w window) shows(bandwidth int64, endTime string) bool {
-	return w.Open && w.Bandwidth == bandwidth && sameEndTime(w.EndTime, endTime)
+	return w.Open && w.Bandwidth == bandwidth && windowEndFor(w.EndTime, endTime)
 }

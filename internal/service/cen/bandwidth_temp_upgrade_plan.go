@@ -54,8 +54,14 @@ func (r *bandwidthTempUpgradeResource) ModifyPlan(ctx context.Context, req resou
 	if prior != nil && !plan.Bandwidth.IsUnknown() && !plan.EndTime.IsUnknown() && !upgradeChanged(plan, *prior) {
 		return // nothing will be ordered: an unchanged configuration plans clean
 	}
+	// An upgrade will be ordered: where the cloud ends its window is known only then.
+	plan.WindowEndTime = types.StringUnknown()
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("window_end_time"), plan.WindowEndTime)...)
 	base, checked, diags := checkUpgradeOrder(ctx, r, r.now().UTC(), upgradeOrder{
 		packageID: id, bandwidth: plan.Bandwidth, endTime: plan.EndTime, prior: prior,
+		// A create, or the update of an order that timed out, takes a window the package
+		// already shows for it (see bandwidthTempUpgradeResource.upgrade).
+		takesShownWindow: prior == nil || prior.Status.ValueString() == statusPending,
 	})
 	resp.Diagnostics.Append(diags...)
 	if !checked || resp.Diagnostics.HasError() {
@@ -91,6 +97,9 @@ type upgradeOrder struct {
 	// prior is the resource's state before this plan; nil for a create, a replacement and the
 	// action.
 	prior *bandwidthTempUpgradeModel
+	// takesShownWindow says that the apply takes a window the package already shows for this
+	// order instead of ordering it again (the resource's create).
+	takesShownWindow bool
 }
 
 // cbnReader is what checkUpgradeOrder needs of a resource or an action: its product client
@@ -125,7 +134,27 @@ func checkUpgradeOrder(ctx context.Context, c cbnReader, now time.Time, o upgrad
 		return 0, false, diags
 	}
 	base, diags = checkUpgradePlan(upgradePlan{now: now, pkg: p, bandwidth: o.bandwidth, endTime: o.endTime, prior: o.prior})
+	if !diags.HasError() {
+		diags.Append(warnOpenWindow(p, o)...)
+	}
 	return base, true, diags
+}
+
+// warnOpenWindow warns when order o would be placed while package p shows an open window,
+// which the cloud may refuse (the API pages do not say; the mock's strict reading refuses).
+func warnOpenWindow(p *cbn.CenBandwidthPackage, o upgradeOrder) diag.Diagnostics {
+	var diags diag.Diagnostics
+	w, err := windowOf(p)
+	if err != nil || !w.Open || o.bandwidth.IsUnknown() || o.endTime.IsUnknown() {
+		return diags
+	}
+	bandwidth, end := o.bandwidth.ValueInt64(), o.endTime.ValueString()
+	if o.takesShownWindow && w.shows(bandwidth, end) {
+		return diags // nothing is ordered
+	}
+	diags.AddAttributeWarning(path.Root("end_time"), "Another temporary upgrade while a window is open",
+		openWindowWarning(p.CenBandwidthPackageId, w, bandwidth, end))
+	return diags
 }
 
 // upgradePlan is what checkUpgradePlan needs to judge a planned upgrade.

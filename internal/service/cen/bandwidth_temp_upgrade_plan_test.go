@@ -213,8 +213,11 @@ func TestModifyPlan_twoUpgradesOfOnePackage(t *testing.T) {
 	}
 	first, second := testModel(testID, 600, day), testModel(testID, 700, endIn(30*time.Hour))
 
+	// The package shows a window: a new order is planned with the warning that the cloud may
+	// refuse it.
+	openWarning := []string{"Another temporary upgrade while a window is open", "window open until", "may refuse"}
 	claims := conns.NewClaims()
-	resourcetest.ExpectNoDiagnostics(t, planned(claims, nil, &first).Diagnostics)
+	resourcetest.ExpectWarning(t, planned(claims, nil, &first).Diagnostics, openWarning...)
 	resp := planned(claims, nil, &second)
 	resourcetest.ExpectError(t, resp.Diagnostics, "Two temporary upgrades of one CEN bandwidth package",
 		"the upgrade to 600 Mbps until "+day, "upgrades CEN bandwidth package "+testID+" too", "Keep one alibabacloud_cen_bandwidth_temp_upgrade per package")
@@ -227,7 +230,7 @@ func TestModifyPlan_twoUpgradesOfOnePackage(t *testing.T) {
 	// The destroy of a renamed resource and the create of its successor.
 	claims = conns.NewClaims()
 	resourcetest.ExpectNoDiagnostics(t, planned(claims, &activeState, nil).Diagnostics)
-	resourcetest.ExpectNoDiagnostics(t, planned(claims, nil, &first).Diagnostics)
+	resourcetest.ExpectWarning(t, planned(claims, nil, &first).Diagnostics, openWarning...)
 }
 
 func TestModifyPlanReadError(t *testing.T) {

@@ -116,6 +116,14 @@ func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.Sc
 					"that timed out before the API showed the upgrade, until the API shows it.",
 				PlanModifiers: useState,
 			},
+			"window_end_time": schema.StringAttribute{
+				Computed: true,
+				MarkdownDescription: "When the window ends as Alibaba Cloud shows it (`ReservationActiveTime`), in UTC " +
+					"(`YYYY-MM-DDThh:mm:ssZ`): `end_time` to the minute, or later where the cloud rounds the window " +
+					"up (to the next whole hour at most). The package keeps `bandwidth` until then. It is kept once " +
+					"the window has ended.",
+				PlanModifiers: useState,
+			},
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": r.TimeoutsBlock(ctx),

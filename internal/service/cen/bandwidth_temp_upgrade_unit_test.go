@@ -134,8 +134,9 @@ func TestCreate(t *testing.T) {
 			if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), tc.wantDetail) {
 				t.Errorf("want the explanation %q, got %v", tc.wantDetail, resp.Diagnostics)
 			}
-			if strings.Join(fake.Calls(), ",") != upgradeAct {
-				t.Errorf("calls %v, want only the upgrade (no wait)", fake.Calls())
+			// A create first looks for the window of an earlier apply that timed out.
+			if got := strings.Join(fake.Calls(), ","); got != describeAct+","+upgradeAct {
+				t.Errorf("calls %v, want a look at the package and the upgrade, no wait", fake.Calls())
 			}
 		})
 	}
@@ -237,10 +238,17 @@ func TestDelete(t *testing.T) {
 		statusExpired: {"already ended at " + day, "back at 100 Mbps"},
 		statusPending: {"If the upgrade", "500 Mbps", day, "100 Mbps"},
 	}
+	// The cloud ended the window later than end_time (rounded up to the hour): the warning
+	// says when the package really returns.
+	cases["rounded window"] = []string{"keeps 500 Mbps", "until " + endIn(25*time.Hour), "returns to 100 Mbps"}
 	for status, want := range cases {
 		t.Run(status, func(t *testing.T) {
 			fake := newFakeCBN()
 			prior := testStateModel(testID, 500, 100, day, status)
+			if status == "rounded window" {
+				prior.Status = types.StringValue(statusActive)
+				prior.WindowEndTime = types.StringValue(endIn(25 * time.Hour))
+			}
 			resp := resource.DeleteResponse{State: testState(t, s, &prior)}
 			testResource(fake).Delete(context.Background(), resource.DeleteRequest{State: resp.State}, &resp)
 			if len(fake.Calls()) != 0 {

@@ -55,4 +55,7 @@ const (
 	errCodeOrderIsProcessing = "OperationFailed.OrderIsProcessing"
 	errCodeBwpBusinessStatus = "InvalidOperation.BwpBusinessStatus"
 	errCodeBwpNotFound       = "ParameterBwpInstanceId"
+	// errCodeTempUpgradeNotEnabled refuses an account that does not have the feature: the page
+	// says it is "not enabled by default", but names no code for it; this one is assumed.
+	errCodeTempUpgradeNotEnabled = "Forbidden.TempUpgradeNotEnabled"
 )

@@ -120,6 +120,26 @@ func sameMinute(a, b string) bool {
 	})
 }
 
+// windowRounding is how much later than the EndTime ordered a window may end: Alibaba Cloud
+// bills CEN bandwidth by the hour, and the API pages do not say whether a window ends at
+// EndTime or at the next whole hour (the mock's strict reading rounds up to the hour).
+const windowRounding = time.Hour
+
+// windowEndFor reports whether a window the API shows ending at shown can be the one ordered to
+// end at requested, whichever reading the cloud takes: shown is requested cut to the minute (the
+// API keeps end times to the minute), or later, up to requested rounded up to the next whole
+// hour. Unparsable values match only when identical.
+func windowEndFor(shown, requested string) bool {
+	return endTimesMatch(shown, requested, func(ts, tr time.Time) bool {
+		first := tr.Truncate(time.Minute)
+		last := tr.Truncate(windowRounding)
+		if last.Before(tr) {
+			last = last.Add(windowRounding)
+		}
+		return !ts.Before(first) && !ts.After(last)
+	})
+}
+
 // endTimesMatch reports whether a and b are identical or, both parsed, satisfy match.
 func endTimesMatch(a, b string, match func(ta, tb time.Time) bool) bool {
 	if a == b {

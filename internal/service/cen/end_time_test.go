@@ -133,3 +133,30 @@ func TestNormalizeAPITime(t *testing.T) {
 		}
 	}
 }
+
+// TestWindowEndFor: a window ordered to end at an EndTime shows that time to the minute, or a
+// later one up to the next whole hour (the cloud may round up); never earlier, never later.
+func TestWindowEndFor(t *testing.T) {
+	cases := []struct {
+		shown, requested string
+		want             bool
+	}{
+		{"2026-12-01T10:37:00Z", "2026-12-01T10:37:42Z", true},  // echoed to the minute
+		{"2026-12-01T10:37Z", "2026-12-01T10:37:00Z", true},     // the API's layout
+		{"2026-12-01T11:00:00Z", "2026-12-01T10:37:42Z", true},  // rounded up to the hour
+		{"2026-12-01T10:45:00Z", "2026-12-01T10:37:00Z", true},  // rounded to some step in between
+		{"2026-12-01T10:36:00Z", "2026-12-01T10:37:00Z", false}, // earlier than ordered
+		{"2026-12-01T11:01:00Z", "2026-12-01T10:37:00Z", false}, // past the next hour
+		{"2026-12-01T11:00:00Z", "2026-12-01T11:00:00Z", true},  // a whole hour stays
+		{"2026-12-01T12:00:00Z", "2026-12-01T11:00:00Z", false}, // ... and is not rounded further
+		{"2026-12-02T00:00:00Z", "2026-12-01T23:30:00Z", true},  // across midnight
+		{"soon", "soon", true},
+		{"soon", "2026-12-01T10:37:00Z", false},
+		{"", "2026-12-01T10:37:00Z", false},
+	}
+	for _, c := range cases {
+		if got := windowEndFor(c.shown, c.requested); got != c.want {
+			t.Errorf("windowEndFor(%q, %q) = %t, want %t", c.shown, c.requested, got, c.want)
+		}
+	}
+}

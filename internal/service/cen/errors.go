@@ -44,9 +44,40 @@ var advice = conns.Advice{
 		"support to unlock it, then run terraform apply again.",
 	errCodeBwpNotFound: "The bandwidth plan does not exist (any more) in this account and region. Check " +
 		"cen_bandwidth_package_id and the provider's region.",
+	errCodeTempUpgradeNotEnabled: "Temporary upgrades of CEN bandwidth plans are not enabled for this Alibaba Cloud " +
+		"account: Alibaba Cloud leaves the feature off by default. Ask your account manager (or open a ticket with " +
+		"Alibaba Cloud support) to enable temporary bandwidth upgrades of CEN bandwidth plans for the account, then " +
+		"run terraform apply again. Nothing was ordered or changed. Until then, change the plan's bandwidth " +
+		"permanently instead (in the CEN console), which the account can do without the feature.",
 	errCodeUpgradeBwpBandwidth: "A temporary upgrade must raise the bandwidth: the requested bandwidth is equal " +
 		"to or lower than the plan's original bandwidth. Set bandwidth above the plan's original bandwidth " +
 		"(see original_bandwidth, or the plan in the CEN console).",
+}
+
+// openWindowRefusal explains an order for bandwidth until endTime refused while package id shows
+// the open window w: what the package keeps, that nothing changed, and what to do.
+func openWindowRefusal(id string, w window, bandwidth int64, endTime string) string {
+	return fmt.Sprintf("CEN bandwidth package %s has a temporary upgrade window open until %s at %d Mbps, and Alibaba "+
+		"Cloud refused another temporary upgrade (%d Mbps until %s) while it is open: the API refuses orders that "+
+		"conflict with an existing one. Nothing was changed: the package keeps %d Mbps until %s, then returns to "+
+		"%d Mbps. Keep bandwidth and end_time as they were until then, and set a new end_time (a new window) once "+
+		"the window has ended; to carry more bandwidth now, raise the plan's bandwidth permanently in the CEN console.",
+		id, w.EndTime, w.Bandwidth, bandwidth, endTime, w.Bandwidth, w.EndTime, w.BaseBandwidth)
+}
+
+// openWindowWarning warns, at plan, that the plan orders an upgrade (bandwidth until endTime)
+// of package id while it shows the open window w, which the cloud may refuse.
+func openWindowWarning(id string, w window, bandwidth int64, endTime string) string {
+	msg := fmt.Sprintf("CEN bandwidth package %s has a temporary upgrade window open until %s at %d Mbps, and this plan "+
+		"orders another temporary upgrade (%d Mbps until %s). Alibaba Cloud may refuse an order while a window is "+
+		"open (InvalidOperation.OrderParameterIllegal, for orders that conflict with an existing one); then nothing "+
+		"changes and the apply says so. Changing a window is safest once it has ended: then set a new end_time.",
+		id, w.EndTime, w.Bandwidth, bandwidth, endTime)
+	if w.Bandwidth == bandwidth && windowEndFor(w.EndTime, endTime) {
+		msg += fmt.Sprintf(" The open window is already this bandwidth until %s, where the cloud may round end_time "+
+			"up to: to keep the window as it is without ordering, set end_time = %q.", w.EndTime, w.EndTime)
+	}
+	return msg
 }
 
 // addUpgradeError adds a diagnostic for a failed TempUpgradeCenBandwidthPackageSpec call on id,

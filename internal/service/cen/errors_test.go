@@ -22,6 +22,7 @@ func TestUpgradeErrorDetail(t *testing.T) {
 		errCodeUpgradeBwpBandwidth:   {"must raise", "Set bandwidth above"},
 		errCodeOrderIsProcessing:     {"Another order", "one order at a time", "console or another tool", "interrupted", "another resource of this configuration", "Wait until", "DescribeCenBandwidthPackages"},
 		errCodeBwpBusinessStatus:     {"locked", "unlock"},
+		errCodeTempUpgradeNotEnabled: {"not enabled for this Alibaba Cloud account", "off by default", "account manager", "Nothing was ordered"},
 		"Throttling.User":            {"-parallelism", "max_retries"},
 		"SomethingElse":              {"TempUpgradeCenBandwidthPackageSpec failed"},
 	}

@@ -34,6 +34,9 @@ type fakeCBN struct {
 	upgradeErr error
 	// applyUpgrades makes an accepted upgrade show at once.
 	applyUpgrades bool
+	// roundUp makes an applied upgrade end at EndTime rounded up to the whole hour, as the mock's
+	// strict reading does (else it ends at EndTime, cut to the minute).
+	roundUp bool
 }
 
 // newFakeCBN returns a fake that knows packages.
@@ -110,6 +113,9 @@ func (f *fakeCBN) upgrade(request requests.AcsRequest, _ responses.AcsResponse) 
 	if p.HasReservationData == "true" {
 		p.Bandwidth, _ = strconv.ParseInt(p.ReservationBandwidth, 10, 64)
 	}
+	if hour := end.Truncate(time.Hour); f.roundUp && hour.Before(end) {
+		end = hour.Add(time.Hour)
+	}
 	f.packages[req.CenBandwidthPackageId] = withWindow(p, bw, end)
 	return nil
 }
@@ -180,6 +186,7 @@ func testModel(id string, bandwidth int64, end string) bandwidthTempUpgradeModel
 		OriginalBandwidth:     types.Int64Unknown(),
 		PackageName:           types.StringUnknown(),
 		Status:                types.StringUnknown(),
+		WindowEndTime:         types.StringUnknown(),
 		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
 			"create": types.StringType, "update": types.StringType,
 		})},
@@ -196,6 +203,7 @@ func testStateModel(id string, bandwidth, original int64, end, status string) ba
 	m.PackageName = types.StringValue("pkg")
 	m.OriginalBandwidth = types.Int64Value(original)
 	m.Status = types.StringValue(status)
+	m.WindowEndTime = types.StringValue(end)
 	return m
 }
 

@@ -54,7 +54,9 @@ func TestAccCENTempUpgradeBandwidthPackageAction_invoke(t *testing.T) {
 	const id = "cenbwp-action0001"
 	cli := acctest.NewCLI(t, acctest.Actions)
 	m := testAccNewMock(t, testAccPackage(id, 100))
-	end := testAccEndIn(24 * time.Hour)
+	// On a whole hour: the window ends there whichever reading the cloud takes, and the progress
+	// messages name where it ends.
+	end := testAccEndOnHour(24 * time.Hour)
 
 	cli.WriteFile("main.tf", acctest.RequiredProviders+m.Config(testAccConfigTempUpgradeAction(id, 500, end)))
 	cli.MustRun("init", "-input=false")
@@ -69,7 +71,7 @@ func TestAccCENTempUpgradeBandwidthPackageAction_invoke(t *testing.T) {
 		}
 	}
 	acctest.Check(t, resource.ComposeAggregateTestCheckFunc(
-		testAccCheckPackage(t, m, id, 500, 100, end),
+		testAccCheckPackage(t, m, testAccStrict, id, 500, 100, end),
 		m.CheckCallCount(testAccUpgradeCall, 1),
 	))
 	if state := cli.MustRun("state", "list"); strings.TrimSpace(state) != "" {
@@ -111,7 +113,7 @@ func TestAccCENTempUpgradeBandwidthPackageAction_trigger(t *testing.T) {
 				Config: testAccConfigTempUpgradeActionTriggered(m, id, 500, end, "event night"),
 				PostApplyFunc: func() {
 					acctest.Check(t, resource.ComposeAggregateTestCheckFunc(
-						testAccCheckPackage(t, m, id, 500, 100, end),
+						testAccCheckPackage(t, m, testAccStrict, id, 500, 100, end),
 						m.CheckCallCount(testAccUpgradeCall, 1),
 					))
 				},

@@ -98,9 +98,12 @@ func TestTempUpgradeActionRefusesWhatTheResourceRefuses(t *testing.T) {
 		end         string
 		wantErrPath string // "" for no error
 		wantErr     string
+		// wantWarn is in the one warning of a valid order.
+		wantWarn string
 	}{
 		{name: "valid", pkg: &base, bandwidth: 500, end: day},
-		{name: "raise an open window", pkg: &open, bandwidth: 800, end: day},
+		// The cloud may refuse an order while a window is open: both warn.
+		{name: "raise an open window", pkg: &open, bandwidth: 800, end: day, wantWarn: "Alibaba Cloud may refuse an order while a window is open"},
 		{name: "not above base", pkg: &base, bandwidth: 100, end: day, wantErrPath: "bandwidth", wantErr: "set bandwidth to at least 101"},
 		{name: "lower an open window", pkg: &open, bandwidth: 300, end: day, wantErrPath: "bandwidth", wantErr: "is lower than the 500 Mbps"},
 		{name: "end_time in the past", pkg: &base, bandwidth: 500, end: endIn(-time.Minute), wantErrPath: "end_time", wantErr: "is in the past"},
@@ -144,7 +147,11 @@ func TestTempUpgradeActionRefusesWhatTheResourceRefuses(t *testing.T) {
 				if n := got.fake.CallCount(upgradeAct); n != 0 {
 					t.Errorf("%s: plan made %d upgrade calls", who, n)
 				}
-				if c.wantErr == "" {
+				switch {
+				case c.wantErr == "" && c.wantWarn != "":
+					resourcetest.ExpectWarning(t, got.diags, c.wantWarn)
+					continue
+				case c.wantErr == "":
 					resourcetest.ExpectNoDiagnostics(t, got.diags)
 					continue
 				}
