@@ -2,7 +2,14 @@ package testmain
 
 import (
 	"bytes"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -60,5 +67,60 @@ func TestTarget(t *testing.T) {
 	t.Setenv(EnvTarget, "Cloud")
 	if _, err := Target(); err == nil {
 		t.Error("an unknown target was accepted")
+	}
+}
+
+// TestEveryPackageRunsThroughMain: every package with tests has a TestMain that calls
+// testmain.Main, so that with TF_ACC_TARGET=cloud no test of it runs unless it runs against the
+// cloud, and go test -list lists only those.
+func TestEveryPackageRunsThroughMain(t *testing.T) {
+	root := filepath.Join("..", "..", "..")
+	withTests := map[string]bool{} // directory -> has a TestMain calling Main
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || d.Name() == "tools") && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		dir := filepath.Dir(path)
+		file, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+		if err != nil {
+			return err
+		}
+		callsMain := false
+		for _, decl := range file.Decls {
+			fn, ok := decl.(*ast.FuncDecl)
+			if !ok || fn.Name.Name != "TestMain" || fn.Body == nil {
+				continue
+			}
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					switch f := call.Fun.(type) {
+					case *ast.SelectorExpr:
+						callsMain = callsMain || (f.Sel.Name == "Main" && fmt.Sprint(f.X) == "testmain")
+					case *ast.Ident:
+						callsMain = callsMain || (f.Name == "Main" && file.Name.Name == "testmain")
+					}
+				}
+				return true
+			})
+		}
+		withTests[dir] = withTests[dir] || callsMain
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(withTests) < 10 {
+		t.Fatalf("found only %d packages with tests: the walk is broken", len(withTests))
+	}
+	for dir, ok := range withTests {
+		if !ok {
+			t.Errorf("%s has tests but no TestMain calling testmain.Main (add a main_test.go like the other packages')", dir)
+		}
 	}
 }
