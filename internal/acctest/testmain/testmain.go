@@ -21,6 +21,7 @@ package testmain
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -223,7 +224,7 @@ func dryRunSelf() (cloudTests, mockTests []string, err error) {
 	if run := flagValue("test.run"); run != "" {
 		args = append(args, "-test.run="+run)
 	}
-	cmd := exec.Command(os.Args[0], args...) //nolint:gosec // this very test binary
+	cmd := exec.CommandContext(context.Background(), os.Args[0], args...) //nolint:gosec // this very test binary
 	cmd.Env = append(os.Environ(), envDryRun+"=1")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
