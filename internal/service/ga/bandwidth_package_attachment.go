@@ -29,12 +29,14 @@ var (
 func NewBandwidthPackageAttachmentResource() resource.Resource {
 	r := &bandwidthPackageAttachmentResource{ResourceWithClient: framework.NewResourceWithClient(gaClient)}
 	r.SetDefaultCreateTimeout(defaultCreateTimeout)
+	r.SetDefaultUpdateTimeout(defaultUpdateTimeout)
 	r.SetDefaultDeleteTimeout(defaultDeleteTimeout)
 	return r
 }
 
-// bandwidthPackageAttachmentResource binds a bandwidth plan to an accelerator. Every argument
-// replaces it, so only the timeouts block changes in place, with no call (WithNoOpUpdate).
+// bandwidthPackageAttachmentResource binds a bandwidth plan to an accelerator. A new
+// bandwidth_package_id swaps the plan in place (ReplaceBandwidthPackage); a new accelerator_id
+// replaces the attachment; a change of the timeouts block alone needs no call (WithNoOpUpdate).
 type bandwidthPackageAttachmentResource struct {
 	framework.ResourceWithClient[gaAPI]
 	framework.WithTimeouts
@@ -44,6 +46,8 @@ type bandwidthPackageAttachmentResource struct {
 // Metadata implements resource.Resource.
 func (r *bandwidthPackageAttachmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_ga_bandwidth_package_attachment"
+	// The identity names the plan bound, which a swap changes (ReplaceBandwidthPackage).
+	resp.ResourceBehavior.MutableIdentity = true
 }
 
 // Create implements resource.Resource: BandwidthPackageAddAccelerator, retried while the plan
@@ -73,6 +77,7 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 	// Saved at once: the binding exists even if the wait below fails.
 	plan.ID = types.StringValue(attachmentID(packageID, acceleratorID))
 	plan.Status = types.StringValue(packageStateBinding)
+	plan.setAccelerators()
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	framework.SetIdentityFromState(ctx, resp.State, resp.Identity, &resp.Diagnostics)
 
@@ -110,7 +115,91 @@ func (r *bandwidthPackageAttachmentResource) Read(ctx context.Context, req resou
 	}
 	state.ID = types.StringValue(attachmentID(packageID, acceleratorID))
 	state.Status = types.StringValue(bp.State)
+	state.setAccelerators()
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// Update implements resource.Resource. A new bandwidth_package_id swaps the plan bound to the
+// accelerator in place with ReplaceBandwidthPackage, never unbinding first, so that the
+// accelerator keeps forwarding with one plan or the other; then it waits until the old plan
+// no longer lists the accelerator, the new one does, and the accelerator is active again.
+// Anything else that changes in place is the timeouts block, which needs no call.
+func (r *bandwidthPackageAttachmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state bandwidthPackageAttachmentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if plan.BandwidthPackageID.Equal(state.BandwidthPackageID) {
+		r.WithNoOpUpdate.Update(ctx, req, resp)
+		return
+	}
+	deadline, ok := r.UpdateDeadline(ctx, plan.Timeouts, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	ctx = deadline.Context(ctx) // transient failures are retried until the deadline
+	oldID, acceleratorID := state.ids()
+	newID := plan.BandwidthPackageID.ValueString()
+	if err := r.sendReplacement(ctx, newID, oldID, acceleratorID, deadline.Remaining()); err != nil {
+		summary := fmt.Sprintf("Swapping bandwidth plan %s for %s on accelerator %s failed", oldID, newID, acceleratorID)
+		if r.unpaid(ctx, newID, err) {
+			resp.Diagnostics.AddError(summary, unpaidBindingDetail(newID))
+			return
+		}
+		resp.Diagnostics.AddError(summary, deadline.Explain(err, bindingAdvice))
+		return
+	}
+
+	// Saved at once: the accelerator has the new plan even if the wait below fails.
+	plan.ID = types.StringValue(attachmentID(newID, acceleratorID))
+	plan.Status = types.StringValue(packageStateBinding)
+	plan.setAccelerators()
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	framework.SetIdentityFromState(ctx, resp.State, resp.Identity, &resp.Diagnostics)
+
+	if _, err := waitAttachment(ctx, r.API(), oldID, acceleratorID, false, deadline.Remaining()); err != nil && !conns.IsNotFound(err) {
+		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for bandwidth plan %s to leave accelerator %s failed", oldID, acceleratorID),
+			deadline.Explain(err, bindingAdvice))
+		return
+	}
+	bp, err := waitAttachment(ctx, r.API(), newID, acceleratorID, true, deadline.Remaining())
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for accelerator %s to finish binding bandwidth plan %s failed", acceleratorID, newID),
+			deadline.Explain(err, bindingAdvice))
+		return
+	}
+	plan.Status = types.StringValue(bp.State)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// sendReplacement calls ReplaceBandwidthPackage: newID takes the place of oldID on accelerator
+// acceleratorID, retried while a plan or the accelerator is in a transitional state. The call
+// takes no ClientToken, so a repeat of one that was carried out, its answer lost, is refused
+// (the old plan busy or bound to nothing); the swap under way or done is then recognized as
+// its own doing.
+func (r *bandwidthPackageAttachmentResource) sendReplacement(ctx context.Context, newID, oldID, acceleratorID string, timeout time.Duration) error {
+	req := gasdk.CreateReplaceBandwidthPackageRequest()
+	req.BandwidthPackageId, req.TargetBandwidthPackageId = newID, oldID
+	// The API takes the accelerator too (the SDK's request lacks it): a swap on another
+	// accelerator than the one planned is refused rather than made.
+	req.QueryParams["AcceleratorId"] = acceleratorID
+	retryable := conns.RetryableOrCode(retryableBindingCodes...)
+	mayHaveRun := false
+	return waiter.RetryWhen(ctx, waiter.RetryConf{
+		Action:    req.GetActionName(),
+		Timeout:   timeout,
+		Retryable: func(err error) bool { return retryable(err) && !r.unpaid(ctx, newID, err) },
+	}, func(ctx context.Context) error {
+		err := r.API().Do(ctx, req, gasdk.CreateReplaceBandwidthPackageResponse())
+		mayHaveRun = mayHaveRun || conns.EarlierAttemptMayHaveRun(err)
+		if mayHaveRun && conns.IsErrorCode(err, errCodeStateErrorBandwidthPackage, errCodeBindExistBandwidthPackage) &&
+			r.bindingUnderWayOrDone(ctx, newID, acceleratorID, true) {
+			return nil // our own earlier attempt's doing; the waits that follow see it through
+		}
+		return err
+	})
 }
 
 // Delete implements resource.Resource: once the plan is out of any transitional state,

@@ -118,6 +118,7 @@ func listedAttachment(ctx context.Context, req list.ListRequest, bp *gasdk.Bandw
 		m.AcceleratorID, m.BandwidthPackageID = identity.AcceleratorID, identity.BandwidthPackageID
 		m.ID = types.StringValue(attachmentID(bp.BandwidthPackageId, acceleratorID))
 		m.Status = types.StringValue(bp.State)
+		m.setAccelerators()
 		result.Diagnostics.Append(result.Resource.Set(ctx, m)...)
 	}
 	return result

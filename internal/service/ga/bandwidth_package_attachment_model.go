@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -17,6 +18,7 @@ import (
 // bandwidthPackageAttachmentModel is the attachment's data.
 type bandwidthPackageAttachmentModel struct {
 	AcceleratorID      types.String   `tfsdk:"accelerator_id"`
+	Accelerators       types.List     `tfsdk:"accelerators"`
 	BandwidthPackageID types.String   `tfsdk:"bandwidth_package_id"`
 	ID                 types.String   `tfsdk:"id"`
 	Status             types.String   `tfsdk:"status"`
@@ -62,14 +64,26 @@ func attachmentID(packageID, acceleratorID string) string {
 	return packageID + attachmentIDSeparator + acceleratorID
 }
 
-// parseAttachmentID splits an attachment's ID into the bandwidth plan and accelerator IDs.
+// parseAttachmentID splits an attachment's ID into the bandwidth plan and accelerator IDs. The
+// official provider's order, <accelerator_id>:<bandwidth_package_id>, is recognized by the
+// ids' prefixes and read too.
 func parseAttachmentID(id string) (packageID, acceleratorID string, err error) {
 	parts := strings.Split(id, attachmentIDSeparator)
+	if len(parts) == 2 && strings.HasPrefix(parts[0], validators.IDKindGAAccelerator.Prefix) &&
+		strings.HasPrefix(parts[1], validators.IDKindGABandwidthPlan.Prefix) {
+		parts[0], parts[1] = parts[1], parts[0]
+	}
 	if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
 		return "", "", fmt.Errorf("expected <bandwidth_package_id>%s<accelerator_id>, for example "+
 			"gbwp-bp1sgzldyj6b4q7cx%sga-bp1odcab8tmno0hdq, got %q", attachmentIDSeparator, attachmentIDSeparator, id)
 	}
 	return parts[0], parts[1], nil
+}
+
+// setAccelerators sets accelerators, the accelerator as a list (as the official provider's
+// attachment exports it).
+func (m *bandwidthPackageAttachmentModel) setAccelerators() {
+	m.Accelerators = types.ListValueMust(types.StringType, []attr.Value{m.AcceleratorID})
 }
 
 // ids returns the bandwidth plan and accelerator IDs.

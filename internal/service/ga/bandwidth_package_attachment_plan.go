@@ -9,9 +9,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"terraform-provider-alibabacloud/internal/conns"
+	"terraform-provider-alibabacloud/internal/framework"
 )
 
 var _ resource.ResourceWithModifyPlan = (*bandwidthPackageAttachmentResource)(nil)
@@ -51,8 +53,13 @@ func (r *bandwidthPackageAttachmentResource) ModifyPlan(ctx context.Context, req
 		return
 	}
 	if prior != nil {
-		// Replaced: this resource's old binding is undone before the new one is made.
+		// Replaced, or (another plan on the same accelerator) swapped: this resource's old
+		// binding is undone, or taken over, as the new one is made.
 		b.releases = prior
+	}
+	swap := prior != nil && prior.AcceleratorID.Equal(plan.AcceleratorID) && known(plan.AcceleratorID)
+	if swap {
+		resp.Diagnostics.Append(planSwap(ctx, plan, req, resp)...)
 	}
 	resp.Diagnostics.Append(b.claimPackage(r.Claims())...)
 	if resp.Diagnostics.HasError() {
@@ -97,7 +104,77 @@ func (r *bandwidthPackageAttachmentResource) ModifyPlan(ctx context.Context, req
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if swap && b.pkg != nil && b.acc != nil {
+		resp.Diagnostics.Append(r.checkSwap(ctx, b)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
 	resp.Diagnostics.Append(b.check(time.Now(), r.Claims())...)
+}
+
+// planSwap plans the swap of the bound plan (a new bandwidth_package_id, the same accelerator):
+// the new id, and the identity, which names the plan; unknown until the plan's id is known.
+func planSwap(ctx context.Context, plan bandwidthPackageAttachmentModel, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) diag.Diagnostics {
+	var diags diag.Diagnostics
+	id := types.StringUnknown()
+	if known(plan.BandwidthPackageID) {
+		id = types.StringValue(attachmentID(plan.BandwidthPackageID.ValueString(), plan.AcceleratorID.ValueString()))
+	}
+	diags.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), id)...)
+	if known(plan.BandwidthPackageID) {
+		framework.SetIdentityFromState(ctx, tfsdk.State{Schema: req.Plan.Schema, Raw: resp.Plan.Raw}, resp.Identity, &diags)
+	}
+	return diags
+}
+
+// checkSwap applies the rules of ReplaceBandwidthPackage to a swap of the plan bound to an
+// accelerator for b's plan: the new plan is of the type of the one it replaces, its
+// Subscription has not expired, and a Basic one has at least the bandwidth the accelerator's
+// acceleration regions are given (BandwidthIllegal.BandwidthPackage otherwise). That it is paid
+// and bound to no accelerator, check (the rules of any binding) says.
+func (r *bandwidthPackageAttachmentResource) checkSwap(ctx context.Context, b plannedBinding) diag.Diagnostics {
+	var diags diag.Diagnostics
+	oldID, accID, newID := b.releases.BandwidthPackageID.ValueString(), b.acc.AcceleratorId, b.pkg.BandwidthPackageId
+	oldType := ""
+	switch oldID {
+	case b.acc.BasicBandwidthPackage.InstanceId:
+		oldType = packageTypeBasic
+	case b.acc.CrossDomainBandwidthPackage.InstanceId:
+		oldType = packageTypeCrossDomain
+	}
+	if oldType != "" && b.pkg.Type != oldType {
+		diags.AddAttributeError(packageIDPath, "A swap keeps the type of the plan",
+			fmt.Sprintf("Bandwidth plan %s is a %s plan, and the plan it would replace on accelerator %s, %s, is a %s "+
+				"plan: ReplaceBandwidthPackage swaps a plan for one of the same type. Set bandwidth_package_id to a %s "+
+				"plan, or bind %s with an alibabacloud_ga_bandwidth_package_attachment of its own.",
+				newID, b.pkg.Type, accID, oldID, oldType, oldType, newID))
+		return diags
+	}
+	if billingOf(b.pkg, time.Now()).expired {
+		diags.AddAttributeError(packageIDPath, "Bandwidth plan expired",
+			fmt.Sprintf("Bandwidth plan %s is a Subscription that expired (expired_time %s): it cannot take over "+
+				"accelerator %s. Renew it, or choose a plan in force.", newID, describeTime(formatAPITime(b.pkg.ExpiredTime)), accID))
+		return diags
+	}
+	if b.pkg.Type != packageTypeBasic {
+		return diags
+	}
+	regions, err := findIPSetsBandwidth(ctx, r.API(), accID)
+	if err != nil {
+		diags.AddError(fmt.Sprintf("Reading the acceleration regions of GA accelerator %s to check the swap failed", accID),
+			conns.Explain(err, advice))
+		return diags
+	}
+	if b.pkg.Bandwidth < regions {
+		diags.AddAttributeError(packageIDPath, "Bandwidth plan too small for the accelerator",
+			fmt.Sprintf("Bandwidth plan %s has %d Mbps, and the acceleration regions of accelerator %s are given %d Mbps "+
+				"in all: a Basic plan must cover them, or ReplaceBandwidthPackage refuses it "+
+				"(BandwidthIllegal.BandwidthPackage). Raise the bandwidth of %s to at least %d first (in an earlier "+
+				"apply), choose a larger plan, or lower the acceleration regions' bandwidth.",
+				newID, b.pkg.Bandwidth, accID, regions, newID, regions))
+	}
+	return diags
 }
 
 // plannedBinding is a binding a plan creates, with what the API shows of its plan and its

@@ -134,10 +134,10 @@ func TestAttachmentModifyPlan_accepted(t *testing.T) {
 			"gbwp-1", testAcceleratorID, 2,
 		},
 		{
-			// Replacing the accelerator's Basic plan with another one.
-			"replaced: another Basic plan", []*gasdk.DescribeBandwidthPackageResponse{basic(), testPackage()},
+			// Swapping the accelerator's Basic plan for another one: its regions are read too.
+			"swapped: another Basic plan", []*gasdk.DescribeBandwidthPackageResponse{basic(), testPackage()},
 			map[string]any{"id": "gbwp-basic:ga-unit1", "bandwidth_package_id": "gbwp-basic", "accelerator_id": testAcceleratorID, "status": "binded"},
-			"gbwp-1", testAcceleratorID, 2,
+			"gbwp-1", testAcceleratorID, 3,
 		},
 	}
 	for _, tc := range cases {

@@ -6,9 +6,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"terraform-provider-alibabacloud/internal/framework/validators"
 )
@@ -20,7 +22,8 @@ func (r *bandwidthPackageAttachmentResource) Schema(ctx context.Context, _ resou
 		MarkdownDescription: "Binds a Global Accelerator bandwidth plan to an accelerator " +
 			"(BandwidthPackageAddAccelerator). Creating it waits until the accelerator is `active` again and the plan " +
 			"lists it; destroying it (BandwidthPackageRemoveAccelerator) waits until the plan no longer lists it. " +
-			"While the binding settles the plan is `binding` or `unbinding` and the accelerator `configuring`.\n\n" +
+			"While the binding settles the plan is `binding` or `unbinding` and the accelerator `configuring`. A new " +
+			"`bandwidth_package_id` swaps the plan in place (ReplaceBandwidthPackage), never unbinding first.\n\n" +
 			"When both ids are known at plan, `terraform plan` checks the binding before anything is bound: the plan " +
 			"and the accelerator exist, the plan is paid and bound to no other accelerator (a plan serves one " +
 			"accelerator), the accelerator has no other plan of its type (one `Basic` and one `CrossDomain` plan at " +
@@ -37,9 +40,19 @@ func (r *bandwidthPackageAttachmentResource) Schema(ctx context.Context, _ resou
 			},
 			"bandwidth_package_id": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "ID of the bandwidth plan (`gbwp-` and lower-case letters and digits). Changing it replaces the attachment.",
-				Validators:          []validator.String{validators.ID(validators.IDKindGABandwidthPlan)},
-				PlanModifiers:       replace,
+				MarkdownDescription: "ID of the bandwidth plan (`gbwp-` and lower-case letters and digits). Changing it swaps " +
+					"the plan in place (ReplaceBandwidthPackage), never unbinding first: the accelerator forwards with the old " +
+					"plan until the new one takes over. The new plan must be of the same `type`, paid, active and bound to no " +
+					"accelerator, and a `Basic` one at least as large as the bandwidth the accelerator's acceleration regions " +
+					"are given; `terraform plan` checks all of it when the id is known.",
+				Validators: []validator.String{validators.ID(validators.IDKindGABandwidthPlan)},
+			},
+			"accelerators": schema.ListAttribute{
+				ElementType: types.StringType,
+				Computed:    true,
+				MarkdownDescription: "The accelerator, as a list of one id (as the official `alicloud` provider's attachment " +
+					"exports it).",
+				PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
 			},
 			"id": schema.StringAttribute{
 				Computed:            true,

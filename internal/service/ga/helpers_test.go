@@ -33,6 +33,8 @@ const (
 	deletePackageAct       = "DeleteBandwidthPackage"
 	addAcceleratorAct      = "BandwidthPackageAddAccelerator"
 	removeAcceleratorAct   = "BandwidthPackageRemoveAccelerator"
+	replacePackageAct      = "ReplaceBandwidthPackage"
+	listIPSetsAct          = "ListIpSets"
 )
 
 // testAcceleratorID is the accelerator every fake knows, active.
@@ -58,6 +60,8 @@ type fakeGA struct {
 	tags     map[string]map[string]string
 	groups   map[string]string
 	renewals map[string]describeAutoRenewResponse
+	// regions is the bandwidth of each accelerator's acceleration regions (ListIpSets).
+	regions map[string]int
 }
 
 // newFakeGA returns a fake with the active accelerator testAcceleratorID and the plans given.
@@ -70,6 +74,7 @@ func newFakeGA(packages ...*gasdk.DescribeBandwidthPackageResponse) *fakeGA {
 		tags:         map[string]map[string]string{},
 		groups:       map[string]string{},
 		renewals:     map[string]describeAutoRenewResponse{},
+		regions:      map[string]int{},
 	}
 	for _, p := range packages {
 		f.packages[p.BandwidthPackageId] = p
@@ -87,7 +92,41 @@ func newFakeGA(packages ...*gasdk.DescribeBandwidthPackageResponse) *fakeGA {
 	f.Handle(actionChangeResourceGroup, f.changeGroup)
 	f.Handle(actionDescribeAutoRenew, f.describeRenewal)
 	f.Handle(actionUpdateAutoRenew, f.updateRenewal)
+	f.Handle(listIPSetsAct, f.listIPSets)
+	f.Handle(replacePackageAct, f.replace)
 	return f
+}
+
+// listIPSets answers ListIpSets: one region holding the accelerator's regions bandwidth.
+func (f *fakeGA) listIPSets(request requests.AcsRequest, response responses.AcsResponse) error {
+	req, _ := request.(*gasdk.ListIpSetsRequest)
+	out, _ := response.(*gasdk.ListIpSetsResponse)
+	if _, ok := f.accelerators[req.AcceleratorId]; !ok {
+		return resourcetest.APIError(errCodeNotExistAccelerator)
+	}
+	if bandwidth := f.regions[req.AcceleratorId]; bandwidth > 0 {
+		out.IpSets, out.TotalCount = []gasdk.IpSetsItem{{IpSetId: "ips-1", Bandwidth: bandwidth}}, 1
+	}
+	return nil
+}
+
+// replace answers ReplaceBandwidthPackage: the new plan takes the old one's accelerator at once.
+func (f *fakeGA) replace(request requests.AcsRequest, _ responses.AcsResponse) error {
+	req, _ := request.(*gasdk.ReplaceBandwidthPackageRequest)
+	newPlan, err := f.pkg(req.BandwidthPackageId)
+	if err != nil {
+		return err
+	}
+	oldPlan, err := f.pkg(req.TargetBandwidthPackageId)
+	if err != nil {
+		return err
+	}
+	if len(oldPlan.Accelerators) == 0 || len(newPlan.Accelerators) > 0 {
+		return resourcetest.APIError(errCodeStateErrorBandwidthPackage)
+	}
+	newPlan.Accelerators, newPlan.State = oldPlan.Accelerators, packageStateBinded
+	oldPlan.Accelerators, oldPlan.State = []string{}, packageStateActive
+	return nil
 }
 
 // showStates makes the next describes of object id show states, one each, before its own.

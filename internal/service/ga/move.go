@@ -289,6 +289,7 @@ func moveOfficialAttachment(ctx context.Context, req resource.MoveStateRequest, 
 		Status:             s.string("status"),
 		Timeouts:           s.timeouts(ctx, resp.TargetState, &resp.Diagnostics),
 	}
+	m.setAccelerators()
 	if resp.Diagnostics.HasError() {
 		return
 	}
