@@ -39,7 +39,7 @@ func (r *bandwidthPackageAttachmentResource) Schema(ctx context.Context, _ resou
 				PlanModifiers:       replace,
 			},
 			"bandwidth_package_id": schema.StringAttribute{
-				Required:            true,
+				Required: true,
 				MarkdownDescription: "ID of the bandwidth plan (`gbwp-` and lower-case letters and digits). Changing it swaps " +
 					"the plan in place (ReplaceBandwidthPackage), never unbinding first: the accelerator forwards with the old " +
 					"plan until the new one takes over. The new plan must be of the same `type`, paid, active and bound to no " +
