@@ -30,6 +30,10 @@ var (
 	EnvRequestTimeout        = []string{"ALIBABA_CLOUD_REQUEST_TIMEOUT"}
 	EnvRateLimitCBN          = []string{"ALIBABA_CLOUD_RATE_LIMIT_CBN"}
 	EnvRateLimitGA           = []string{"ALIBABA_CLOUD_RATE_LIMIT_GA"}
+	// The official alicloud provider's variables for the arguments of its block this one takes.
+	EnvSkipRegionValidation = []string{"ALICLOUD_SKIP_REGION_VALIDATION"}
+	EnvAccountType          = []string{"ALIBABA_CLOUD_ACCOUNT_TYPE"}
+	EnvConfigurationSource  = []string{"TF_APPEND_USER_AGENT"}
 )
 
 // sdkCredentialEnv are variables the SDK's default credential chain reads besides those above.
@@ -43,7 +47,8 @@ var sdkCredentialEnv = []string{
 func EnvironmentVariables() []string {
 	return slices.Concat(EnvAccessKey, EnvSecretKey, EnvSecurityToken, EnvRegion, EnvProfile,
 		EnvSharedCredentialsFile, EnvRoleARN, EnvRoleSessionName, EnvECSRoleName, EnvEndpointCBN, EnvEndpointGA,
-		EnvMaxRetries, EnvRequestTimeout, EnvRateLimitCBN, EnvRateLimitGA, sdkCredentialEnv)
+		EnvMaxRetries, EnvRequestTimeout, EnvRateLimitCBN, EnvRateLimitGA, EnvSkipRegionValidation, EnvAccountType,
+		EnvConfigurationSource, sdkCredentialEnv)
 }
 
 // Defaults of the retry, timeout and assume_role attributes. The retry and timeout ones are

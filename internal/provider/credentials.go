@@ -23,7 +23,7 @@ type credentialSettings struct {
 	ecsRoleName                         setting
 	roleARN, roleSessionName            setting
 	sessionExpiration                   int64
-	policy                              string
+	policy, externalID                  string
 }
 
 // buildCredentials picks the credentials source, strongest first, and builds it from the SDK's
@@ -62,6 +62,7 @@ func buildCredentials(cs credentialSettings, diags *diag.Diagnostics) (credentia
 		WithRoleSessionName(cs.roleSessionName.value).
 		WithDurationSeconds(int(cs.sessionExpiration)).
 		WithPolicy(cs.policy).
+		WithExternalId(cs.externalID).
 		Build()
 	if err != nil {
 		diags.AddAttributeError(path.Root("assume_role"), "Invalid assume_role configuration",

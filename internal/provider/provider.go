@@ -6,8 +6,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -64,20 +66,26 @@ type alibabaCloudProvider struct {
 // providerModel is the provider block.
 type providerModel struct {
 	AccessKey             types.String  `tfsdk:"access_key"`
+	AccountType           types.String  `tfsdk:"account_type"`
 	AssumeRole            types.Object  `tfsdk:"assume_role"`
+	ConfigurationSource   types.String  `tfsdk:"configuration_source"`
 	ECSRoleName           types.String  `tfsdk:"ecs_role_name"`
 	Endpoints             types.Object  `tfsdk:"endpoints"`
 	MaxRetries            fwtypes.Int64 `tfsdk:"max_retries"`
 	Profile               types.String  `tfsdk:"profile"`
+	Protocol              types.String  `tfsdk:"protocol"`
 	RateLimit             types.Object  `tfsdk:"rate_limit"`
 	Region                types.String  `tfsdk:"region"`
 	RequestTimeout        types.String  `tfsdk:"request_timeout"`
 	SecretKey             types.String  `tfsdk:"secret_key"`
 	SecurityToken         types.String  `tfsdk:"security_token"`
 	SharedCredentialsFile types.String  `tfsdk:"shared_credentials_file"`
+	SkipRegionValidation  types.Bool    `tfsdk:"skip_region_validation"`
+	officialOnlyModel
 }
 
 type assumeRoleModel struct {
+	ExternalID        types.String  `tfsdk:"external_id"`
 	Policy            types.String  `tfsdk:"policy"`
 	RoleARN           types.String  `tfsdk:"role_arn"`
 	SessionExpiration fwtypes.Int64 `tfsdk:"session_expiration"`
@@ -121,6 +129,35 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 				MarkdownDescription: "Access key ID. Also read from " + envDoc(EnvAccessKey) + ".",
 				Optional:            true,
 			},
+			"account_type": schema.StringAttribute{
+				MarkdownDescription: "`Domestic` or `International` (in any case), the Alibaba Cloud site of the account, as for " +
+					"the official `alicloud` provider. Global Accelerator and CEN have the same endpoints on both sites, so it " +
+					"changes no call; it is checked and logged. Also read from " + envDoc(EnvAccountType) + ".",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOfCaseInsensitive(accountTypes...)},
+			},
+			"configuration_source": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("Text appended to the User-Agent of every API call, up to %d characters, for "+
+					"example the repository a configuration comes from, as for the official `alicloud` provider. Also read "+
+					"from %s.", maxConfigurationSource, envDoc(EnvConfigurationSource)),
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthAtMost(maxConfigurationSource), printable{}},
+			},
+			"protocol": schema.StringAttribute{
+				MarkdownDescription: "`HTTPS` (the default) or `HTTP`: the scheme of every endpoint given without one, the " +
+					"default endpoints included, as for the official `alicloud` provider. An endpoint written as a URL keeps " +
+					"its own scheme, which must then agree with `protocol` when both are set. `HTTP` to Alibaba Cloud's own " +
+					"endpoints sends every request and answer unencrypted (requests stay signed, the secret never leaves), " +
+					"and plans warn about it.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf(protocolHTTPS, protocolHTTP)},
+			},
+			"skip_region_validation": schema.BoolAttribute{
+				MarkdownDescription: "Accept a `region` that is not in this provider's list of known regions (a region newer " +
+					"than this provider), as for the official `alicloud` provider. Default `false`. Also read from " +
+					envDoc(EnvSkipRegionValidation) + ".",
+				Optional: true,
+			},
 			"ecs_role_name": schema.StringAttribute{
 				MarkdownDescription: "Name of the RAM role attached to the ECS instance Terraform runs on; credentials are " +
 					"read from the instance metadata service. Also read from " + envDoc(EnvECSRoleName) + ".",
@@ -144,10 +181,11 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 				Optional: true,
 			},
 			"region": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("Region id, e.g. `cn-shanghai`. Default `%s`. Global Accelerator calls always "+
-					"go to `cn-hangzhou`. Also read from %s.", DefaultRegion, envDoc(EnvRegion)),
+				MarkdownDescription: fmt.Sprintf("Region id, e.g. `cn-shanghai`: a known one unless `skip_region_validation` "+
+					"is set. Default `%s`. Global Accelerator calls always go to `cn-hangzhou`. Also read from %s.",
+					DefaultRegion, envDoc(EnvRegion)),
 				Optional:   true,
-				Validators: []validator.String{validators.Region()},
+				Validators: []validator.String{knownRegionUnlessSkipped{}},
 			},
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("Timeout of each API request (each retry has its own), as a duration such as "+
@@ -176,6 +214,11 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 				MarkdownDescription: "Assume a RAM role with STS on top of the credentials found. The temporary credentials " +
 					"are fetched at the first API call and refreshed before they expire.",
 				Attributes: map[string]schema.Attribute{
+					"external_id": schema.StringAttribute{
+						MarkdownDescription: "The external ID the role's trust policy asks of whoever assumes it " +
+							"(`sts:ExternalId`), as for the official `alicloud` provider.",
+						Optional: true,
+					},
 					"policy": schema.StringAttribute{
 						MarkdownDescription: "A JSON policy further restricting the role's permissions.",
 						Optional:            true,
@@ -228,9 +271,10 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 				},
 			},
 			"endpoints": schema.SingleNestedBlock{
-				MarkdownDescription: "Custom API endpoints, e.g. a local mock. Each is a host (`cbn.aliyuncs.com`, HTTPS) or a " +
-					"URL whose `http` or `https` scheme is honored (`http://127.0.0.1:8686`): an IP address or a host name, " +
-					"and a port from 1 to 65535. They are checked at `terraform plan`.",
+				MarkdownDescription: "Custom API endpoints, e.g. a local mock. Each is a host (`cbn.aliyuncs.com`, reached over " +
+					"`protocol`, HTTPS by default) or a URL whose `http` or `https` scheme is honored (`http://127.0.0.1:8686`): " +
+					"an IP address or a host name, and a port from 1 to 65535. They are checked at `terraform plan`. (The " +
+					"official `alicloud` provider's endpoints of other products are not taken: remove them.)",
 				Attributes: map[string]schema.Attribute{
 					"cbn": schema.StringAttribute{
 						MarkdownDescription: fmt.Sprintf("Cloud Enterprise Network endpoint. Default `%s` (when left out, "+
@@ -248,6 +292,8 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 			},
 		},
 	}
+	maps.Copy(resp.Schema.Attributes, unsupportedAttributes())
+	maps.Copy(resp.Schema.Blocks, unsupportedBlocks())
 }
 
 // Configure implements provider.Provider: it resolves attributes and environment variables,
@@ -296,18 +342,34 @@ func (p *alibabaCloudProvider) resolve(ctx context.Context, config providerModel
 
 	region := lookup(config.Region, path.Root("region"), EnvRegion...)
 	cfg.Region = region.value
+	skipRegionValidation := resolveBool(config.SkipRegionValidation, path.Root("skip_region_validation"), EnvSkipRegionValidation, &diags)
 	if !region.set() {
 		cfg.Region = DefaultRegion
-	} else if !conns.IsKnownRegion(region.value) {
-		diags.AddAttributeError(region.attr, "Unknown Alibaba Cloud region", validators.UnknownRegionDetail(region.value, region.from()))
+	} else if !conns.IsKnownRegion(region.value) && !skipRegionValidation {
+		diags.AddAttributeError(region.attr, "Unknown Alibaba Cloud region", validators.UnknownRegionDetail(region.value, region.from())+
+			" If it is a region newer than this provider, set skip_region_validation = true.")
+	}
+	if accountType := lookup(config.AccountType, path.Root("account_type"), EnvAccountType...); accountType.set() {
+		if !slices.ContainsFunc(accountTypes, func(t string) bool { return strings.EqualFold(t, accountType.value) }) {
+			diags.AddAttributeError(accountType.attr, "Invalid account_type",
+				fmt.Sprintf("The %s must be %s, got %q.", accountType.from(), validators.QuotedList(accountTypes), accountType.value))
+		}
+		tflog.Debug(ctx, "Account type (no effect on the Global Accelerator and CEN endpoints)", map[string]any{"account_type": accountType.value})
+	}
+	if source := lookup(config.ConfigurationSource, path.Root("configuration_source"), EnvConfigurationSource...); source.set() {
+		if problem := configurationSourceProblem(source.value); problem != "" {
+			diags.AddAttributeError(source.attr, "Invalid configuration_source", fmt.Sprintf("The %s %s.", source.from(), problem))
+		}
+		cfg.UserAgent += " " + source.value
 	}
 
 	var endpoints endpointsModel
 	if !config.Endpoints.IsNull() {
 		diags.Append(config.Endpoints.As(ctx, &endpoints, basetypes.ObjectAsOptions{})...)
 	}
-	cfg.CBNEndpoint = resolveEndpoint(endpoints.CBN, path.Root("endpoints").AtName("cbn"), conns.DefaultCBNEndpoint, EnvEndpointCBN, &diags)
-	cfg.GAEndpoint = resolveEndpoint(endpoints.GA, path.Root("endpoints").AtName("ga"), conns.DefaultGAEndpoint, EnvEndpointGA, &diags)
+	protocol := config.Protocol.ValueString()
+	cfg.CBNEndpoint = resolveEndpoint(endpoints.CBN, path.Root("endpoints").AtName("cbn"), conns.DefaultCBNEndpoint, EnvEndpointCBN, protocol, &diags)
+	cfg.GAEndpoint = resolveEndpoint(endpoints.GA, path.Root("endpoints").AtName("ga"), conns.DefaultGAEndpoint, EnvEndpointGA, protocol, &diags)
 
 	var rateLimit rateLimitModel
 	if !config.RateLimit.IsNull() {
@@ -336,6 +398,7 @@ func (p *alibabaCloudProvider) resolve(ctx context.Context, config providerModel
 		roleSessionName:       lookup(assumeRole.SessionName, path.Root("assume_role").AtName("session_name"), EnvRoleSessionName...),
 		sessionExpiration:     DefaultSessionExpiration,
 		policy:                assumeRole.Policy.ValueString(),
+		externalID:            assumeRole.ExternalID.ValueString(),
 	}
 	if config.AssumeRole.IsNull() && isOIDCLoginRole(cs.roleARN) {
 		// RRSA (ACK) and other OIDC setups: the SDK's default chain already logs in as this role
@@ -373,7 +436,11 @@ func (p *alibabaCloudProvider) resolve(ctx context.Context, config providerModel
 // the default: it usually comes from an empty Terraform variable, and the calls meant for a
 // test endpoint would go to the real cloud. (An empty environment variable counts as unset, as
 // every variable the provider reads does: that is how a shell clears one.)
-func resolveEndpoint(v types.String, attr path.Path, def string, envs []string, diags *diag.Diagnostics) conns.Endpoint {
+//
+// protocol ("HTTP", "HTTPS" or "" when unset) is the scheme of an endpoint given as a bare host,
+// the default one included; an endpoint written as a URL keeps its scheme, which must agree
+// with a protocol that is set.
+func resolveEndpoint(v types.String, attr path.Path, def string, envs []string, protocol string, diags *diag.Diagnostics) conns.Endpoint {
 	if !v.IsNull() && !v.IsUnknown() && strings.TrimSpace(v.ValueString()) == "" {
 		summary, detail := validators.EndpointProblem("", "attribute "+attr.String(), attr.String(), def)
 		diags.AddAttributeError(attr, summary, detail)
@@ -381,14 +448,48 @@ func resolveEndpoint(v types.String, attr path.Path, def string, envs []string, 
 	}
 	s := lookup(v, attr, envs...)
 	if !s.set() {
+		if protocol == protocolHTTP {
+			diags.AddAttributeWarning(path.Root("protocol"), "Unencrypted calls to Alibaba Cloud",
+				fmt.Sprintf("protocol = %q sends the calls to %s, Alibaba Cloud's own endpoint, over plain HTTP: every request "+
+					"and answer can be read on the way (requests stay signed; the secret key is never sent). Remove protocol "+
+					"to use HTTPS.", protocolHTTP, def))
+			return conns.Endpoint{Scheme: "http", Host: def}
+		}
 		return conns.Endpoint{}
 	}
 	e, err := conns.ParseEndpoint(s.value)
 	if err != nil {
 		summary, detail := validators.EndpointProblem(s.value, s.from(), attr.String(), def)
 		diags.AddAttributeError(s.attr, summary, detail)
+		return e
+	}
+	switch written := strings.Contains(s.value, "://"); {
+	case protocol == "":
+	case !written:
+		e.Scheme = strings.ToLower(protocol)
+	case !strings.EqualFold(e.Scheme, protocol):
+		diags.AddAttributeError(s.attr, "Endpoint and protocol disagree",
+			fmt.Sprintf("The %s is %s, an %s URL, and protocol = %q. Write the endpoint without a scheme (%s) to use "+
+				"protocol, or remove protocol, or make them agree.", s.from(), s.value, e.Scheme, protocol, e.Host))
 	}
 	return e
+}
+
+// resolveBool reads a boolean setting: the attribute, else the first of envs set ("true",
+// "1", ...; anything strconv.ParseBool does not read is an error).
+func resolveBool(v types.Bool, attr path.Path, envs []string, diags *diag.Diagnostics) bool {
+	if !v.IsNull() && !v.IsUnknown() {
+		return v.ValueBool()
+	}
+	s := lookup(types.StringNull(), attr, envs...)
+	if !s.set() {
+		return false
+	}
+	b, err := strconv.ParseBool(s.value)
+	if err != nil {
+		diags.AddAttributeError(attr, "Invalid "+attr.String(), fmt.Sprintf("The %s must be true or false, got %q.", s.from(), s.value))
+	}
+	return b
 }
 
 func resolveMaxRetries(v fwtypes.Int64, diags *diag.Diagnostics) int {

@@ -68,3 +68,58 @@ resource "alibabacloud_ga_bandwidth_package" "test" {
 		},
 	})
 }
+
+// TestAccProvider_officialProviderBlock: the official alicloud provider's block for a local
+// endpoint (hosts without a scheme, protocol = "HTTP", account_type) works unchanged but for its
+// name; its arguments this provider has no use for fail terraform plan, saying what to write
+// instead, before anything is sent.
+func TestAccProvider_officialProviderBlock(t *testing.T) {
+	m := acctest.NewMock(t, mockcloud.Options{})
+	g := m.MutationGuard(t)
+	host := strings.TrimPrefix(m.URL, "http://")
+	block := func(extra string) string {
+		return fmt.Sprintf(`
+provider %q {
+  region                 = "cn-hangzhou"
+  access_key             = %q
+  secret_key             = %q
+  protocol               = "HTTP"
+  account_type           = "Domestic"
+  skip_region_validation = false
+  configuration_source   = "terraform-provider-alibabacloud acceptance test"
+%s
+  endpoints {
+    cbn = %q
+    ga  = %q
+  }
+}
+
+resource "alibabacloud_ga_bandwidth_package" "test" {
+  bandwidth      = 10
+  type           = "Basic"
+  bandwidth_type = "Basic"
+  payment_type   = "PayAsYouGo"
+  billing_type   = "PayByTraffic"
+}
+`, acctest.ProviderName, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, extra, host, host)
+	}
+	refused := func(extra, pattern string) resource.TestStep {
+		return g.Refused(resource.TestStep{Config: block(extra), PlanOnly: true}, pattern)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			refused(`  client_read_timeout = 60000`, `client_read_timeout is not supported by this provider.*write request_timeout = "60s"`),
+			refused(`  source_ip = "192.0.2.1"`, `source_ip is not supported by this provider.*Remove it`),
+			refused("  assume_role_with_oidc {\n    oidc_provider_arn = \"acs:ram::1:oidc-provider/x\"\n    role_arn = \"acs:ram::1:role/x\"\n  }",
+				`assume_role_with_oidc is not supported.*ALIBABA_CLOUD_OIDC_PROVIDER_ARN`),
+			refused("  sign_version {\n    oss = \"v4\"\n  }", `sign_version is not supported.*OSS and SLS`),
+			{
+				// Over HTTP to the hosts written without a scheme: bought, and the next plan empty.
+				PreConfig: g.Check,
+				Config:    block(""),
+				Check:     m.CheckCallCount("CreateBandwidthPackage", 1),
+			},
+		},
+	})
+}
