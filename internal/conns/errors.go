@@ -151,6 +151,19 @@ func EarlierAttemptMayHaveRun(err error) bool {
 	return errors.As(err, &re) && re.EarlierAttemptMayHaveRun
 }
 
+// InterruptedInFlight reports whether err ends a call that its context's cancellation (a
+// Ctrl-C of Terraform) interrupted after a request had been sent, which the API may have
+// carried out: the attempt in flight was cut off, or an earlier one may have run. A caller of
+// an action that buys something sends it once more, with the same ClientToken and a context of
+// its own, to learn what it bought.
+func InterruptedInFlight(err error) bool {
+	if !errors.Is(err, context.Canceled) {
+		return false
+	}
+	var ne *NetworkError
+	return errors.As(err, &ne) || EarlierAttemptMayHaveRun(err)
+}
+
 // mayHaveRun reports whether the API may have carried out an attempt that failed with err:
 // anything but a throttling answer or a refused connection.
 func mayHaveRun(err error) bool {

@@ -103,3 +103,23 @@ func TestRetryBudget(t *testing.T) {
 		t.Errorf("delay past the deadline = %s, want 0", d)
 	}
 }
+
+func TestInterruptedInFlight(t *testing.T) {
+	canceledInFlight := &NetworkError{Product: "Ga", Action: "CreateBandwidthPackage", Err: context.Canceled}
+	cases := map[string]struct {
+		err  error
+		want bool
+	}{
+		"cut off in flight":            {canceledInFlight, true},
+		"canceled before any request":  {context.Canceled, false},
+		"a timeout, not a cancel":      {&NetworkError{Err: context.DeadlineExceeded}, false},
+		"canceled after a lost answer": {&RepeatedCallError{Attempts: 2, EarlierAttemptMayHaveRun: true, Err: context.Canceled}, true},
+		"canceled after throttling":    {&RepeatedCallError{Attempts: 2, Err: context.Canceled}, false},
+		"no error":                     {nil, false},
+	}
+	for name, tc := range cases {
+		if got := InterruptedInFlight(tc.err); got != tc.want {
+			t.Errorf("%s: InterruptedInFlight = %t, want %t", name, got, tc.want)
+		}
+	}
+}

@@ -61,8 +61,19 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	}
 	ctx = deadline.Context(ctx) // transient failures are retried until the deadline
 
+	request := expandCreateRequest(plan)
 	out := gasdk.CreateCreateBandwidthPackageResponse()
-	if err := r.API().Do(ctx, expandCreateRequest(plan), out); err != nil {
+	err := r.API().Do(ctx, request, out)
+	if conns.InterruptedInFlight(err) {
+		// Terraform was interrupted (Ctrl-C) while the purchase was in flight, and it may have
+		// been carried out: ask once more, with the same ClientToken, which the API deduplicates,
+		// to learn the plan's id instead of leaving it bought but unknown to Terraform.
+		askCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), interruptedPurchaseTimeout)
+		defer cancel()
+		out = gasdk.CreateCreateBandwidthPackageResponse()
+		err = r.API().Do(askCtx, request, out)
+	}
+	if err != nil {
 		resp.Diagnostics.AddError("Creating the GA bandwidth plan failed", deadline.Explain(err, advice))
 		return
 	}
@@ -97,6 +108,15 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 		return
 	}
 	bp, err := waitBandwidthPackageActive(ctx, r.API(), id, deadline.Remaining())
+	if errors.Is(err, context.Canceled) {
+		// Saved in the state above: failing would taint it, and the next apply would replace
+		// it, buying a second plan.
+		resp.Diagnostics.AddWarning("Create of the GA bandwidth plan interrupted",
+			fmt.Sprintf("Terraform was interrupted while bandwidth plan %s, already bought, was becoming active. It is "+
+				"saved in the state rather than failed, so that the next apply does not buy another. Run terraform "+
+				"apply again: it reads the plan and sets its name and description.", id))
+		return
+	}
 	if _, timedOut := errors.AsType[*waiter.TimeoutError](err); timedOut && bp != nil && purchased.subscription {
 		r.saveInactiveSubscription(ctx, plan, bp, "Subscription bandwidth plan not active yet",
 			fmt.Sprintf("Bandwidth plan %s was bought and paid, but it was still %q when the create timeout (%s) ran out. It is "+

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"terraform-provider-alibabacloud/internal/conns"
 	"terraform-provider-alibabacloud/internal/framework/resourcetest"
 	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 )
@@ -30,9 +31,15 @@ var subscriptionValues = map[string]any{
 // create runs Create for a configuration.
 func create(t *testing.T, f *fakeGA, values map[string]any) resource.CreateResponse {
 	t.Helper()
+	return createIn(context.Background(), t, f, values)
+}
+
+// createIn runs Create for a configuration with ctx, for example one Terraform canceled.
+func createIn(ctx context.Context, t *testing.T, f *fakeGA, values map[string]any) resource.CreateResponse {
+	t.Helper()
 	s := packageSchema(t)
 	resp := resource.CreateResponse{State: resourcetest.State(t, s, nil)}
-	configured[*bandwidthPackageResource](t, NewBandwidthPackageResource, f).Create(context.Background(), resource.CreateRequest{Plan: planned(t, s, values)}, &resp)
+	configured[*bandwidthPackageResource](t, NewBandwidthPackageResource, f).Create(ctx, resource.CreateRequest{Plan: planned(t, s, values)}, &resp)
 	return resp
 }
 
@@ -54,6 +61,40 @@ func TestCreate(t *testing.T) {
 		}
 		if req, _ := f.Requests(createPackageAct)[0].(*gasdk.CreateBandwidthPackageRequest); req.ChargeType != "POSTPAY" || req.ClientToken == "" {
 			t.Errorf("create request: ChargeType %q, ClientToken %q", req.ChargeType, req.ClientToken)
+		}
+	})
+
+	t.Run("interrupted while buying", func(t *testing.T) {
+		// Ctrl-C while the purchase is in flight: asked once more with the same ClientToken, to
+		// learn the plan's id; then the interrupted wait saves it with a warning, not an error
+		// that would taint it and buy another at the next apply.
+		f := newFakeGA()
+		f.FailNext(createPackageAct, &conns.NetworkError{Product: "Ga", Action: createPackageAct, Err: context.Canceled})
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		resp := createIn(ctx, t, f, paygValues)
+		resourcetest.ExpectWarning(t, resp.Diagnostics, "interrupted", "gbwp-unit1", "already bought")
+		if got := resourcetest.Get[bandwidthPackageModel](t, resp.State); got.ID.ValueString() != "gbwp-unit1" {
+			t.Errorf("state %+v, want the plan bought", got)
+		}
+		creates := f.Requests(createPackageAct)
+		first, _ := creates[0].(*gasdk.CreateBandwidthPackageRequest)
+		again, _ := creates[len(creates)-1].(*gasdk.CreateBandwidthPackageRequest)
+		if len(creates) != 2 || first.ClientToken != again.ClientToken || f.created != 1 {
+			t.Errorf("%d creates (tokens %q, %q), %d plans bought; want the purchase asked again with its token, bought once",
+				len(creates), first.ClientToken, again.ClientToken, f.created)
+		}
+	})
+
+	t.Run("interrupted before buying", func(t *testing.T) {
+		f := newFakeGA()
+		f.FailNext(createPackageAct, context.Canceled) // canceled before a request was sent
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		resp := createIn(ctx, t, f, paygValues)
+		resourcetest.ExpectError(t, resp.Diagnostics, "Creating the GA bandwidth plan failed")
+		if f.CallCount(createPackageAct) != 1 || !resp.State.Raw.IsNull() {
+			t.Error("a create interrupted before its request was sent was sent again, or saved")
 		}
 	})
 

@@ -124,3 +124,7 @@ const (
 	defaultUpdateTimeout = 15 * time.Minute
 	defaultDeleteTimeout = 10 * time.Minute
 )
+
+// interruptedPurchaseTimeout bounds the one more CreateBandwidthPackage a create interrupted
+// while its purchase was in flight sends, to learn the plan's id.
+const interruptedPurchaseTimeout = 30 * time.Second
