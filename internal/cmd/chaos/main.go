@@ -55,7 +55,7 @@ func main() {
 	flag.IntVar(&o.runs, "runs", 20, "faults: how many runs")
 	flag.IntVar(&o.plans, "plans", 20, "faults: GA plans per run")
 	flag.IntVar(&o.bound, "bound", 5, "faults: how many of them are bound to accelerators")
-	flag.IntVar(&o.jobs, "jobs", 2, "faults: runs at a time")
+	flag.IntVar(&o.jobs, "jobs", 4, "faults: runs at a time")
 	flag.Float64Var(&o.throttleRate, "throttle-rate", 0.3, "faults: share of calls answered Throttling.User")
 	flag.Float64Var(&o.serverErrorRate, "server-error-rate", 0.05, "faults: share of calls answered ServiceUnavailable (503)")
 	flag.IntVar(&o.ratePlans, "rate-plans", 50, "ratelimit: GA plans")
