@@ -468,7 +468,7 @@ func nonAPIAnswer(status int, body string) string {
 const retriesExhausted = "The API kept refusing the request for its rate or load. The provider retried it, " +
 	"slowing its own calls down, until the operation's timeout ran out (or max_retries times, for a call outside " +
 	"a create, update or delete, such as a refresh). Run terraform apply again in a few minutes, lower " +
-	"-parallelism, raise the resource's timeouts or max_retries in the provider configuration, or set a " +
+	"-parallelism, raise " + TimeoutSetting + " (or max_retries in the provider configuration), or set a " +
 	"rate_limit ceiling if other tools share the account's flow control."
 
 // commonAdvice explains the error codes that every Alibaba Cloud product answers with: what
