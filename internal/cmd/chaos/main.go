@@ -63,7 +63,7 @@ func main() {
 	flag.Float64Var(&o.rate, "rate", 10, "ratelimit: the mock's limit, calls per second per action")
 	flag.IntVar(&o.refreshPlans, "refresh-plans", 200, "slowdown: GA plans refreshed")
 	flag.IntVar(&o.slowdownRounds, "rounds", 3, "slowdown: measurements of each binary")
-	flag.IntVar(&o.interruptPlans, "interrupt-plans", 10, "interrupt: GA plans")
+	flag.IntVar(&o.interruptPlans, "interrupt-plans", 25, "interrupt: GA plans")
 	flag.IntVar(&o.interruptAfter, "interrupt-after", 3, "interrupt: signal terraform once this many plans were bought")
 	flag.Parse()
 	o.only = strings.Split(*only, ",")
