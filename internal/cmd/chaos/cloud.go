@@ -41,9 +41,16 @@ type cloud struct {
 }
 
 // newCloud starts a mock seeded with accelerators active accelerators and one subscription CEN
-// bandwidth package at 100 Mbps, whose asynchronous operations take delay.
+// bandwidth package at 100 Mbps, on an account with pay-as-you-go GA plans and CEN temporary
+// upgrades enabled, whose asynchronous operations take delay.
 func newCloud(accelerators int, delay time.Duration) (*cloud, error) {
 	seed := mockcloud.State{
+		// The features the workload needs, which a new account has off: pay-as-you-go GA plans
+		// and CEN temporary upgrades. The mock's strict readings stay on.
+		Account: &mockcloud.Account{
+			CBN: cbn.AccountSettings{CenTempUpgradeEnabled: true},
+			GA:  mockga.AccountSettings{GaPostpayEnabled: true},
+		},
 		CenBandwidthPackages: []cbn.Package{{
 			CenBandwidthPackageId:      cenPackageID,
 			Name:                       "chaos",

@@ -17,7 +17,7 @@ import (
 // order.
 func TestAccCENBandwidthTempUpgrade_transientFailuresOutlastRetries(t *testing.T) {
 	const id = "cenbwp-throttled01"
-	m := testAccNewMock(t, testAccDelay, testAccPackage(id, 100))
+	m := testAccNewMock(t, testAccPackage(id, 100))
 	end := testAccEndIn(24 * time.Hour)
 	const region = `region     = "cn-hangzhou"`
 	config := strings.Replace(testAccConfigBandwidthTempUpgrade_basic(m, id, 500, end), region, region+"\n  max_retries = 1", 1)
