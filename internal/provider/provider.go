@@ -577,7 +577,7 @@ func (p *alibabaCloudProvider) Actions(_ context.Context) []func() action.Action
 	return cen.Actions()
 }
 
-// DataSources implements provider.Provider; there are none yet.
+// DataSources implements provider.Provider.
 func (p *alibabaCloudProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return nil
+	return append(cen.DataSources(), ga.DataSources()...)
 }

@@ -54,7 +54,7 @@ func (l *bandwidthTempUpgradeListResource) List(ctx context.Context, req list.Li
 	}
 	stream.Results = func(push func(list.ListResult) bool) {
 		limit := framework.NewListLimit(req)
-		for p, err := range listBandwidthPackages(ctx, l.API()) {
+		for p, err := range listBandwidthPackages(ctx, l.API(), packageFilter{}) {
 			if err != nil {
 				push(framework.ListError("Listing CEN bandwidth packages failed", conns.Explain(err, advice)))
 				return

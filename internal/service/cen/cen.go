@@ -3,6 +3,7 @@ package cen
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
@@ -13,6 +14,13 @@ import (
 func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewBandwidthTempUpgradeResource,
+	}
+}
+
+// DataSources lists the constructors of this package's data sources.
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewBandwidthPackagesDataSource,
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"slices"
+	"strings"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
@@ -38,15 +40,43 @@ func findBandwidthPackageByID(ctx context.Context, api cbnAPI, id string) (*cbn.
 // it returns per page.
 const describePageSize = 50
 
-// listBandwidthPackages yields every CEN bandwidth package of the region with its reservation
-// data (IncludeReservationData=true), reading DescribeCenBandwidthPackages page by page as the
-// caller goes on; it stops at the first error, which it yields.
-func listBandwidthPackages(ctx context.Context, api cbnAPI) iter.Seq2[*cbn.CenBandwidthPackage, error] {
+// packageFilter selects CEN bandwidth packages by what DescribeCenBandwidthPackages filters on
+// itself; the zero value selects every package, with its reservation data.
+type packageFilter struct {
+	// CenID keeps the packages attached to this CEN instance ("" for any).
+	CenID string
+	// Status keeps the packages in this status, Idle or InUse ("" for any).
+	Status string
+	// WithoutReservationData leaves IncludeReservationData out: the temporary upgrade windows
+	// are not shown.
+	WithoutReservationData bool
+}
+
+// request sets the filter on req.
+func (f packageFilter) request(req *cbn.DescribeCenBandwidthPackagesRequest) {
+	req.IncludeReservationData = requests.NewBoolean(!f.WithoutReservationData)
+	var filters []cbn.DescribeCenBandwidthPackagesFilter
+	for key, value := range map[string]string{"CenId": f.CenID, "Status": f.Status} {
+		if value != "" {
+			filters = append(filters, cbn.DescribeCenBandwidthPackagesFilter{Key: key, Value: &[]string{value}})
+		}
+	}
+	if len(filters) > 0 {
+		slices.SortFunc(filters, func(a, b cbn.DescribeCenBandwidthPackagesFilter) int { return strings.Compare(a.Key, b.Key) })
+		req.Filter = &filters
+	}
+}
+
+// listBandwidthPackages yields every CEN bandwidth package of the region that filter selects
+// (with its reservation data unless the filter says otherwise), reading
+// DescribeCenBandwidthPackages page by page as the caller goes on; it stops at the first error,
+// which it yields.
+func listBandwidthPackages(ctx context.Context, api cbnAPI, filter packageFilter) iter.Seq2[*cbn.CenBandwidthPackage, error] {
 	return func(yield func(*cbn.CenBandwidthPackage, error) bool) {
 		seen := 0
 		for page := 1; ; page++ {
 			req := cbn.CreateDescribeCenBandwidthPackagesRequest()
-			req.IncludeReservationData = requests.NewBoolean(true)
+			filter.request(req)
 			req.PageNumber, req.PageSize = requests.NewInteger(page), requests.NewInteger(describePageSize)
 			resp := cbn.CreateDescribeCenBandwidthPackagesResponse()
 			if err := api.Do(ctx, req, resp); err != nil {

@@ -195,24 +195,113 @@ func listBandwidthPackages(ctx context.Context, api gaAPI, filter bandwidthPacka
 	}
 }
 
+// acceleratorFilter selects accelerators: ListAccelerators filters by state and a single id
+// itself; the other criteria are applied to what it answers.
+type acceleratorFilter struct {
+	// IDs keeps the accelerators with one of these ids (all when empty).
+	IDs []string
+	// NameRegex keeps the accelerators whose name it matches (all when nil).
+	NameRegex *regexp.Regexp
+	// Status keeps the accelerators in this state ("" for any).
+	Status string
+	// BandwidthBillingType keeps the accelerators billed this way: BandwidthPackage or CDT
+	// ("" for any).
+	BandwidthBillingType string
+}
+
+// request sets the filters ListAccelerators applies itself on req (the SDK's request lacks
+// State, which the API takes).
+func (f acceleratorFilter) request(req *gasdk.ListAcceleratorsRequest) {
+	if f.Status != "" {
+		req.QueryParams["State"] = f.Status
+	}
+	if len(f.IDs) == 1 {
+		req.AcceleratorId = f.IDs[0]
+	}
+}
+
+// matches applies the criteria ListAccelerators does not.
+func (f acceleratorFilter) matches(acc *listedAccelerator) bool {
+	return (len(f.IDs) == 0 || slices.Contains(f.IDs, acc.AcceleratorId)) &&
+		(f.NameRegex == nil || f.NameRegex.MatchString(acc.Name)) &&
+		(f.BandwidthBillingType == "" || f.BandwidthBillingType == acc.BandwidthBillingType)
+}
+
+// listedAccelerator is an accelerator as ListAccelerators answers it: the SDK's fields, and
+// those the API answers but the SDK's type does not decode.
+type listedAccelerator struct {
+	gasdk.AcceleratorsItem
+	BandwidthBillingType string
+	ResourceGroupID      string
+}
+
+// listedAcceleratorExtras are the fields of ListAccelerators' answer the SDK's type does not
+// decode.
+type listedAcceleratorExtras struct {
+	Accelerators []struct {
+		AcceleratorID        string `json:"AcceleratorId"`
+		BandwidthBillingType string `json:"BandwidthBillingType"`
+		ResourceGroupID      string `json:"ResourceGroupId"`
+	} `json:"Accelerators"`
+}
+
+// listedAccelerators returns the accelerators of one page of ListAccelerators with the fields
+// the SDK's type leaves out, decoded from the answer's body (none when it holds none).
+func listedAccelerators(resp *gasdk.ListAcceleratorsResponse) []listedAccelerator {
+	var extras listedAcceleratorExtras
+	if resp.BaseResponse != nil {
+		_ = json.Unmarshal(resp.GetHttpContentBytes(), &extras)
+	}
+	out := make([]listedAccelerator, len(resp.Accelerators))
+	for i, acc := range resp.Accelerators {
+		out[i] = listedAccelerator{AcceleratorsItem: acc}
+		for _, e := range extras.Accelerators {
+			if e.AcceleratorID == acc.AcceleratorId {
+				out[i].BandwidthBillingType, out[i].ResourceGroupID = e.BandwidthBillingType, e.ResourceGroupID
+			}
+		}
+	}
+	return out
+}
+
+// listAccelerators yields every accelerator filter selects, reading ListAccelerators page by
+// page as the caller goes on; it stops at the first error, which it yields.
+func listAccelerators(ctx context.Context, api gaAPI, filter acceleratorFilter) iter.Seq2[*listedAccelerator, error] {
+	return func(yield func(*listedAccelerator, error) bool) {
+		seen := 0
+		for page := 1; ; page++ {
+			req := gasdk.CreateListAcceleratorsRequest()
+			req.PageNumber, req.PageSize = requests.NewInteger(page), requests.NewInteger(acceleratorPageSize)
+			filter.request(req)
+			resp := gasdk.CreateListAcceleratorsResponse()
+			if err := api.Do(ctx, req, resp); err != nil {
+				yield(nil, fmt.Errorf("listing GA accelerators (page %d): %w", page, err))
+				return
+			}
+			accelerators := listedAccelerators(resp)
+			for i := range accelerators {
+				if acc := &accelerators[i]; filter.matches(acc) && !yield(acc, nil) {
+					return
+				}
+			}
+			if seen += len(resp.Accelerators); len(resp.Accelerators) == 0 || seen >= resp.TotalCount {
+				return
+			}
+		}
+	}
+}
+
 // findAcceleratorNames returns the name of every accelerator, by id, reading every page of
 // ListAccelerators.
 func findAcceleratorNames(ctx context.Context, api gaAPI) (map[string]string, error) {
 	names := map[string]string{}
-	for page, seen := 1, 0; ; page++ {
-		req := gasdk.CreateListAcceleratorsRequest()
-		req.PageNumber, req.PageSize = requests.NewInteger(page), requests.NewInteger(acceleratorPageSize)
-		resp := gasdk.CreateListAcceleratorsResponse()
-		if err := api.Do(ctx, req, resp); err != nil {
-			return nil, fmt.Errorf("listing GA accelerators (page %d): %w", page, err)
+	for acc, err := range listAccelerators(ctx, api, acceleratorFilter{}) {
+		if err != nil {
+			return nil, err
 		}
-		for _, acc := range resp.Accelerators {
-			names[acc.AcceleratorId] = acc.Name
-		}
-		if seen += len(resp.Accelerators); len(resp.Accelerators) == 0 || seen >= resp.TotalCount {
-			return names, nil
-		}
+		names[acc.AcceleratorId] = acc.Name
 	}
+	return names, nil
 }
 
 // findBandwidthPackageTags reads the tags of a bandwidth plan with ListTagResources, every page.

@@ -2,6 +2,7 @@
 package ga
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
@@ -13,6 +14,14 @@ func Resources() []func() resource.Resource {
 	return []func() resource.Resource{
 		NewBandwidthPackageResource,
 		NewBandwidthPackageAttachmentResource,
+	}
+}
+
+// DataSources lists the constructors of this package's data sources.
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewBandwidthPackagesDataSource,
+		NewAcceleratorsDataSource,
 	}
 }
 
