@@ -468,8 +468,8 @@ func nonAPIAnswer(status int, body string) string {
 const retriesExhausted = "The API kept refusing the request for its rate or load. The provider retried it, " +
 	"slowing its own calls down, until the operation's timeout ran out (or max_retries times, for a call outside " +
 	"a create, update or delete, such as a refresh). Run terraform apply again in a few minutes, lower " +
-	"-parallelism, raise " + TimeoutSetting + " (or max_retries in the provider configuration), or set a " +
-	"rate_limit ceiling if other tools share the account's flow control."
+	"-parallelism, raise " + TimeoutSetting + " or, for a refresh, max_retries in the provider configuration, " +
+	"or set a rate_limit ceiling if other tools share the account's flow control."
 
 // commonAdvice explains the error codes that every Alibaba Cloud product answers with: what
 // they mean and what to do. Each product's Advice explains its own codes.
