@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"strconv"
 	"strings"
 	"time"
 
@@ -373,10 +374,37 @@ func (r *bandwidthPackageResource) orderUpgrade(ctx context.Context, update *gas
 }
 
 // sendUpdate calls UpdateBandwidthPackage, retrying the refusals that mean "not now".
+//
+// UpdateBandwidthPackage takes no ClientToken: a retry of an update whose answer was lost is
+// refused as the plan busy updating, then for the cool-down after a bandwidth change, although
+// the change asked for is under way or done. When an earlier attempt may have run and the plan
+// shows that, the refusal is taken for the update's own doing.
 func (r *bandwidthPackageResource) sendUpdate(ctx context.Context, update *gasdk.UpdateBandwidthPackageRequest, timeout time.Duration) error {
+	mayHaveRun := false
 	return retryWhenRefused(ctx, "UpdateBandwidthPackage", timeout, retryableUpdateCodes, func(ctx context.Context) error {
-		return r.API().Do(ctx, update, gasdk.CreateUpdateBandwidthPackageResponse())
+		err := r.API().Do(ctx, update, gasdk.CreateUpdateBandwidthPackageResponse())
+		mayHaveRun = mayHaveRun || conns.EarlierAttemptMayHaveRun(err)
+		if mayHaveRun && conns.IsErrorCode(err, errCodeStateErrorBandwidthPackage) && r.updateUnderWayOrDone(ctx, update) {
+			return nil
+		}
+		return err
 	})
+}
+
+// updateUnderWayOrDone reports whether the plan is updating, or shows every value update asks
+// for, as an update whose answer was lost leaves it.
+func (r *bandwidthPackageResource) updateUnderWayOrDone(ctx context.Context, update *gasdk.UpdateBandwidthPackageRequest) bool {
+	bp, err := findBandwidthPackageByID(ctx, r.API(), update.BandwidthPackageId)
+	if err != nil {
+		return false
+	}
+	if bp.State == packageStateUpdating {
+		return true
+	}
+	return (update.Bandwidth == "" || string(update.Bandwidth) == strconv.Itoa(bp.Bandwidth)) &&
+		(update.BandwidthType == "" || update.BandwidthType == bp.BandwidthType) &&
+		(update.Name == "" || update.Name == bp.Name) &&
+		(update.Description == "" || update.Description == bp.Description)
 }
 
 // updateAndWait sends an asynchronous update and waits until it is over: for a plan bound to

@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"terraform-provider-alibabacloud/internal/acctest"
+	"terraform-provider-alibabacloud/internal/mockcloud"
+	mockga "terraform-provider-alibabacloud/internal/mockcloud/ga"
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
@@ -139,6 +141,55 @@ func TestAccGABandwidthPackageAttachment_lostAnswers(t *testing.T) {
 					}
 					return nil
 				},
+			},
+		},
+	})
+}
+
+// TestAccGABandwidthPackage_updateLostAnswer: UpdateBandwidthPackage takes no ClientToken, and
+// after a bandwidth change the API refuses another update for a cool-down (an hour here). An
+// update whose answer was lost is carried out; its retry is refused as the plan busy. The
+// provider recognizes its own update instead of retrying until the update timeout (45s here).
+func TestAccGABandwidthPackage_updateLostAnswer(t *testing.T) {
+	account := acctest.OpenAccount(testAccDelay)
+	account.GA.GaUpdateCooldown = "1h"
+	m := acctest.NewSeededMock(t, testAccDelay, mockcloud.State{
+		Account:      account,
+		Accelerators: []mockga.Accelerator{acctest.SeedAccelerator(testAccAcceleratorID)},
+	})
+	config := func(bandwidth int) string {
+		return m.Config(fmt.Sprintf(`
+resource "alibabacloud_ga_bandwidth_package" "test" {
+  bandwidth      = %d
+  type           = "Basic"
+  bandwidth_type = "Basic"
+  payment_type   = "PayAsYouGo"
+  billing_type   = "PayByTraffic"
+
+  timeouts {
+    update = "45s"
+  }
+}
+`, bandwidth))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             testAccCheckBandwidthPackageDestroy(t, m),
+		Steps: []resource.TestStep{
+			{Config: config(10)},
+			{
+				PreConfig: scriptFaults(t, m, rpc.ScriptedFault{Action: "UpdateBandwidthPackage", Count: 1, DropResponse: true}),
+				Config:    config(20),
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckBandwidthPackageExists(t, m, 20),
+					func(*terraform.State) error {
+						answers := m.LogSinceCheckpoint().Of("UpdateBandwidthPackage").Answers()
+						if len(answers) < 2 || answers[0] != "dropped" || slices.Contains(answers[1:], "200") {
+							return fmt.Errorf("UpdateBandwidthPackage answered %q, want dropped, then only refusals", answers)
+						}
+						return nil
+					},
+				),
 			},
 		},
 	})
