@@ -4,10 +4,12 @@ import (
 	"os"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 
 	"terraform-provider-alibabacloud/internal/mockcloud"
+	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 	"terraform-provider-alibabacloud/internal/provider"
 )
 
@@ -84,5 +86,39 @@ func TestMockClientReachesTheMock(t *testing.T) {
 	}
 	if err := m.CheckCallCount("DescribeCenBandwidthPackages", 2)(nil); err == nil {
 		t.Error("a wrong call count passed")
+	}
+}
+
+// TestTimePasses: the clock advances once the awaited answer comes, and the check fails when it
+// never came; on the real cloud (a nil *Mock) nothing is watched.
+func TestTimePasses(t *testing.T) {
+	m := NewMock(t, mockcloud.Options{})
+	if err := m.SetFaults(rpc.Faults{Scripted: []rpc.ScriptedFault{
+		{Action: "DescribeCenBandwidthPackages", Count: 1, Status: 400, Code: "StateError.Test"},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	w := m.TimePassesWhen("DescribeCenBandwidthPackages", "StateError.Test", time.Hour)
+	w.Start()
+	before := m.Clock.Now()
+	req := cbn.CreateDescribeCenBandwidthPackagesRequest()
+	_ = m.Client(t).CBN.Do(t.Context(), req, cbn.CreateDescribeCenBandwidthPackagesResponse())
+	if err := w.Check()(nil); err != nil {
+		t.Fatal(err)
+	}
+	if moved := m.Clock.Now().Sub(before); moved < time.Hour {
+		t.Errorf("the clock moved %s, want an hour", moved)
+	}
+
+	never := m.TimePassesWhen("DescribeCenBandwidthPackages", "NoSuchCode", time.Hour)
+	never.Start()
+	if err := never.Check()(nil); err == nil {
+		t.Error("a watch whose answer never came passed")
+	}
+	var cloud *Mock
+	cloudWatch := cloud.TimePassesWhen("X", "Y", time.Hour)
+	cloudWatch.Start()
+	if err := cloudWatch.Check()(nil); err != nil {
+		t.Errorf("on the real cloud: %v", err)
 	}
 }

@@ -160,19 +160,19 @@ func (r *bandwidthPackageAttachmentResource) checkSwap(ctx context.Context, b pl
 	if b.pkg.Type != packageTypeBasic {
 		return diags
 	}
-	regions, err := findIPSetsBandwidth(ctx, r.API(), accID)
+	regions, err := findAllocation(ctx, r.API(), accID)
 	if err != nil {
 		diags.AddError(fmt.Sprintf("Reading the acceleration regions of GA accelerator %s to check the swap failed", accID),
 			conns.Explain(err, advice))
 		return diags
 	}
-	if b.pkg.Bandwidth < regions {
+	if int64(b.pkg.Bandwidth) < regions.total {
 		diags.AddAttributeError(packageIDPath, "Bandwidth plan too small for the accelerator",
 			fmt.Sprintf("Bandwidth plan %s has %d Mbps, and the acceleration regions of accelerator %s are given %d Mbps "+
-				"in all: a Basic plan must cover them, or ReplaceBandwidthPackage refuses it "+
+				"in all (%s): a Basic plan must cover them, or ReplaceBandwidthPackage refuses it "+
 				"(BandwidthIllegal.BandwidthPackage). Raise the bandwidth of %s to at least %d first (in an earlier "+
 				"apply), choose a larger plan, or lower the acceleration regions' bandwidth.",
-				newID, b.pkg.Bandwidth, accID, regions, newID, regions))
+				newID, b.pkg.Bandwidth, accID, regions.total, regions.describe(), newID, regions.total))
 	}
 	return diags
 }

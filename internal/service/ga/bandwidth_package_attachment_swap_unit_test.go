@@ -36,7 +36,7 @@ func TestAttachmentModifyPlan_swap(t *testing.T) {
 
 	t.Run("accepted: the planned id names the new plan", func(t *testing.T) {
 		f := newFakeGA(basic(), testPackage())
-		f.regions[testAcceleratorID] = 10 // exactly what gbwp-1 has
+		f.giveRegions(testAcceleratorID, 10) // exactly what gbwp-1 has
 		s := attachmentSchema(t)
 		r := configured[*bandwidthPackageAttachmentResource](t, NewBandwidthPackageAttachmentResource, f)
 		raw := resourcetest.Object(t, s, map[string]any{
@@ -71,7 +71,7 @@ func TestAttachmentModifyPlan_swap(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFakeGA(tc.packages...)
-			f.regions[testAcceleratorID] = tc.regions
+			f.giveRegions(testAcceleratorID, tc.regions)
 			expectErrorOn(t, planAttachment(t, f, conns.NewClaims(), swapPrior, "gbwp-1", testAcceleratorID), "bandwidth_package_id", tc.wants...)
 		})
 	}

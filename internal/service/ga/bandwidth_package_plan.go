@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"terraform-provider-alibabacloud/internal/conns"
 	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 	"terraform-provider-alibabacloud/internal/framework/validators"
 )
@@ -70,6 +71,9 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 	default:
 		prior, planned := state.updateSettings(), plan.updateSettings()
 		resp.Diagnostics.Append(checkUpdate(prior, planned)...)
+		if !resp.Diagnostics.HasError() {
+			resp.Diagnostics.Append(r.checkDowngradeFloor(ctx, plan, state)...)
+		}
 		if state.billing(time.Now()).upgradeAwaitsPayment(prior, planned, plan.AutoPay) {
 			resp.Diagnostics.AddAttributeWarning(path.Root("auto_pay"), "Subscription upgrade will be ordered unpaid",
 				"auto_pay is not true, so this upgrade of a Subscription plan ("+describeChanges(plannedChanges(prior, planned))+
@@ -79,6 +83,40 @@ func (r *bandwidthPackageResource) ModifyPlan(ctx context.Context, req resource.
 		}
 		warnPurchaseOptionsChanged(plan, state, &resp.Diagnostics)
 	}
+}
+
+// checkDowngradeFloor refuses to lower a bound Basic plan below the bandwidth its accelerators'
+// acceleration regions are given (ListIpSets), naming them. The plan's accelerators are read
+// from the API, not the state, which a plan with -refresh=false has not refreshed. When they
+// cannot be read (the provider not configured yet, or the read refused), the plan goes on,
+// with a warning in the second case: the API checks at apply.
+func (r *bandwidthPackageResource) checkDowngradeFloor(ctx context.Context, plan, state bandwidthPackageModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if !r.Configured() || state.Type.ValueString() != packageTypeBasic || !known(plan.Bandwidth) ||
+		plan.Bandwidth.ValueInt64() >= state.Bandwidth.ValueInt64() {
+		return diags
+	}
+	id, bandwidth := state.ID.ValueString(), plan.Bandwidth.ValueInt64()
+	unchecked := func(what string, err error) {
+		diags.AddAttributeWarning(path.Root("bandwidth"), "Acceleration regions not checked",
+			fmt.Sprintf("The plan lowers bandwidth to %d Mbps, but %s could not be read, so the plan cannot tell whether "+
+				"the acceleration regions the plan must cover allow it; the API checks at apply. %s",
+				bandwidth, what, conns.Explain(err, advice)))
+	}
+	bp, err := findBandwidthPackageByID(ctx, r.API(), id)
+	if err != nil {
+		unchecked("bandwidth plan "+id, err)
+		return diags
+	}
+	for _, accelerator := range bp.Accelerators {
+		a, err := findAllocation(ctx, r.API(), accelerator)
+		if err != nil {
+			unchecked("the acceleration regions of accelerator "+accelerator+" (ListIpSets)", err)
+			continue
+		}
+		diags.Append(checkCoversAllocation(path.Root("bandwidth"), id, bandwidth, a)...)
+	}
+	return diags
 }
 
 // checkUnpaidUnchanged refuses any change the API would be sent for a Subscription whose order

@@ -113,7 +113,17 @@ const (
 	// ordered without automatic payment is unpaid. The Ga reference documents no code for
 	// it; this is the one Alibaba Cloud's order APIs answer for an unpaid order.
 	errCodeOrderUnpaid = "Order.Unpaid"
+	// Account gates. The pages say that pay-as-you-go plans and PayBY95 billing are unavailable
+	// by default, and that downgrades need a quota applied for in Quota Center, but name no
+	// codes for the refusals: these are assumed (docs/mock.md lists them as such).
+	errCodePostpayNotEnabled      = "Forbidden.PostpayNotEnabled"
+	errCodePayBY95NotEnabled      = "Forbidden.PayBY95NotEnabled"
+	errCodeDowngradeQuotaExceeded = "QuotaExceeded.Downgrade"
 )
+
+// quotaCenterURL is where a person applies for a quota, such as the downgrade quota of Global
+// Accelerator.
+const quotaCenterURL = "https://quotas.console.aliyun.com"
 
 // orderCenterURL is where a person pays or cancels an order placed without automatic payment.
 const orderCenterURL = "https://usercenter2-intl.aliyun.com/order/list"

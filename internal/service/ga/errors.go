@@ -37,6 +37,19 @@ var advice = conns.Advice{
 		"in the Alibaba Cloud Order Center (" + orderCenterURL + "): the values it ordered then take effect, and once " +
 		"they show on refresh the next plan is empty if they match the configuration. Or cancel it there, then apply " +
 		"again. Set auto_pay = true to have upgrades paid automatically.",
+	errCodePostpayNotEnabled: "Pay-as-you-go (PayAsYouGo) GA bandwidth plans are not available to this Alibaba Cloud " +
+		"account: Alibaba Cloud leaves them off by default. Ask your account manager (or open a ticket with Alibaba " +
+		"Cloud support) to enable pay-as-you-go bandwidth plans of Global Accelerator for the account, then run " +
+		"terraform apply again; or buy a Subscription plan instead (payment_type = \"Subscription\"). Nothing was bought.",
+	errCodePayBY95NotEnabled: "Billing by the 95th percentile (billing_type = \"PayBY95\") is not available to this " +
+		"Alibaba Cloud account: Alibaba Cloud leaves it off by default. Ask your account manager to enable it for " +
+		"Global Accelerator, then run terraform apply again; or bill by data transfer (billing_type = " +
+		"\"PayByTraffic\"). Nothing was bought.",
+	errCodeDowngradeQuotaExceeded: "Lowering a bandwidth plan's bandwidth takes a downgrade quota, which an Alibaba " +
+		"Cloud account does not have by default (or has used up). Apply for the Global Accelerator downgrade quota " +
+		"in Quota Center (" + quotaCenterURL + "), or ask your account manager, then run terraform apply again; or keep " +
+		"bandwidth as it is. Nothing was changed: the plan keeps its bandwidth, and the other changes of this update " +
+		"(sent in the same call) were not made either.",
 	errCodeOperationConflict: "The API refuses a call repeated on the same object within a short period. The provider " +
 		"retried until its timeout ran out; wait a minute and apply again, or raise " + conns.TimeoutSetting + ".",
 }

@@ -19,6 +19,9 @@ func TestExplainGACodes(t *testing.T) {
 		"Throttling.User":                   "-parallelism", // explained by conns, for every product
 		errCodeBindExistBandwidthPackage:    "alibabacloud_ga_bandwidth_package_attachment",
 		errCodeOrderUnpaid:                  "Order Center",
+		errCodePostpayNotEnabled:            "account manager",
+		errCodePayBY95NotEnabled:            "PayByTraffic",
+		errCodeDowngradeQuotaExceeded:       "Quota Center",
 	} {
 		retried := &waiter.RefusedUntilTimeoutError{Action: "UpdateBandwidthPackage", Timeout: time.Minute, Attempts: 7, Last: resourcetest.APIError(code)}
 		got := conns.Explain(retried, advice)

@@ -8,6 +8,7 @@ import gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 var (
 	FindBandwidthPackageByID = findBandwidthPackageByID
 	FindAcceleratorByID      = findAcceleratorByID
+	FindIpSets               = findIpSets
 	// WaitBandwidthPackageStable lets a test that binds a plan outside Terraform wait for it.
 	WaitBandwidthPackageStable = waitBandwidthPackageStable
 	FindBandwidthPackageTags   = findBandwidthPackageTags

@@ -342,24 +342,21 @@ func findAutoRenewal(ctx context.Context, api gaAPI, id string) (*describeAutoRe
 // returns per page.
 const ipSetPageSize = 50
 
-// findIPSetsBandwidth returns the bandwidth, in Mbps, the acceleration regions (IP sets) of an
-// accelerator are given in all, reading every page of ListIpSets: what its Basic plan must
-// cover.
-func findIPSetsBandwidth(ctx context.Context, api gaAPI, acceleratorID string) (int, error) {
-	total := 0
-	for page, seen := 1, 0; ; page++ {
+// findIpSets returns the acceleration regions (IP sets) of accelerator acceleratorID, reading
+// every page of ListIpSets.
+func findIpSets(ctx context.Context, api gaAPI, acceleratorID string) ([]gasdk.IpSetsItem, error) {
+	var sets []gasdk.IpSetsItem
+	for page := 1; ; page++ {
 		req := gasdk.CreateListIpSetsRequest()
 		req.AcceleratorId = acceleratorID
 		req.PageNumber, req.PageSize = requests.NewInteger(page), requests.NewInteger(ipSetPageSize)
 		resp := gasdk.CreateListIpSetsResponse()
 		if err := api.Do(ctx, req, resp); err != nil {
-			return 0, notFoundOr(err, kindAccelerator, acceleratorID, errCodeNotExistAccelerator)
+			return nil, notFoundOr(err, kindAccelerator, acceleratorID, errCodeNotExistAccelerator)
 		}
-		for _, set := range resp.IpSets {
-			total += set.Bandwidth
-		}
-		if seen += len(resp.IpSets); len(resp.IpSets) == 0 || seen >= resp.TotalCount {
-			return total, nil
+		sets = append(sets, resp.IpSets...)
+		if len(resp.IpSets) == 0 || len(sets) >= resp.TotalCount {
+			return sets, nil
 		}
 	}
 }

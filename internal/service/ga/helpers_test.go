@@ -60,8 +60,8 @@ type fakeGA struct {
 	tags     map[string]map[string]string
 	groups   map[string]string
 	renewals map[string]describeAutoRenewResponse
-	// regions is the bandwidth of each accelerator's acceleration regions (ListIpSets).
-	regions map[string]int
+	// ipSets are the acceleration regions of the accelerators, by accelerator id (ListIpSets).
+	ipSets map[string][]gasdk.IpSetsItem
 }
 
 // newFakeGA returns a fake with the active accelerator testAcceleratorID and the plans given.
@@ -74,7 +74,7 @@ func newFakeGA(packages ...*gasdk.DescribeBandwidthPackageResponse) *fakeGA {
 		tags:         map[string]map[string]string{},
 		groups:       map[string]string{},
 		renewals:     map[string]describeAutoRenewResponse{},
-		regions:      map[string]int{},
+		ipSets:       map[string][]gasdk.IpSetsItem{},
 	}
 	for _, p := range packages {
 		f.packages[p.BandwidthPackageId] = p
@@ -97,17 +97,29 @@ func newFakeGA(packages ...*gasdk.DescribeBandwidthPackageResponse) *fakeGA {
 	return f
 }
 
-// listIPSets answers ListIpSets: one region holding the accelerator's regions bandwidth.
+// listIPSets answers ListIpSets a page at a time.
 func (f *fakeGA) listIPSets(request requests.AcsRequest, response responses.AcsResponse) error {
-	req, _ := request.(*gasdk.ListIpSetsRequest)
-	out, _ := response.(*gasdk.ListIpSetsResponse)
-	if _, ok := f.accelerators[req.AcceleratorId]; !ok {
+	req, ok := request.(*gasdk.ListIpSetsRequest)
+	out, ok2 := response.(*gasdk.ListIpSetsResponse)
+	if !ok || !ok2 {
+		return fmt.Errorf("unexpected ListIpSets call %T", request)
+	}
+	if _, known := f.accelerators[req.AcceleratorId]; !known {
 		return resourcetest.APIError(errCodeNotExistAccelerator)
 	}
-	if bandwidth := f.regions[req.AcceleratorId]; bandwidth > 0 {
-		out.IpSets, out.TotalCount = []gasdk.IpSetsItem{{IpSetId: "ips-1", Bandwidth: bandwidth}}, 1
+	page, _ := strconv.Atoi(string(req.PageNumber))
+	size, _ := strconv.Atoi(string(req.PageSize))
+	sets := f.ipSets[req.AcceleratorId]
+	out.TotalCount, out.PageNumber, out.PageSize = len(sets), page, size
+	if from := (page - 1) * size; from < len(sets) {
+		out.IpSets = sets[from:min(from+size, len(sets))]
 	}
 	return nil
+}
+
+// giveRegions gives accelerator acceleratorID one acceleration region of bandwidth Mbps.
+func (f *fakeGA) giveRegions(acceleratorID string, bandwidth int) {
+	f.ipSets[acceleratorID] = []gasdk.IpSetsItem{{IpSetId: "ips-1", AccelerateRegionId: "cn-hangzhou", Bandwidth: bandwidth}}
 }
 
 // replace answers ReplaceBandwidthPackage: the new plan takes the old one's accelerator at once.
