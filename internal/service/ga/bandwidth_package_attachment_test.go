@@ -26,28 +26,39 @@ import (
 
 const testAccAttachmentAddress = "alibabacloud_ga_bandwidth_package_attachment.test"
 
-func testAccConfigBandwidthPackageAttachment_basic(m *acctest.Mock) string {
-	return m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-attach", "d") + fmt.Sprintf(`
+// testAccAccelerator is the accelerator a test binds to on target: on the real cloud the
+// seeded one of TF_ACC_GA_ACCELERATOR_ID (an *acctest.Env of a test that takes it), on a mock
+// testAccAcceleratorID.
+func testAccAccelerator(target acctest.Target) string {
+	if e, ok := target.(*acctest.Env); ok && e.AcceleratorID != "" {
+		return e.AcceleratorID
+	}
+	return testAccAcceleratorID
+}
+
+func testAccConfigBandwidthPackageAttachment_basic(target acctest.Target) string {
+	return target.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", acctest.ResourcePrefix+"attach", "d") + fmt.Sprintf(`
 resource "alibabacloud_ga_bandwidth_package_attachment" "test" {
   bandwidth_package_id = alibabacloud_ga_bandwidth_package.test.id
   accelerator_id       = %q
 }
-`, testAccAcceleratorID))
+`, testAccAccelerator(target)))
 }
 
 // testAccCheckAttachment checks, through the provider's finders, whether the plan of
-// alibabacloud_ga_bandwidth_package.test lists the seeded accelerator, and that the accelerator
-// is active.
+// alibabacloud_ga_bandwidth_package.test lists the test's accelerator, and that the
+// accelerator is active.
 func testAccCheckAttachment(t *testing.T, target acctest.Target, attached bool) resource.TestCheckFunc {
+	accelerator := testAccAccelerator(target)
 	return resource.ComposeTestCheckFunc(
 		testAccCheckBandwidthPackage(t, target, func(bp *gasdk.DescribeBandwidthPackageResponse) error {
-			if slices.Contains(bp.Accelerators, testAccAcceleratorID) != attached {
-				return fmt.Errorf("plan %s lists accelerators %v, want %s attached=%t", bp.BandwidthPackageId, bp.Accelerators, testAccAcceleratorID, attached)
+			if slices.Contains(bp.Accelerators, accelerator) != attached {
+				return fmt.Errorf("plan %s lists accelerators %v, want %s attached=%t", bp.BandwidthPackageId, bp.Accelerators, accelerator, attached)
 			}
 			return nil
 		}),
 		func(*terraform.State) error {
-			acc, err := ga.FindAcceleratorByID(t.Context(), target.Client(t).GA, testAccAcceleratorID)
+			acc, err := ga.FindAcceleratorByID(t.Context(), target.Client(t).GA, accelerator)
 			if err != nil {
 				return err
 			}
@@ -60,23 +71,25 @@ func testAccCheckAttachment(t *testing.T, target acctest.Target, attached bool) 
 }
 
 func TestAccGABandwidthPackageAttachment_basic(t *testing.T) {
-	m := newTestAccMock(t)
-	resource.ParallelTest(t, resource.TestCase{
+	e := testAccNewEnv(t, acctest.CloudTest{Cost: testAccPaygCost + "; bound to the accelerator of " + acctest.EnvAcceleratorID +
+		" for those minutes", Accelerator: true})
+	accelerator := testAccAccelerator(e)
+	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy: resource.ComposeTestCheckFunc(
-			testAccCheckBandwidthPackageDestroy(t, m),
-			m.CheckCallCount("BandwidthPackageRemoveAccelerator", 1),
+			testAccCheckBandwidthPackageDestroy(t, e),
+			e.Mock.CheckCallCount("BandwidthPackageRemoveAccelerator", 1),
 		),
 		Steps: []resource.TestStep{
 			{
-				Config: testAccConfigBandwidthPackageAttachment_basic(m),
+				Config: testAccConfigBandwidthPackageAttachment_basic(e),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(testAccAttachmentAddress, tfjsonpath.New("id"),
-						knownvalue.StringRegexp(regexp.MustCompile(`^gbwp-[^:]+:`+testAccAcceleratorID+`$`))),
+						knownvalue.StringRegexp(regexp.MustCompile(`^gbwp-[^:]+:`+accelerator+`$`))),
 					statecheck.ExpectKnownValue(testAccAttachmentAddress, tfjsonpath.New("status"), knownvalue.StringExact("binded")),
-					statecheck.ExpectKnownValue(testAccAttachmentAddress, tfjsonpath.New("accelerator_id"), knownvalue.StringExact(testAccAcceleratorID)),
+					statecheck.ExpectKnownValue(testAccAttachmentAddress, tfjsonpath.New("accelerator_id"), knownvalue.StringExact(accelerator)),
 				},
-				Check: testAccCheckAttachment(t, m, true),
+				Check: testAccCheckAttachment(t, e, true),
 			},
 			{
 				ResourceName:      testAccAttachmentAddress,
@@ -85,16 +98,16 @@ func TestAccGABandwidthPackageAttachment_basic(t *testing.T) {
 			},
 			{
 				// An import block plans no change.
-				Config:          testAccConfigBandwidthPackageAttachment_basic(m),
+				Config:          testAccConfigBandwidthPackageAttachment_basic(e),
 				ResourceName:    testAccAttachmentAddress,
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithID,
 			},
 			{
 				// With the binding in place, the plan's own refresh shows it.
-				Config: testAccConfigBandwidthPackageAttachment_basic(m),
+				Config: testAccConfigBandwidthPackageAttachment_basic(e),
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateValue("accelerators", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(testAccAcceleratorID)})),
+					stateValue("accelerators", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(accelerator)})),
 					stateValue("status", knownvalue.StringExact("binded")),
 				},
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
@@ -102,8 +115,8 @@ func TestAccGABandwidthPackageAttachment_basic(t *testing.T) {
 			{
 				// Only the timeouts block changes: an update in place that calls nothing and
 				// keeps the status.
-				PreConfig: m.Checkpoint,
-				Config: strings.Replace(testAccConfigBandwidthPackageAttachment_basic(m),
+				PreConfig: e.Mock.Checkpoint,
+				Config: strings.Replace(testAccConfigBandwidthPackageAttachment_basic(e),
 					"accelerator_id       = ", "timeouts {\n    create = \"20m\"\n  }\n  accelerator_id       = ", 1),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(testAccAttachmentAddress, plancheck.ResourceActionUpdate),
@@ -111,12 +124,12 @@ func TestAccGABandwidthPackageAttachment_basic(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(testAccAttachmentAddress, tfjsonpath.New("status"), knownvalue.StringExact("binded")),
 				},
-				Check: m.CheckNoMutationSinceCheckpoint(),
+				Check: e.Mock.CheckNoMutationSinceCheckpoint(),
 			},
 			{
 				// Unbinding first, destroying second, in one apply.
-				Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-attach", "d")),
-				Check:  testAccCheckAttachment(t, m, false),
+				Config: e.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", acctest.ResourcePrefix+"attach", "d")),
+				Check:  testAccCheckAttachment(t, e, false),
 			},
 		},
 	})
@@ -238,7 +251,7 @@ func TestAccGABandwidthPackageAttachment_createTimedOut(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             testAccCheckBandwidthPackageDestroy(t, m),
 		Steps: []resource.TestStep{
-			{Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", "tf-attach", "d"))},
+			{Config: m.Config(testAccConfigBandwidthPackage_payAsYouGo(10, "Basic", acctest.ResourcePrefix+"attach", "d"))},
 			{
 				// The binding takes longer than the create timeout: the attachment is saved
 				// (tainted) while the plan is still binding.
