@@ -29,9 +29,14 @@ const (
 	EnvAcceleratorID = "TF_ACC_GA_ACCELERATOR_ID"
 )
 
-// ResourcePrefix starts the name of everything the acceptance tests create, so that the
-// sweepers (make sweep) find what a test left behind in the cloud.
-const ResourcePrefix = "tf-acc-"
+// What the acceptance tests give what they create, so that the sweepers (make sweep) find what
+// a test left behind in the cloud: a name that starts with ResourcePrefix and, where the
+// resource takes tags, the tag SweepTagKey = SweepTagValue.
+const (
+	ResourcePrefix = "tf-acc-"
+	SweepTagKey    = "tf-acc"
+	SweepTagValue  = "sweep"
+)
 
 // CloudTest says how an acceptance test runs against the real cloud (TF_ACC_TARGET=cloud). A
 // test that needs a mock (its call log, clock, faults or seeds) gives NeedsMock.

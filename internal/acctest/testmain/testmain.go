@@ -132,7 +132,8 @@ func Main(m *testing.M) {
 func run(m *testing.M) int {
 	flag.Parse()
 	if sweep := flag.Lookup("sweep"); sweep != nil && sweep.Value.String() != "" {
-		resource.TestMain(m) // runs the sweepers and exits
+		resource.TestMain(m) // runs the sweepers; exits when one failed
+		return 0
 	}
 	target, err := Target()
 	if err != nil {
@@ -162,9 +163,9 @@ func run(m *testing.M) int {
 
 // listCloudTests answers -list in cloud mode: a dry run of the acceptance tests the -list
 // pattern (and -run, when given) selects, printing the names of those that run against the
-// cloud. What the testing package prints itself (its PASS) is discarded.
+// cloud.
 func listCloudTests(m *testing.M) int {
-	d := &dryRun{out: os.Stdout, list: true}
+	d := &dryRun{list: true}
 	if run := flagValue("test.run"); run != "" {
 		re, err := regexp.Compile(run)
 		if err != nil {
@@ -183,11 +184,18 @@ func listCloudTests(m *testing.M) int {
 		return 2
 	}
 	defer devNull.Close()
-	stdout := os.Stdout
-	os.Stdout = devNull
-	defer func() { os.Stdout = stdout }()
+	// What the testing package prints itself (PASS, "no tests to run") is discarded; the list
+	// goes to the real standard output.
+	stdout, stderr := os.Stdout, os.Stderr
+	d.out = stdout
+	os.Stdout, os.Stderr = devNull, devNull
 	dry = d
-	return m.Run()
+	code := m.Run()
+	os.Stdout, os.Stderr = stdout, stderr
+	if code != 0 {
+		fmt.Fprintf(os.Stderr, "listing the tests that run against the cloud failed (exit status %d): run them without -list to see why\n", code)
+	}
+	return code
 }
 
 // runCloudTests runs, of the tests -run selects, the acceptance tests that run against the

@@ -155,6 +155,8 @@ func testAccCheckMockHoldsPlans(m *acctest.Mock, want int) resource.TestCheckFun
 	}
 }
 
+// testAccConfigBandwidthPackage_payAsYouGo is a pay-as-you-go plan, tagged for the sweepers
+// (acctest.SweepTag).
 func testAccConfigBandwidthPackage_payAsYouGo(bandwidth int, bandwidthType, name, description string) string {
 	return fmt.Sprintf(`
 resource "alibabacloud_ga_bandwidth_package" "test" {
@@ -165,8 +167,9 @@ resource "alibabacloud_ga_bandwidth_package" "test" {
   billing_type           = "PayByTraffic"
   bandwidth_package_name = %q
   description            = %q
+  tags                   = { %q = %q }
 }
-`, bandwidth, bandwidthType, name, description)
+`, bandwidth, bandwidthType, name, description, acctest.SweepTagKey, acctest.SweepTagValue)
 }
 
 func testAccConfigBandwidthPackage_subscription(bandwidth int, autoPay bool) string {
