@@ -8,7 +8,8 @@
 # URL), and stops the mock on every exit path. It exits with COMMAND's status.
 #
 # MOCKCLOUD names a mock cloud binary to use (the released alibabacloud-mockcloud, for
-# example); otherwise it is built from this repository.
+# example); otherwise it is built from this repository. MOCK_ADDR is the address it listens on
+# (default 127.0.0.1:0, a free port).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -39,7 +40,7 @@ if [[ -z "$mockcloud" ]]; then
   mockcloud=$work/mockcloud
   (cd "$root" && go build -o "$mockcloud" ./internal/cmd/mockcloud)
 fi
-"$mockcloud" -addr 127.0.0.1:0 -seed "$seed" -access-key-id "$key_id" -access-key-secret "$key_secret" \
+"$mockcloud" -addr "${MOCK_ADDR:-127.0.0.1:0}" -seed "$seed" -access-key-id "$key_id" -access-key-secret "$key_secret" \
   ${mock_flags[@]+"${mock_flags[@]}"} >"$work/mock.log" 2>&1 &
 mock_pid=$!
 url=""

@@ -26,15 +26,19 @@ func NewClaims() *Claims {
 }
 
 // Claim records that holder (a description of the claiming resource for messages, such as
-// "the binding of gbwp-1 to ga-1") claims key. When key is claimed already, it records
-// nothing and returns the earlier holder and false.
+// "the binding of gbwp-1 to ga-1") claims key. When another holder claimed key already, it
+// records nothing and returns the earlier holder and false. The same holder may claim its key
+// again: Terraform does not always configure the provider anew between a plan and its apply
+// (terraform test, from 1.14, keeps the instance), and the apply plans every resource once
+// more. (Two resources of one configuration that claim the same key with the same description,
+// identical to the last value, then pass the plan; the apply refuses the second.)
 func (c *Claims) Claim(key, holder string) (earlier string, ok bool) {
 	if c == nil {
 		return "", true
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if earlier, taken := c.held[key]; taken {
+	if earlier, taken := c.held[key]; taken && earlier != holder {
 		return earlier, false
 	}
 	c.held[key] = holder

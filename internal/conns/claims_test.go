@@ -21,6 +21,11 @@ func TestClaims(t *testing.T) {
 	if _, ok := c.Holder("plan gbwp-2"); ok {
 		t.Error("an unclaimed key has a holder")
 	}
+	// The same resource planned again by an instance Terraform did not configure anew (the
+	// apply's plan, in terraform test from 1.14) claims its key again.
+	if earlier, ok := c.Claim("plan gbwp-1", "the binding of gbwp-1 to ga-1"); !ok {
+		t.Errorf("the holder's own second claim was refused, naming %q", earlier)
+	}
 
 	// A nil registry (no provider configured) accepts everything and records nothing.
 	var none *Claims

@@ -106,6 +106,14 @@ func (s *Service) RateLimit() float64 {
 	return float64(s.limiter.ceiling.Limit())
 }
 
+// ErrNotConfigured is what a call answers when the provider was not configured: Terraform did
+// not know its settings (values computed from resources, or, in `terraform test`, variables the
+// test file does not set) and went on without configuring it.
+var ErrNotConfigured = errors.New("the provider is not configured: some of its settings (the endpoints, the " +
+	"region or the credentials) had no known value when Terraform configured it, so no call can be made. Give " +
+	"them values known before the apply: not computed from resources of the same configuration, and, in a " +
+	"terraform test file, set in its variables block or with -var")
+
 // Do sends request and decodes the answer into response. It sets the endpoint, scheme and
 // per-request timeout, paces the call with the product's rate limiter, retries throttling, 5xx
 // and network errors with exponential backoff and jitter (until the context's retry deadline,
@@ -117,7 +125,12 @@ func (s *Service) RateLimit() float64 {
 //
 // Retries send the same request object again (freshly signed, with a new SignatureNonce), so a
 // ClientToken the caller set is sent unchanged on every attempt and the API deduplicates.
+//
+// A nil *Service (a resource of a provider that was not configured) answers ErrNotConfigured.
 func (s *Service) Do(ctx context.Context, request requests.AcsRequest, response responses.AcsResponse) error {
+	if s == nil {
+		return ErrNotConfigured
+	}
 	request.SetDomain(s.endpoint.Host)
 	request.SetScheme(s.scheme)
 	action := request.GetActionName()

@@ -40,7 +40,8 @@ func (w *withClient[API]) configure(data any, diags *diag.Diagnostics) {
 	w.claims = client.Claims
 }
 
-// API returns the product's API; its zero value until Configured.
+// API returns the product's API; until Configured, one whose calls answer
+// conns.ErrNotConfigured.
 func (w *withClient[API]) API() API { return w.api }
 
 // Region returns the provider's region; "" until Configured.
@@ -73,7 +74,15 @@ type ResourceWithClient[API any] struct {
 
 // NewResourceWithClient returns the mixin for the product clientOf picks.
 func NewResourceWithClient[API any](clientOf ClientOf[API]) ResourceWithClient[API] {
-	return ResourceWithClient[API]{withClient[API]{clientOf: clientOf}}
+	return ResourceWithClient[API]{newWithClient(clientOf)}
+}
+
+// newWithClient returns an unconfigured holder whose API is the product's of no client: a nil
+// *conns.Service, whose calls answer conns.ErrNotConfigured instead of crashing the provider
+// should Terraform apply without configuring it (it does, in terraform test, when the values of
+// the provider block are not known).
+func newWithClient[API any](clientOf ClientOf[API]) withClient[API] {
+	return withClient[API]{clientOf: clientOf, api: clientOf(&conns.Client{})}
 }
 
 // Configure implements resource.ResourceWithConfigure and list.ListResourceWithConfigure.
@@ -89,7 +98,7 @@ type DataSourceWithClient[API any] struct {
 
 // NewDataSourceWithClient returns the mixin for the product clientOf picks.
 func NewDataSourceWithClient[API any](clientOf ClientOf[API]) DataSourceWithClient[API] {
-	return DataSourceWithClient[API]{withClient[API]{clientOf: clientOf}}
+	return DataSourceWithClient[API]{newWithClient(clientOf)}
 }
 
 // Configure implements datasource.DataSourceWithConfigure.
@@ -104,7 +113,7 @@ type ActionWithClient[API any] struct {
 
 // NewActionWithClient returns the mixin for the product clientOf picks.
 func NewActionWithClient[API any](clientOf ClientOf[API]) ActionWithClient[API] {
-	return ActionWithClient[API]{withClient[API]{clientOf: clientOf}}
+	return ActionWithClient[API]{newWithClient(clientOf)}
 }
 
 // Configure implements action.ActionWithConfigure.

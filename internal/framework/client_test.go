@@ -2,9 +2,11 @@ package framework
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/auth/credentials"
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -68,5 +70,19 @@ func TestSetAPI(t *testing.T) {
 	r.SetAPI("fake", "cn-hangzhou")
 	if !r.Configured() || r.API() != "fake" || r.Region() != "cn-hangzhou" {
 		t.Errorf("SetAPI: %t %q %q", r.Configured(), r.API(), r.Region())
+	}
+}
+
+// TestUnconfiguredResourceAnswersNotConfigured: a resource Terraform applies without configuring
+// the provider (terraform test does, when the provider block's values are not known) gets an
+// error from its calls, not a crash.
+func TestUnconfiguredResourceAnswersNotConfigured(t *testing.T) {
+	r := NewResourceWithClient(cbnOf)
+	if r.Configured() {
+		t.Fatal("configured before Configure")
+	}
+	err := r.API().Do(t.Context(), cbn.CreateDescribeCenBandwidthPackagesRequest(), cbn.CreateDescribeCenBandwidthPackagesResponse())
+	if !errors.Is(err, conns.ErrNotConfigured) {
+		t.Errorf("call of an unconfigured resource: %v, want conns.ErrNotConfigured", err)
 	}
 }

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# make test-examples: the `terraform test` suite of examples/testing, the one a user copies to
+# test their own module, run the way its README tells a pipeline to: the standalone mock cloud
+# started with the suite's seed at the address its test files name, the provider built from this
+# repository (dev_overrides), the mock's key pair in the environment.
+#
+# It needs Terraform 1.6 or later (terraform test): TERRAFORM_TEST names one; otherwise
+# ../shared/bin/terraform-1.14.9 when present, else TERRAFORM (the Makefile's) when it is recent
+# enough. MOCKCLOUD runs a released mock binary instead of building it.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+version_of() { "$1" version 2>/dev/null | sed -n '1s/^Terraform v\([0-9.]*\).*/\1/p'; }
+recent_enough() { # Terraform 1.6 or later
+  local v major minor
+  v=$(version_of "$1") || return 1
+  major=${v%%.*}; minor=${v#*.}; minor=${minor%%.*}
+  [[ -n "$v" ]] && { (( major > 1 )) || (( major == 1 && minor >= 6 )); }
+}
+
+terraform=${TERRAFORM_TEST:-}
+if [[ -z "$terraform" && -x ../shared/bin/terraform-1.14.9 ]]; then
+  terraform=$(cd ../shared/bin && pwd)/terraform-1.14.9
+fi
+if [[ -z "$terraform" ]]; then
+  terraform=${TERRAFORM:-terraform}
+fi
+if ! recent_enough "$terraform"; then
+  echo "make test-examples runs terraform test, which needs Terraform 1.6 or later; $terraform is $(version_of "$terraform" || echo 'not found')." >&2
+  echo "Name one with TERRAFORM_TEST=/path/to/terraform." >&2
+  exit 1
+fi
+echo "terraform test with $terraform ($(version_of "$terraform"))"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/bin/terraform-provider-alibabacloud" .
+cat >"$work/terraformrc" <<RC
+provider_installation {
+  dev_overrides {
+    "registry.terraform.io/alibabacloud/alibabacloud" = "$work/bin"
+  }
+  direct {}
+}
+RC
+cp -R examples/testing "$work/suite"
+export TF_CLI_CONFIG_FILE=$work/terraformrc CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+# A peak window a day ahead, on the hour (GNU date, else BSD date).
+peak_end=$(date -u -d '+1 day' +%Y-%m-%dT%H:00:00Z 2>/dev/null || date -u -v+1d +%Y-%m-%dT%H:00:00Z)
+cd "$work/suite"
+MOCK_ADDR=127.0.0.1:18686 "$root/scripts/with-mock.sh" seed.json -- \
+  env TF_VAR_peak_end_time="$peak_end" "$terraform" test -no-color
