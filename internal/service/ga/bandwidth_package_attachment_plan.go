@@ -235,14 +235,14 @@ func (b plannedBinding) claimPackage(claims *conns.Claims) diag.Diagnostics {
 		claims.Claim(claimOfUnknownAccelerator, b.describe())
 	}
 	id := b.packageID.ValueString()
+	// (The same binding claimed again is this resource planned once more by a provider instance
+	// Terraform did not configure anew, or an identical duplicate, which the apply refuses.)
 	if earlier, ok := claims.Claim(claimOfPackage(id), b.describe()); !ok {
-		fix := "Keep one alibabacloud_ga_bandwidth_package_attachment per bandwidth plan: bind another plan here, or remove one of the two."
-		if earlier == b.describe() {
-			fix = "Both describe the same binding: remove the duplicate resource."
-		}
 		diags.AddAttributeError(packageIDPath, "Bandwidth plan bound twice in this configuration",
 			fmt.Sprintf("Another alibabacloud_ga_bandwidth_package_attachment of this configuration, %s, binds bandwidth "+
-				"plan %s too, and a plan serves one accelerator, so the apply would fail half-way. %s", earlier, id, fix))
+				"plan %s too, and a plan serves one accelerator, so the apply would fail half-way. Keep one "+
+				"alibabacloud_ga_bandwidth_package_attachment per bandwidth plan: bind another plan here, or remove one of "+
+				"the two.", earlier, id))
 	}
 	return diags
 }

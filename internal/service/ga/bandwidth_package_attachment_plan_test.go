@@ -187,10 +187,13 @@ func TestAttachmentModifyPlan_collisions(t *testing.T) {
 			"Bandwidth plan bound twice", "the binding of bandwidth plan gbwp-1 to accelerator ga-unit1", "a plan serves one accelerator")
 	})
 	t.Run("the same pair twice", func(t *testing.T) {
+		// Indistinguishable from the same attachment planned again by a provider instance that
+		// Terraform did not configure anew (terraform test, from Terraform 1.14, configures one per
+		// test file): accepted at plan; a duplicate is refused at apply.
 		f := newFakeGA(testPackage())
 		claims := conns.NewClaims()
 		resourcetest.ExpectNoDiagnostics(t, planAttachment(t, f, claims, nil, "gbwp-1", testAcceleratorID))
-		expectErrorOn(t, planAttachment(t, f, claims, nil, "gbwp-1", testAcceleratorID), "bandwidth_package_id", "remove the duplicate resource")
+		resourcetest.ExpectNoDiagnostics(t, planAttachment(t, f, claims, nil, "gbwp-1", testAcceleratorID))
 	})
 	t.Run("a plan known at apply and one known now", func(t *testing.T) {
 		f := newFakeGA(testPackage())
