@@ -100,3 +100,18 @@ func TestAutoRenewAttribute(t *testing.T) {
 	e.fails(http.StatusBadRequest, CodeNotExistBandwidthPackage, actionDescribeAutoRenew, "InstanceId", "gbwp-nope")
 	e.fails(http.StatusBadRequest, CodeMissingParameter, actionDescribeAutoRenew)
 }
+
+// TestDescribeAcceleratorAnswersEveryField: the fields a client of the real API reads, which
+// the mock once left out (issue 8: ResourceGroupId, Tags, BandwidthBillingType,
+// CrossBorderStatus), are answered, with the values a new accelerator has.
+func TestDescribeAcceleratorAnswersEveryField(t *testing.T) {
+	e := newEnv(t)
+	expect(t, "DescribeAccelerator", e.accelerator("ga-1"), map[string]any{
+		"ResourceGroupId":      DefaultResourceGroupID,
+		"BandwidthBillingType": BandwidthBillingBandwidthPackage,
+		"CrossBorderStatus":    false,
+	})
+	if tags, ok := e.accelerator("ga-1")["Tags"]; !ok || tags == nil {
+		t.Errorf("DescribeAccelerator answers Tags %v (present %t), want an empty list", tags, ok)
+	}
+}
