@@ -15,10 +15,9 @@ TERRAFORM=${TERRAFORM:-terraform}
 root=$PWD
 bin=$root/bin
 work=$root/.demo
-# The key pair the mock accepts and the provider signs with (the mock's documented default).
-key_id=LTAI5tMockAccessKeyId
-key_secret=MockAccessKeySecret0123456789
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -41,41 +40,14 @@ rm -rf "$work" && mkdir -p "$work/config"
 cp examples/demo/main.tf "$work/config/"
 
 step "Starting the mock cloud"
-mock_pid=""
-cleanup() {
-  if [[ -n "$mock_pid" ]] && kill -0 "$mock_pid" 2>/dev/null; then
-    kill "$mock_pid" && wait "$mock_pid" 2>/dev/null || true
-    echo "mock cloud stopped"
-  fi
-}
-trap cleanup EXIT
-"$mockcloud" -addr 127.0.0.1:0 -seed examples/demo/seed.json -delay 2s \
-  -access-key-id "$key_id" -access-key-secret "$key_secret" >"$work/mock.log" 2>&1 &
-mock_pid=$!
-url=""
-for _ in $(seq 1 100); do
-  url=$(sed -n 's/^listening on \(http:\/\/[^ ]*\).*/\1/p' "$work/mock.log" | head -n 1)
-  [[ -n "$url" ]] && break
-  kill -0 "$mock_pid" 2>/dev/null || { cat "$work/mock.log"; echo "mock cloud did not start" >&2; exit 1; }
-  sleep 0.1
-done
-[[ -n "$url" ]] || { echo "mock cloud did not report its address" >&2; exit 1; }
-echo "mock cloud at $url (log: $work/mock.log)"
+trap mock_stop EXIT
+mock_start "$mockcloud" examples/demo/seed.json "$work/mock.log" -delay 2s
+echo "mock cloud at $mock_url (log: $work/mock.log)"
 
 # A CLI config that loads the provider just built, and the provider's settings from the
 # environment, as a user of the real cloud would set them.
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/alibabacloud/alibabacloud" = "$provider_dir"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE=$work/terraformrc
-export ALIBABA_CLOUD_ACCESS_KEY_ID=$key_id ALIBABA_CLOUD_ACCESS_KEY_SECRET=$key_secret
-export ALIBABA_CLOUD_ENDPOINT_CBN=$url ALIBABA_CLOUD_ENDPOINT_GA=$url
-export ALIBABA_CLOUD_ECS_METADATA_DISABLED=true
+write_dev_overrides "$work/terraformrc" "$provider_dir"
+mock_env
 end_time=$(date -u -d '+1 day' +%Y-%m-%dT%H:00:00Z)
 window=(-var "cen_end_time=$end_time")
 upgraded=("${window[@]}" -var ga_bandwidth=100 -var ga_bandwidth_type=Enhanced)
@@ -93,4 +65,4 @@ step "terraform destroy"
 tf destroy -auto-approve -input=false "${upgraded[@]}"
 
 step "What the mock cloud was asked"
-curl -fsS "$url/_mock/calls" | grep -o '"Action": *"[A-Za-z]*"' | cut -d'"' -f4 | sort | uniq -c
+curl -fsS "$mock_url/_mock/calls" | grep -o '"Action": *"[A-Za-z]*"' | cut -d'"' -f4 | sort | uniq -c

@@ -17,13 +17,13 @@ plans=${PLANS:-120}
 root=$PWD
 bin=$root/bin
 work=$root/.query-demo
-key_id=LTAI5tMockAccessKeyId
-key_secret=MockAccessKeySecret0123456789
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-version=$("$terraform" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([^"]*\)".*/\1/p')
+version=$(terraform_version "$terraform")
 case "$version" in
   1.1[4-9].*|1.[2-9][0-9].*|[2-9].*) ;;
   *) echo "terraform query needs Terraform 1.14 or later; $terraform is ${version:-unknown}." \
@@ -57,39 +57,11 @@ rm -rf "$work" && mkdir -p "$work/config"
 } >"$work/seed.json"
 
 step "Starting the mock cloud with $plans GA bandwidth plans"
-mock_pid=""
-cleanup() {
-  if [[ -n "$mock_pid" ]] && kill -0 "$mock_pid" 2>/dev/null; then
-    kill "$mock_pid" && wait "$mock_pid" 2>/dev/null || true
-    echo "mock cloud stopped"
-  fi
-}
-trap cleanup EXIT
-"$bin/mockcloud" -addr 127.0.0.1:0 -seed "$work/seed.json" -delay 2s \
-  -access-key-id "$key_id" -access-key-secret "$key_secret" >"$work/mock.log" 2>&1 &
-mock_pid=$!
-url=""
-for _ in $(seq 1 100); do
-  url=$(sed -n 's/^listening on \(http:\/\/[^ ]*\).*/\1/p' "$work/mock.log" | head -n 1)
-  [[ -n "$url" ]] && break
-  kill -0 "$mock_pid" 2>/dev/null || { cat "$work/mock.log"; echo "mock cloud did not start" >&2; exit 1; }
-  sleep 0.1
-done
-[[ -n "$url" ]] || { echo "mock cloud did not report its address" >&2; exit 1; }
-echo "mock cloud at $url (log: $work/mock.log)"
-
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/alibabacloud/alibabacloud" = "$bin"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE=$work/terraformrc
-export ALIBABA_CLOUD_ACCESS_KEY_ID=$key_id ALIBABA_CLOUD_ACCESS_KEY_SECRET=$key_secret
-export ALIBABA_CLOUD_ENDPOINT_CBN=$url ALIBABA_CLOUD_ENDPOINT_GA=$url
-export ALIBABA_CLOUD_ECS_METADATA_DISABLED=true
+trap mock_stop EXIT
+mock_start "$bin/mockcloud" "$work/seed.json" "$work/mock.log" -delay 2s
+echo "mock cloud at $mock_url (log: $work/mock.log)"
+write_dev_overrides "$work/terraformrc" "$bin"
+mock_env
 cat >"$work/config/main.tf" <<'TF'
 terraform {
   required_providers {
@@ -134,7 +106,7 @@ step "terraform plan -detailed-exitcode: nothing to do"
 tf plan -no-color -input=false -detailed-exitcode | grep -E 'No changes'
 
 step "What the mock cloud was asked (reads only: nothing was changed)"
-curl -fsS "$url/_mock/calls" | grep -o '"Action": *"[A-Za-z]*"' | cut -d'"' -f4 | sort | uniq -c | tee "$work/calls.txt"
+curl -fsS "$mock_url/_mock/calls" | grep -o '"Action": *"[A-Za-z]*"' | cut -d'"' -f4 | sort | uniq -c | tee "$work/calls.txt"
 if grep -vE ' (Describe|List)[A-Za-z]*$' "$work/calls.txt"; then
   echo "the import changed something in the cloud" >&2
   exit 1

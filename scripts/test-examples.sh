@@ -11,10 +11,12 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-version_of() { "$1" version 2>/dev/null | sed -n '1s/^Terraform v\([0-9.]*\).*/\1/p'; }
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
 recent_enough() { # Terraform 1.6 or later
   local v major minor
-  v=$(version_of "$1") || return 1
+  v=$(terraform_version "$1")
   major=${v%%.*}; minor=${v#*.}; minor=${minor%%.*}
   [[ -n "$v" ]] && { (( major > 1 )) || (( major == 1 && minor >= 6 )); }
 }
@@ -27,25 +29,18 @@ if [[ -z "$terraform" ]]; then
   terraform=${TERRAFORM:-terraform}
 fi
 if ! recent_enough "$terraform"; then
-  echo "make test-examples runs terraform test, which needs Terraform 1.6 or later; $terraform is $(version_of "$terraform" || echo 'not found')." >&2
+  echo "make test-examples runs terraform test, which needs Terraform 1.6 or later; $terraform is $(terraform_version "$terraform" | grep . || echo 'not found')." >&2
   echo "Name one with TERRAFORM_TEST=/path/to/terraform." >&2
   exit 1
 fi
-echo "terraform test with $terraform ($(version_of "$terraform"))"
+echo "terraform test with $terraform ($(terraform_version "$terraform"))"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/bin/terraform-provider-alibabacloud" .
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/alibabacloud/alibabacloud" = "$work/bin"
-  }
-  direct {}
-}
-RC
+write_dev_overrides "$work/terraformrc" "$work/bin"
 cp -R examples/testing "$work/suite"
-export TF_CLI_CONFIG_FILE=$work/terraformrc CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
+export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 # A peak window a day ahead, on the hour (GNU date, else BSD date).
 peak_end=$(date -u -d '+1 day' +%Y-%m-%dT%H:00:00Z 2>/dev/null || date -u -v+1d +%Y-%m-%dT%H:00:00Z)
 cd "$work/suite"

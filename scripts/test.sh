@@ -17,10 +17,13 @@ go build -o bin/testreport ./internal/cmd/testreport
 skipped=$(mktemp)
 trap 'rm -f "$skipped"' EXIT
 
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
 # version prints "Terraform <version> (<path>)" for a Terraform binary.
 version() {
   local v
-  v=$("$1" version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([^"]*\)".*/\1/p')
+  v=$(terraform_version "$1")
   printf 'Terraform %s (%s)' "${v:-unknown}" "$(realpath "$1")"
 }
 
