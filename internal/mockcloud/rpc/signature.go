@@ -5,6 +5,7 @@ import (
 	"crypto/sha1" //nolint:gosec // signature version 1.0 is HMAC-SHA1 by definition
 	"encoding/base64"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -33,23 +34,30 @@ func isUnreserved(c byte) bool {
 		c == '-' || c == '_' || c == '.' || c == '~'
 }
 
+// canonicalQuery sorts the parameters by name and joins them as name=value pairs with &, names
+// and values RFC 3986 encoded (percentEncode), leaving out the parameters named in omit. Both
+// signature versions sign their parameters in this form.
+func canonicalQuery(params url.Values, omit ...string) string {
+	names := make([]string, 0, len(params))
+	for name := range params {
+		if !slices.Contains(omit, name) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	pairs := make([]string, 0, len(names))
+	for _, name := range names {
+		for _, v := range params[name] {
+			pairs = append(pairs, percentEncode(name)+"="+percentEncode(v))
+		}
+	}
+	return strings.Join(pairs, "&")
+}
+
 // StringToSign returns the signature version 1.0 string to sign for a request with the given
 // HTTP method and parameters (query and form merged). The Signature parameter is left out.
 func StringToSign(method string, params url.Values) string {
-	keys := make([]string, 0, len(params))
-	for k := range params {
-		if k != "Signature" {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	pairs := make([]string, 0, len(keys))
-	for _, k := range keys {
-		for _, v := range params[k] {
-			pairs = append(pairs, percentEncode(k)+"="+percentEncode(v))
-		}
-	}
-	return method + "&" + percentEncode("/") + "&" + percentEncode(strings.Join(pairs, "&"))
+	return method + "&" + percentEncode("/") + "&" + percentEncode(canonicalQuery(params, "Signature"))
 }
 
 // Sign returns the base64 HMAC-SHA1 signature of stringToSign under secret, keyed with

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/http"
-	"net/url"
 	"slices"
 	"sort"
 	"strings"
@@ -183,29 +182,13 @@ func CanonicalRequestV3(r *http.Request, signedHeaders []string, body []byte) st
 		path = "/"
 	}
 	var b strings.Builder
-	b.WriteString(r.Method + "\n" + path + "\n" + canonicalQueryV3(r.URL.Query()) + "\n")
+	b.WriteString(r.Method + "\n" + path + "\n" + canonicalQuery(r.URL.Query()) + "\n")
 	for _, name := range signedHeaders {
 		b.WriteString(name + ":" + headerValueV3(r, name) + "\n")
 	}
 	sum := sha256.Sum256(body)
 	b.WriteString("\n" + strings.Join(signedHeaders, ";") + "\n" + hex.EncodeToString(sum[:]))
 	return b.String()
-}
-
-// canonicalQueryV3 sorts the query parameters by name and RFC 3986 encodes names and values.
-func canonicalQueryV3(query url.Values) string {
-	names := make([]string, 0, len(query))
-	for name := range query {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	pairs := make([]string, 0, len(names))
-	for _, name := range names {
-		for _, v := range query[name] {
-			pairs = append(pairs, percentEncode(name)+"="+percentEncode(v))
-		}
-	}
-	return strings.Join(pairs, "&")
 }
 
 // headerValueV3 is a signed header's canonical value: its values trimmed, sorted and joined
