@@ -5,7 +5,7 @@ provider "alibabacloud" {
 
   # Optional: assume a RAM role for every call.
   # assume_role {
-  #   role_arn     = "acs:ram::123456789012****:role/terraform"
+  #   role_arn     = "acs:ram::1234567890123456:role/terraform"
   #   session_name = "terraform"
   # }
 }

@@ -1,6 +1,6 @@
 # The CEN bandwidth packages attached to a CEN instance, with their temporary upgrade windows.
 data "alibabacloud_cen_bandwidth_packages" "backbone" {
-  instance_id = "cen-7qthudw0ll6jmc****"
+  instance_id = "cen-7qthudw0ll6jmc"
 }
 
 # Each open window: the bandwidth it runs at, the one it returns to, and when.

@@ -2,7 +2,7 @@
 # traffic peak, until Friday 18:00 UTC. At end_time the package returns to its base
 # bandwidth on its own; destroying this resource does not end the window early.
 resource "alibabacloud_cen_bandwidth_temp_upgrade" "example" {
-  cen_bandwidth_package_id = "cenbwp-4c2zaavbvh5fx****"
+  cen_bandwidth_package_id = "cenbwp-4c2zaavbvh5fx"
   bandwidth                = 500
   end_time                 = "2026-12-04T18:00:00Z"
 
