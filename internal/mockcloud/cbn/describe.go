@@ -176,27 +176,16 @@ func parseFilters(call *rpc.Call) ([]filter, error) {
 // parseTags reads Tag.N.Key and Tag.N.Value (N from 1 to 20). Every tag needs a key; a tag
 // without a value matches any value of its key.
 func parseTags(call *rpc.Call) ([]Tag, error) {
-	groups, err := rpc.IndexedParams(call.Params, "Tag", maxTags)
+	sent, err := rpc.TagParams(call.Params, maxTags)
 	if err != nil {
 		return nil, err
 	}
-	tags := make([]Tag, 0, len(groups))
-	for _, g := range groups {
-		var tag Tag
-		for field, values := range g.Fields {
-			switch field {
-			case "Key":
-				tag.Key = values[0]
-			case "Value":
-				tag.Value = values[0]
-			default:
-				return nil, rpc.InvalidParameter(fmt.Sprintf("Tag.%d.%s", g.N, field), "use Tag.N.Key and Tag.N.Value")
-			}
+	tags := make([]Tag, 0, len(sent))
+	for _, t := range sent {
+		if t.Key == "" {
+			return nil, rpc.InvalidParameter(fmt.Sprintf("Tag.%d.Key", t.N), "a tag key cannot be empty")
 		}
-		if tag.Key == "" {
-			return nil, rpc.InvalidParameter(fmt.Sprintf("Tag.%d.Key", g.N), "a tag key cannot be empty")
-		}
-		tags = append(tags, tag)
+		tags = append(tags, Tag{Key: t.Key, Value: t.Value})
 	}
 	return tags, nil
 }

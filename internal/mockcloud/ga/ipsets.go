@@ -309,15 +309,13 @@ func (p *Product) deleteIpSets(params url.Values, now time.Time) (any, error) {
 
 // listIpSetsResponse is what ListIpSets answers.
 type listIpSetsResponse struct {
-	TotalCount int     `json:"TotalCount"`
-	PageNumber int     `json:"PageNumber"`
-	PageSize   int     `json:"PageSize"`
-	IpSets     []IpSet `json:"IpSets"`
+	pageHeader
+	IpSets []IpSet `json:"IpSets"`
 }
 
 // listIpSets serves ListIpSets: an accelerator's acceleration regions, a page at a time.
 func (p *Product) listIpSets(params url.Values, _ time.Time) (any, error) {
-	page, size, err := paging(params, maxIpSetPageSize)
+	req, err := paging(params, maxIpSetPageSize)
 	if err != nil {
 		return nil, err
 	}
@@ -331,7 +329,8 @@ func (p *Product) listIpSets(params url.Values, _ time.Time) (any, error) {
 		s.IpAddressList = slices.Clone(s.IpAddressList)
 		views = append(views, s)
 	}
-	return listIpSetsResponse{TotalCount: len(views), PageNumber: page, PageSize: size, IpSets: pageOf(views, page, size)}, nil
+	header, items := pageOf(views, req)
+	return listIpSetsResponse{pageHeader: header, IpSets: items}, nil
 }
 
 // settleIpSets applies the due operations of acc's acceleration regions. The caller holds p.mu.

@@ -51,16 +51,14 @@ func (p *Product) describeRegions(url.Values, time.Time) (any, error) {
 
 // listResponse is what ListBandwidthPackages answers.
 type listResponse struct {
-	TotalCount        int                `json:"TotalCount"`
-	PageNumber        int                `json:"PageNumber"`
-	PageSize          int                `json:"PageSize"`
+	pageHeader
 	BandwidthPackages []BandwidthPackage `json:"BandwidthPackages"`
 }
 
 // listPackages serves ListBandwidthPackages: the plans in creation order that match
 // BandwidthPackageId, State, Type, ResourceGroupId and every Tag.N, one page at a time.
 func (p *Product) listPackages(params url.Values, _ time.Time) (any, error) {
-	page, size, err := paging(params, maxPackagePageSize)
+	req, err := paging(params, maxPackagePageSize)
 	if err != nil {
 		return nil, err
 	}
@@ -75,14 +73,13 @@ func (p *Product) listPackages(params url.Values, _ time.Time) (any, error) {
 			matched = append(matched, publicPackage(bp))
 		}
 	}
-	return listResponse{TotalCount: len(matched), PageNumber: page, PageSize: size, BandwidthPackages: pageOf(matched, page, size)}, nil
+	header, items := pageOf(matched, req)
+	return listResponse{pageHeader: header, BandwidthPackages: items}, nil
 }
 
 // listAcceleratorsResponse is what ListAccelerators answers.
 type listAcceleratorsResponse struct {
-	TotalCount   int           `json:"TotalCount"`
-	PageNumber   int           `json:"PageNumber"`
-	PageSize     int           `json:"PageSize"`
+	pageHeader
 	Accelerators []Accelerator `json:"Accelerators"`
 }
 
@@ -90,7 +87,7 @@ type listAcceleratorsResponse struct {
 // AcceleratorId, State, ResourceGroupId and every Tag.N, one page at a time, each as
 // DescribeAccelerator shows it.
 func (p *Product) listAccelerators(params url.Values, _ time.Time) (any, error) {
-	page, size, err := paging(params, maxAcceleratorPageSize)
+	req, err := paging(params, maxAcceleratorPageSize)
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +102,8 @@ func (p *Product) listAccelerators(params url.Values, _ time.Time) (any, error) 
 			matched = append(matched, p.publicAccelerator(acc))
 		}
 	}
-	return listAcceleratorsResponse{TotalCount: len(matched), PageNumber: page, PageSize: size, Accelerators: pageOf(matched, page, size)}, nil
+	header, items := pageOf(matched, req)
+	return listAcceleratorsResponse{pageHeader: header, Accelerators: items}, nil
 }
 
 // fieldFilter returns a predicate over values (in the order of names) that is true when each
@@ -125,20 +123,38 @@ func fieldFilter(params url.Values, names ...string) func(values ...string) bool
 	}
 }
 
-// paging reads PageNumber (default 1) and PageSize (default 10, at most maxSize).
-func paging(params url.Values, maxSize int) (page, size int, err error) {
-	if page, err = rpc.IntParam(params, "PageNumber", 1, 1, math.MaxInt32); err != nil {
-		return 0, 0, err
-	}
-	size, err = rpc.IntParam(params, "PageSize", 10, 1, maxSize)
-	return page, size, err
+// pageRequest is the page a List action asks for.
+type pageRequest struct {
+	number int // PageNumber, from 1
+	size   int // PageSize
 }
 
-// pageOf returns page number page (from 1) of size items, never nil.
-func pageOf[T any](items []T, page, size int) []T {
-	start := (page - 1) * size
-	if start >= len(items) {
-		return []T{}
+// pageHeader is what the paged List actions answer beside their page of items.
+type pageHeader struct {
+	TotalCount int `json:"TotalCount"`
+	PageNumber int `json:"PageNumber"`
+	PageSize   int `json:"PageSize"`
+}
+
+// paging reads PageNumber (default 1) and PageSize (default 10, at most maxSize).
+func paging(params url.Values, maxSize int) (pageRequest, error) {
+	number, err := rpc.IntParam(params, "PageNumber", 1, 1, math.MaxInt32)
+	if err != nil {
+		return pageRequest{}, err
 	}
-	return items[start:min(start+size, len(items))]
+	size, err := rpc.IntParam(params, "PageSize", 10, 1, maxSize)
+	if err != nil {
+		return pageRequest{}, err
+	}
+	return pageRequest{number: number, size: size}, nil
+}
+
+// pageOf returns the header of the page req of items and the page's items (never nil).
+func pageOf[T any](items []T, req pageRequest) (pageHeader, []T) {
+	header := pageHeader{TotalCount: len(items), PageNumber: req.number, PageSize: req.size}
+	start := (req.number - 1) * req.size
+	if start >= len(items) {
+		return header, []T{}
+	}
+	return header, items[start:min(start+req.size, len(items))]
 }

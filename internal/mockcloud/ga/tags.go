@@ -97,24 +97,14 @@ func resourceIDs(params url.Values, required bool) ([]string, error) {
 // (at most 64 characters, not starting with aliyun or acs:, no http:// or https://); a value
 // may be empty or left out (at most 128 characters, same rules).
 func parseTags(params url.Values) ([]Tag, error) {
-	groups, err := rpc.IndexedParams(params, "Tag", maxTagsPerResource)
+	sent, err := rpc.TagParams(params, maxTagsPerResource)
 	if err != nil {
 		return nil, err
 	}
-	tags := make([]Tag, 0, len(groups))
-	for _, g := range groups {
-		var tag Tag
-		for field, values := range g.Fields {
-			switch field {
-			case "Key":
-				tag.Key = values[0]
-			case "Value":
-				tag.Value = values[0]
-			default:
-				return nil, errInvalidParam(fmt.Sprintf("Tag.%d.%s", g.N, field), "is not a tag field: use Tag.N.Key and Tag.N.Value")
-			}
-		}
-		if err := checkTag(fmt.Sprintf("Tag.%d", g.N), tag); err != nil {
+	tags := make([]Tag, 0, len(sent))
+	for _, t := range sent {
+		tag := Tag{Key: t.Key, Value: t.Value}
+		if err := checkTag(fmt.Sprintf("Tag.%d", t.N), tag); err != nil {
 			return nil, err
 		}
 		tags = append(tags, tag)
@@ -313,26 +303,18 @@ type tagFilter struct {
 // tagFilters reads Tag.N.Key and Tag.N.Value of a List action (up to 20): a key is required, a
 // value may be left out (any value of the key matches).
 func tagFilters(params url.Values) ([]tagFilter, error) {
-	groups, err := rpc.IndexedParams(params, "Tag", maxTagsPerResource)
+	sent, err := rpc.TagParams(params, maxTagsPerResource)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]tagFilter, 0, len(groups))
-	for _, g := range groups {
-		var f tagFilter
-		for field, values := range g.Fields {
-			switch field {
-			case "Key":
-				f.Key = values[0]
-			case "Value":
-				v := values[0]
-				f.Value = &v
-			default:
-				return nil, errInvalidParam(fmt.Sprintf("Tag.%d.%s", g.N, field), "is not a tag field: use Tag.N.Key and Tag.N.Value")
-			}
+	out := make([]tagFilter, 0, len(sent))
+	for _, t := range sent {
+		if t.Key == "" {
+			return nil, errInvalidParam(fmt.Sprintf("Tag.%d.Key", t.N), "cannot be empty (a value needs its key)")
 		}
-		if f.Key == "" {
-			return nil, errInvalidParam(fmt.Sprintf("Tag.%d.Key", g.N), "cannot be empty (a value needs its key)")
+		f := tagFilter{Key: t.Key}
+		if t.HasValue {
+			f.Value = &t.Value
 		}
 		out = append(out, f)
 	}

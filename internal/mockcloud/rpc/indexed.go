@@ -66,3 +66,41 @@ func RepeatedParam(params url.Values, name string, maxN int) ([]string, error) {
 	}
 	return out, nil
 }
+
+// TagParam is one Tag.N of a request: its key, and its value when one was sent.
+type TagParam struct {
+	// N is the index.
+	N int
+	// Key is Tag.N.Key ("" when left out).
+	Key string
+	// Value is Tag.N.Value ("" when left out or sent empty).
+	Value string
+	// HasValue says whether Tag.N.Value was sent.
+	HasValue bool
+}
+
+// TagParams reads Tag.N.Key and Tag.N.Value (N from 1 to maxN) in index order; any other
+// Tag.N field is InvalidParameter. The keys and values are not checked: each action has its
+// own rules.
+func TagParams(params url.Values, maxN int) ([]TagParam, error) {
+	groups, err := IndexedParams(params, "Tag", maxN)
+	if err != nil {
+		return nil, err
+	}
+	tags := make([]TagParam, 0, len(groups))
+	for _, g := range groups {
+		tag := TagParam{N: g.N}
+		for field, values := range g.Fields {
+			switch field {
+			case "Key":
+				tag.Key = values[0]
+			case "Value":
+				tag.Value, tag.HasValue = values[0], true
+			default:
+				return nil, InvalidParameter(fmt.Sprintf("Tag.%d.%s", g.N, field), "it is not a tag field: use Tag.N.Key and Tag.N.Value")
+			}
+		}
+		tags = append(tags, tag)
+	}
+	return tags, nil
+}

@@ -109,3 +109,30 @@ func TestOptionalBool(t *testing.T) {
 		wantParamError(t, err, rpc.CodeInvalidParameter, "AutoPay")
 	}
 }
+
+func TestTagParams(t *testing.T) {
+	tags, err := rpc.TagParams(url.Values{
+		"Tag.2.Key": {"team"}, "Tag.1.Key": {"env"}, "Tag.1.Value": {""}, "Tag.3.Value": {"v"}, "Other": {"x"},
+	}, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []rpc.TagParam{
+		{N: 1, Key: "env", Value: "", HasValue: true},
+		{N: 2, Key: "team"},
+		{N: 3, Value: "v", HasValue: true},
+	}
+	if len(tags) != len(want) {
+		t.Fatalf("TagParams = %+v, want %+v", tags, want)
+	}
+	for i := range want {
+		if tags[i] != want[i] {
+			t.Errorf("tag %d = %+v, want %+v", i, tags[i], want[i])
+		}
+	}
+
+	_, err = rpc.TagParams(url.Values{"Tag.1.Name": {"x"}}, 20)
+	wantParamError(t, err, rpc.CodeInvalidParameter, "Tag.1.Name")
+	_, err = rpc.TagParams(url.Values{"Tag.21.Key": {"x"}}, 20)
+	wantParamError(t, err, rpc.CodeInvalidParameter, "Tag.21.Key")
+}
