@@ -31,10 +31,41 @@ type timeoutsModel struct {
 	Delete types.String `tfsdk:"delete"`
 }
 
+// waitForPlanState waits until DescribeBandwidthPackage shows the plan id in state; what names
+// the wait in its error.
+func (a *api) waitForPlanState(ctx context.Context, what, id, state string) error {
+	return waitFor(ctx, what, func() (bool, error) {
+		bp, err := a.call(ctx, "DescribeBandwidthPackage", map[string]string{"BandwidthPackageId": id})
+		return err == nil && text(bp["State"]) == state, err
+	})
+}
+
+// readState is the Read of both resources: the model in the state, refreshed by read.
+func readState[M any](ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse, read func(context.Context, *M) diag.Diagnostics) {
+	var m M
+	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(read(ctx, &m)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}
+
+// noUpdate refuses every update: the stand-in only creates, reads and deletes.
+type noUpdate struct{}
+
+// Update implements resource.Resource.
+func (noUpdate) Update(_ context.Context, _ resource.UpdateRequest, resp *resource.UpdateResponse) {
+	resp.Diagnostics.AddError("Not supported", "the stand-in of the official provider does not update")
+}
+
 // bandwidthPackage is alicloud_ga_bandwidth_package. The attributes the official Read sets from
 // the API are Optional and Computed here: the official SDKv2 provider may write them whatever
 // the configuration says, the framework lets only computed ones differ.
-type bandwidthPackage struct{ api }
+type bandwidthPackage struct {
+	api
+	noUpdate
+}
 
 func newBandwidthPackage() resource.Resource { return &bandwidthPackage{} }
 
@@ -140,10 +171,7 @@ func (r *bandwidthPackage) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	id := text(answer["BandwidthPackageId"])
-	err = waitFor(ctx, "the plan to be active", func() (bool, error) {
-		bp, err := r.call(ctx, "DescribeBandwidthPackage", map[string]string{"BandwidthPackageId": id})
-		return err == nil && text(bp["State"]) == "active", err
-	})
+	err = r.waitForPlanState(ctx, "the plan to be active", id, "active")
 	if err == nil && !m.Tags.IsNull() && !m.Tags.IsUnknown() && len(m.Tags.Elements()) > 0 {
 		params := map[string]string{"ResourceType": "bandwidthpackage", "ResourceId.1": id, "ClientToken": conns.NewClientToken()}
 		var tags map[string]string
@@ -227,17 +255,7 @@ func (r *bandwidthPackage) read(ctx context.Context, m *packageModel) (diags dia
 }
 
 func (r *bandwidthPackage) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var m packageModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(r.read(ctx, &m)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
-}
-
-func (r *bandwidthPackage) Update(_ context.Context, _ resource.UpdateRequest, resp *resource.UpdateResponse) {
-	resp.Diagnostics.AddError("Not supported", "the stand-in of the official provider does not update")
+	readState(ctx, req, resp, r.read)
 }
 
 // Delete does what the official provider does: a Subscription only leaves the state; a
@@ -267,7 +285,10 @@ func (r *bandwidthPackage) Delete(ctx context.Context, req resource.DeleteReques
 
 // attachment is alicloud_ga_bandwidth_package_attachment: its id is
 // <accelerator_id>:<bandwidth_package_id>.
-type attachment struct{ api }
+type attachment struct {
+	api
+	noUpdate
+}
 
 func newAttachment() resource.Resource { return &attachment{} }
 
@@ -312,10 +333,7 @@ func (r *attachment) Create(ctx context.Context, req resource.CreateRequest, res
 	packageID, acceleratorID := m.BandwidthPackageID.ValueString(), m.AcceleratorID.ValueString()
 	_, err := r.call(ctx, "BandwidthPackageAddAccelerator", map[string]string{"AcceleratorId": acceleratorID, "BandwidthPackageId": packageID})
 	if err == nil {
-		err = waitFor(ctx, "the binding", func() (bool, error) {
-			bp, err := r.call(ctx, "DescribeBandwidthPackage", map[string]string{"BandwidthPackageId": packageID})
-			return err == nil && text(bp["State"]) == "binded", err //nolint:misspell // the API's spelling
-		})
+		err = r.waitForPlanState(ctx, "the binding", packageID, "binded") //nolint:misspell // the API's spelling
 	}
 	if err != nil {
 		resp.Diagnostics.AddError("binding", err.Error())
@@ -344,17 +362,7 @@ func (r *attachment) read(ctx context.Context, m *attachmentModel) (diags diag.D
 }
 
 func (r *attachment) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var m attachmentModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(r.read(ctx, &m)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
-}
-
-func (r *attachment) Update(_ context.Context, _ resource.UpdateRequest, resp *resource.UpdateResponse) {
-	resp.Diagnostics.AddError("Not supported", "the stand-in of the official provider does not update")
+	readState(ctx, req, resp, r.read)
 }
 
 // Delete unbinds (BandwidthPackageRemoveAccelerator) and waits until the plan is active.
@@ -367,10 +375,7 @@ func (r *attachment) Delete(ctx context.Context, req resource.DeleteRequest, res
 	packageID := m.BandwidthPackageID.ValueString()
 	_, err := r.call(ctx, "BandwidthPackageRemoveAccelerator", map[string]string{"AcceleratorId": m.AcceleratorID.ValueString(), "BandwidthPackageId": packageID})
 	if err == nil {
-		err = waitFor(ctx, "the unbinding", func() (bool, error) {
-			bp, err := r.call(ctx, "DescribeBandwidthPackage", map[string]string{"BandwidthPackageId": packageID})
-			return err == nil && text(bp["State"]) == "active", err
-		})
+		err = r.waitForPlanState(ctx, "the unbinding", packageID, "active")
 	}
 	if err != nil {
 		resp.Diagnostics.AddError("unbinding", err.Error())
