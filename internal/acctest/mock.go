@@ -63,6 +63,12 @@ func newMock(t *testing.T, opts mockcloud.Options) *Mock {
 
 // ProviderConfig returns a provider block that talks to this mock with its default key pair.
 func (m *Mock) ProviderConfig() string {
+	return MockProviderConfig(m.URL)
+}
+
+// MockProviderConfig returns a provider block that talks to a mock cloud at url (an in-process
+// one or the standalone command) with the mock's default key pair.
+func MockProviderConfig(url string) string {
 	return fmt.Sprintf(`
 provider %[1]q {
   region     = "cn-hangzhou"
@@ -74,7 +80,7 @@ provider %[1]q {
     ga  = %[4]q
   }
 }
-`, ProviderName, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, m.URL)
+`, ProviderName, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, url)
 }
 
 // Config implements Target: ProviderConfig followed by body.

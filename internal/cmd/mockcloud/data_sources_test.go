@@ -17,6 +17,7 @@ import (
 	"terraform-provider-alibabacloud/internal/acctest"
 	"terraform-provider-alibabacloud/internal/acctest/testmain"
 	"terraform-provider-alibabacloud/internal/mockcloud"
+	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 	"terraform-provider-alibabacloud/internal/provider"
 )
 
@@ -59,18 +60,7 @@ func TestAccDataSources_standaloneMock(t *testing.T) {
 		t.Setenv(env, "") // the provider block below says everything
 	}
 	base, _ := startRun(t, "-addr", "127.0.0.1:0", "-seed", standaloneSeed(t), "-delay", "1s")
-	config := fmt.Sprintf(`
-provider "alibabacloud" {
-  region     = "cn-hangzhou"
-  access_key = %[1]q
-  secret_key = %[2]q
-
-  endpoints {
-    cbn = %[3]q
-    ga  = %[3]q
-  }
-}
-
+	config := acctest.MockProviderConfig(base) + fmt.Sprintf(`
 data "alibabacloud_ga_bandwidth_packages" "all" {}
 
 data "alibabacloud_ga_accelerators" "all" {}
@@ -90,9 +80,9 @@ output "cen_packages" {
 }
 
 output "last_plan" {
-  value = data.alibabacloud_ga_bandwidth_packages.all.packages[%[4]d].id
+  value = data.alibabacloud_ga_bandwidth_packages.all.packages[%d].id
 }
-`, mockcloud.DefaultAccessKeyID, mockcloud.DefaultAccessKeySecret, base, standalonePlans-1)
+`, standalonePlans-1)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -116,10 +106,7 @@ func checkEveryPageRead(base string) error {
 		return err
 	}
 	defer func() { _ = resp.Body.Close() }()
-	var calls []struct {
-		Action string
-		Params map[string]string
-	}
+	var calls []rpc.CallRecord
 	if err := json.NewDecoder(resp.Body).Decode(&calls); err != nil {
 		return err
 	}
@@ -141,10 +128,7 @@ func checkEveryPageRead(base string) error {
 }
 
 // actionsOf lists the actions of calls.
-func actionsOf(calls []struct {
-	Action string
-	Params map[string]string
-}) []string {
+func actionsOf(calls []rpc.CallRecord) []string {
 	var out []string
 	for _, c := range calls {
 		out = append(out, c.Action)
