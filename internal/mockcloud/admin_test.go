@@ -55,13 +55,9 @@ func TestAdmin_callsPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
+		resp, data := mocktest.Do(t, req)
 		var calls []rpc.CallRecord
-		if err := json.NewDecoder(resp.Body).Decode(&calls); err != nil || resp.StatusCode != 200 {
+		if err := json.Unmarshal(data, &calls); err != nil || resp.StatusCode != 200 {
 			t.Fatalf("%s: %d %v", query, resp.StatusCode, err)
 		}
 		return calls, resp.Header.Get(mockcloud.CallsLastSeqHeader)

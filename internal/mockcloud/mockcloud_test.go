@@ -11,6 +11,7 @@ import (
 
 	"terraform-provider-alibabacloud/internal/mockcloud"
 	"terraform-provider-alibabacloud/internal/mockcloud/cbn"
+	"terraform-provider-alibabacloud/internal/mockcloud/mocktest"
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
 )
 
@@ -320,11 +321,7 @@ func TestNew_callLogLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = resp.Body.Close()
+	resp, _ := mocktest.Do(t, req)
 	if got := resp.Header.Get(mockcloud.CallsDroppedHeader); got != "1" {
 		t.Errorf("%s = %q, want 1", mockcloud.CallsDroppedHeader, got)
 	}

@@ -1,6 +1,6 @@
 // Package mocktest holds the test helpers the mock cloud's packages share: an official-SDK
 // client that does not retry on its own, one product served through the protocol engine, and
-// a plain HTTP call with a JSON answer.
+// a plain HTTP call, and one with a JSON answer.
 // Only tests import it.
 package mocktest
 
@@ -54,9 +54,9 @@ func Host(t testing.TB, baseURL string) string {
 	return u.Host
 }
 
-// DoJSON sends req and decodes its JSON answer into out (when out is not nil); it returns the
-// HTTP status and fails the test when the request cannot be sent or the answer is not JSON.
-func DoJSON(t testing.TB, req *http.Request, out any) int {
+// Do sends req and returns the answer (its body closed) and the body read; it fails the test
+// when the request cannot be sent or the body not read.
+func Do(t testing.TB, req *http.Request) (*http.Response, []byte) {
 	t.Helper()
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -67,6 +67,14 @@ func DoJSON(t testing.TB, req *http.Request, out any) int {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return resp, data
+}
+
+// DoJSON sends req and decodes its JSON answer into out (when out is not nil); it returns the
+// HTTP status and fails the test when the request cannot be sent or the answer is not JSON.
+func DoJSON(t testing.TB, req *http.Request, out any) int {
+	t.Helper()
+	resp, data := Do(t, req)
 	if out != nil {
 		if err := json.Unmarshal(data, out); err != nil {
 			t.Fatalf("%s %s: answer is not JSON: %v: %s", req.Method, req.URL, err, data)

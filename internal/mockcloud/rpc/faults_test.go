@@ -154,6 +154,19 @@ func TestSetFaults_rejects(t *testing.T) {
 	}
 }
 
+// impatientClient returns an SDK client for the test key that never retries and gives up on a
+// call after 50 ms.
+func impatientClient(t *testing.T) *sdk.Client {
+	t.Helper()
+	client, err := sdk.NewClientWithOptions("cn-hangzhou",
+		sdk.NewConfig().WithAutoRetry(false).WithTimeout(50*time.Millisecond),
+		credentials.NewAccessKeyCredential(testKeyID, testSecret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return client
+}
+
 func TestFaults_latency(t *testing.T) {
 	ts := newTestServer(t)
 	if err := ts.SetFaults(rpc.Faults{Latency: "1h"}); err != nil {
@@ -162,12 +175,7 @@ func TestFaults_latency(t *testing.T) {
 	if got := ts.Faults().Latency; got != "1h" {
 		t.Errorf("Faults().Latency = %q", got)
 	}
-	client, err := sdk.NewClientWithOptions("cn-hangzhou",
-		sdk.NewConfig().WithAutoRetry(false).WithTimeout(50*time.Millisecond),
-		credentials.NewAccessKeyCredential(testKeyID, testSecret))
-	if err != nil {
-		t.Fatal(err)
-	}
+	client := impatientClient(t)
 	// The client gives up long before an hour has passed: the latency is there.
 	if _, err := client.ProcessCommonRequest(sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err == nil {
 		t.Fatal("the call returned despite an hour of latency")
@@ -201,12 +209,7 @@ func TestFaults_latencySpike(t *testing.T) {
 	if err := ts.SetFaults(rpc.Faults{LatencySpikeRate: 1, LatencySpike: "1h"}); err != nil {
 		t.Fatal(err)
 	}
-	client, err := sdk.NewClientWithOptions("cn-hangzhou",
-		sdk.NewConfig().WithAutoRetry(false).WithTimeout(50*time.Millisecond),
-		credentials.NewAccessKeyCredential(testKeyID, testSecret))
-	if err != nil {
-		t.Fatal(err)
-	}
+	client := impatientClient(t)
 	if _, err := client.ProcessCommonRequest(sdkRequest(ts, http.MethodGet, "DescribeThings", "JSON", nil)); err == nil {
 		t.Fatal("the call returned despite an hour-long spike")
 	}

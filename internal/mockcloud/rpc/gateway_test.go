@@ -2,7 +2,6 @@ package rpc_test
 
 import (
 	"encoding/xml"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -25,15 +24,7 @@ func rawCall(t *testing.T, method, target, contentType, body string, header http
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp, data := mocktest.Do(t, req)
 	return resp.StatusCode, resp.Header.Get("Content-Type"), string(data)
 }
 

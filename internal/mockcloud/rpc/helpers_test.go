@@ -175,24 +175,30 @@ func rfc3986(s string) string {
 	return strings.ReplaceAll(s, "%7E", "~")
 }
 
-// query returns the signed query string.
-func (h *handSigned) query() string {
-	keys := make([]string, 0, len(h.params))
-	for k := range h.params {
+// handCanonical sorts params by name and joins their name=value pairs (the first value of
+// each) with &, names and values rfc3986-encoded: the query both signature versions sign.
+func handCanonical(params url.Values) string {
+	keys := make([]string, 0, len(params))
+	for k := range params {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	var canon []string
+	pairs := make([]string, 0, len(keys))
 	for _, k := range keys {
-		canon = append(canon, rfc3986(k)+"="+rfc3986(h.params[k]))
+		pairs = append(pairs, rfc3986(k)+"="+rfc3986(params.Get(k)))
 	}
-	toSign := h.method + "&" + rfc3986("/") + "&" + rfc3986(strings.Join(canon, "&"))
-	mac := hmac.New(sha1.New, []byte(h.secret+"&"))
-	mac.Write([]byte(toSign))
+	return strings.Join(pairs, "&")
+}
+
+// query returns the signed query string.
+func (h *handSigned) query() string {
 	v := url.Values{}
 	for k, val := range h.params {
 		v.Set(k, val)
 	}
+	toSign := h.method + "&" + rfc3986("/") + "&" + rfc3986(handCanonical(v))
+	mac := hmac.New(sha1.New, []byte(h.secret+"&"))
+	mac.Write([]byte(toSign))
 	v.Set("Signature", base64.StdEncoding.EncodeToString(mac.Sum(nil)))
 	return v.Encode()
 }

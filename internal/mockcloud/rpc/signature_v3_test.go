@@ -268,16 +268,7 @@ func (h *handV3) do(t *testing.T, ts *testServer) (int, map[string]any) {
 	for _, k := range signed {
 		canonHeaders.WriteString(k + ":" + strings.TrimSpace(headers[k]) + "\n")
 	}
-	keys := make([]string, 0, len(h.query))
-	for k := range h.query {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var pairs []string
-	for _, k := range keys {
-		pairs = append(pairs, rfc3986(k)+"="+rfc3986(h.query.Get(k)))
-	}
-	canonical := strings.Join([]string{h.method, "/", strings.Join(pairs, "&"), canonHeaders.String(),
+	canonical := strings.Join([]string{h.method, "/", handCanonical(h.query), canonHeaders.String(),
 		strings.Join(signed, ";"), sha256Hex(claimed)}, "\n")
 	mac := hmac.New(sha256.New, []byte(h.secret))
 	mac.Write([]byte(h.algorithm + "\n" + sha256Hex(canonical)))
