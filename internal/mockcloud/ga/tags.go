@@ -137,6 +137,21 @@ func checkTagText(name, s string, maxLen int) *rpc.Error {
 	return nil
 }
 
+// tagTargets reads what TagResources and UntagResources both take first: ResourceType,
+// ClientToken and ResourceId.N (at least one).
+func tagTargets(params url.Values) (typ string, ids []string, err error) {
+	if typ, err = resourceType(params); err != nil {
+		return "", nil, err
+	}
+	if _, err = clientToken(params); err != nil {
+		return "", nil, err
+	}
+	if ids, err = resourceIDs(params, true); err != nil {
+		return "", nil, err
+	}
+	return typ, ids, nil
+}
+
 // setTags adds tags to a resource's list, replacing the value of a key it has, and refuses
 // (changing nothing) more than 20 tags in all.
 func setTags(id string, have []Tag, add []Tag) ([]Tag, *rpc.Error) {
@@ -158,14 +173,7 @@ func setTags(id string, have []Tag, add []Tag) ([]Tag, *rpc.Error) {
 // tagResources serves TagResources: every tag on every resource, or nothing when one
 // resource would exceed the quota.
 func (p *Product) tagResources(params url.Values, _ time.Time) (any, error) {
-	typ, err := resourceType(params)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := clientToken(params); err != nil {
-		return nil, err
-	}
-	ids, err := resourceIDs(params, true)
+	typ, ids, err := tagTargets(params)
 	if err != nil {
 		return nil, err
 	}
@@ -197,14 +205,7 @@ func (p *Product) tagResources(params url.Values, _ time.Time) (any, error) {
 // untagResources serves UntagResources: the tags with the keys TagKey.N, or every tag with
 // All=true and no key.
 func (p *Product) untagResources(params url.Values, _ time.Time) (any, error) {
-	typ, err := resourceType(params)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := clientToken(params); err != nil {
-		return nil, err
-	}
-	ids, err := resourceIDs(params, true)
+	typ, ids, err := tagTargets(params)
 	if err != nil {
 		return nil, err
 	}
