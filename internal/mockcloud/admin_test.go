@@ -55,12 +55,12 @@ func TestAdmin_callsPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		resp, data := mocktest.Do(t, req)
+		status, header, data := mocktest.Do(t, req)
 		var calls []rpc.CallRecord
-		if err := json.Unmarshal(data, &calls); err != nil || resp.StatusCode != 200 {
-			t.Fatalf("%s: %d %v", query, resp.StatusCode, err)
+		if err := json.Unmarshal(data, &calls); err != nil || status != 200 {
+			t.Fatalf("%s: %d %v", query, status, err)
 		}
-		return calls, resp.Header.Get(mockcloud.CallsLastSeqHeader)
+		return calls, header.Get(mockcloud.CallsLastSeqHeader)
 	}
 	seqs := func(calls []rpc.CallRecord) string {
 		var out []string

@@ -321,8 +321,8 @@ func TestNew_callLogLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, _ := mocktest.Do(t, req)
-	if got := resp.Header.Get(mockcloud.CallsDroppedHeader); got != "1" {
+	_, header, _ := mocktest.Do(t, req)
+	if got := header.Get(mockcloud.CallsDroppedHeader); got != "1" {
 		t.Errorf("%s = %q, want 1", mockcloud.CallsDroppedHeader, got)
 	}
 

@@ -54,9 +54,9 @@ func Host(t testing.TB, baseURL string) string {
 	return u.Host
 }
 
-// Do sends req and returns the answer (its body closed) and the body read; it fails the test
-// when the request cannot be sent or the body not read.
-func Do(t testing.TB, req *http.Request) (*http.Response, []byte) {
+// Do sends req and returns the answer's HTTP status, headers and body; it fails the test when
+// the request cannot be sent or the body not read.
+func Do(t testing.TB, req *http.Request) (status int, header http.Header, body []byte) {
 	t.Helper()
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -67,18 +67,18 @@ func Do(t testing.TB, req *http.Request) (*http.Response, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return resp, data
+	return resp.StatusCode, resp.Header, data
 }
 
 // DoJSON sends req and decodes its JSON answer into out (when out is not nil); it returns the
 // HTTP status and fails the test when the request cannot be sent or the answer is not JSON.
 func DoJSON(t testing.TB, req *http.Request, out any) int {
 	t.Helper()
-	resp, data := Do(t, req)
+	status, _, data := Do(t, req)
 	if out != nil {
 		if err := json.Unmarshal(data, out); err != nil {
 			t.Fatalf("%s %s: answer is not JSON: %v: %s", req.Method, req.URL, err, data)
 		}
 	}
-	return resp.StatusCode
+	return status
 }

@@ -24,8 +24,8 @@ func rawCall(t *testing.T, method, target, contentType, body string, header http
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
-	resp, data := mocktest.Do(t, req)
-	return resp.StatusCode, resp.Header.Get("Content-Type"), string(data)
+	status, header, data := mocktest.Do(t, req)
+	return status, header.Get("Content-Type"), string(data)
 }
 
 // xmlError is the API's error document in XML.

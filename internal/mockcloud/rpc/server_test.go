@@ -381,8 +381,8 @@ func TestServeHTTP_bodyValuesWinOverQuery(t *testing.T) {
 		t.Fatal(err)
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	if resp, _ := mocktest.Do(t, req); resp.StatusCode != http.StatusOK {
-		t.Fatalf("status %d", resp.StatusCode)
+	if status, _, _ := mocktest.Do(t, req); status != http.StatusOK {
+		t.Fatalf("status %d", status)
 	}
 	call := ts.product.lastCall.Load()
 	if got := call.Params["Name"]; len(got) != 1 || got[0] != "from-body" {
