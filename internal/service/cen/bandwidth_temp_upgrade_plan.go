@@ -256,7 +256,7 @@ func checkEndTime(u upgradePlan, w window) diag.Diagnostics {
 	if u.endTime.IsUnknown() || u.endTime.IsNull() {
 		return diags
 	}
-	end, err := u.endTime.Time()
+	end, err := parseTime(u.endTime.ValueString())
 	if err != nil {
 		return diags // the format validator reports it
 	}
@@ -293,7 +293,7 @@ func checkEndTimeInSubscription(u upgradePlan) diag.Diagnostics {
 	if !ok || u.endTime.IsUnknown() || u.endTime.IsNull() || !expiry.After(u.now) {
 		return diags // no expiry, unknown end_time, or already reported as expired
 	}
-	end, err := u.endTime.Time()
+	end, err := parseTime(u.endTime.ValueString())
 	if err != nil || !end.After(expiry) {
 		return diags
 	}

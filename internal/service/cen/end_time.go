@@ -1,92 +1,34 @@
 package cen
 
 import (
-	"context"
 	"fmt"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 )
+
+// endTimeMinute is the semantic equality of end_time: the API answers without seconds, so
+// "2026-12-01T10:00:30Z" and "2026-12-01T10:00Z" are the same end time (sameEndTime).
+type endTimeMinute struct{}
+
+// Name implements fwtypes.StringSemantics.
+func (endTimeMinute) Name() string { return "cen.EndTime" }
+
+// Same implements fwtypes.StringSemantics.
+func (endTimeMinute) Same(a, b string) bool { return sameEndTime(a, b) }
 
 // EndTimeType is the type of end_time: a UTC time written YYYY-MM-DDThh:mm:ssZ, compared with
 // the API's minute-precision times by semantic equality.
-type EndTimeType struct {
-	basetypes.StringType
-}
-
-var _ basetypes.StringTypable = EndTimeType{}
-
-// String implements attr.Type.
-func (t EndTimeType) String() string { return "cen.EndTimeType" }
-
-// ValueType implements attr.Type.
-func (t EndTimeType) ValueType(context.Context) attr.Value { return EndTime{} }
-
-// Equal implements attr.Type.
-func (t EndTimeType) Equal(o attr.Type) bool {
-	other, ok := o.(EndTimeType)
-	return ok && t.StringType.Equal(other.StringType)
-}
-
-// ValueFromString implements basetypes.StringTypable.
-func (t EndTimeType) ValueFromString(_ context.Context, in basetypes.StringValue) (basetypes.StringValuable, diag.Diagnostics) {
-	return EndTime{StringValue: in}, nil
-}
-
-// ValueFromTerraform implements attr.Type.
-func (t EndTimeType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
-	v, err := t.StringType.ValueFromTerraform(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	s, ok := v.(basetypes.StringValue)
-	if !ok {
-		return nil, fmt.Errorf("unexpected value type %T", v)
-	}
-	return EndTime{StringValue: s}, nil
-}
+type EndTimeType = fwtypes.SemanticStringType[endTimeMinute]
 
 // EndTime is a value of EndTimeType.
-type EndTime struct {
-	basetypes.StringValue
-}
-
-var _ basetypes.StringValuableWithSemanticEquals = EndTime{}
+type EndTime = fwtypes.SemanticString[endTimeMinute]
 
 // NewEndTimeValue returns a known EndTime holding s as written.
 func NewEndTimeValue(s string) EndTime {
 	return EndTime{StringValue: basetypes.NewStringValue(s)}
-}
-
-// Type implements attr.Value.
-func (v EndTime) Type(context.Context) attr.Type { return EndTimeType{} }
-
-// Equal implements attr.Value (exact comparison; see StringSemanticEquals for the lenient one).
-func (v EndTime) Equal(o attr.Value) bool {
-	other, ok := o.(EndTime)
-	return ok && v.StringValue.Equal(other.StringValue)
-}
-
-// Time parses the value. It accepts the configuration's layout (with seconds) and the API's
-// (minutes only).
-func (v EndTime) Time() (time.Time, error) {
-	return parseTime(v.ValueString())
-}
-
-// StringSemanticEquals reports whether both values name the same minute: the API answers
-// without seconds, so "2026-12-01T10:00:30Z" and "2026-12-01T10:00Z" are the same end time.
-func (v EndTime) StringSemanticEquals(_ context.Context, newValuable basetypes.StringValuable) (bool, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	other, ok := newValuable.(EndTime)
-	if !ok {
-		diags.AddError("Semantic equality check error",
-			fmt.Sprintf("expected a cen.EndTime value, got %T; please report this to the provider developers", newValuable))
-		return false, diags
-	}
-	return sameEndTime(v.ValueString(), other.ValueString()), diags
 }
 
 // parseTime reads a time in the configuration's or the API's layout.

@@ -4,9 +4,6 @@ import (
 	"context"
 	"testing"
 	"time"
-
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 func TestEndTimeStringSemanticEquals(t *testing.T) {
@@ -43,61 +40,17 @@ func TestEndTimeStringSemanticEquals(t *testing.T) {
 	}
 }
 
-func TestEndTimeStringSemanticEqualsWrongType(t *testing.T) {
-	_, diags := NewEndTimeValue("2026-12-01T10:00:00Z").StringSemanticEquals(context.Background(),
-		basetypes.NewStringValue("2026-12-01T10:00:00Z"))
-	if !diags.HasError() {
-		t.Fatal("comparing with a plain string: want an error diagnostic")
-	}
-}
-
-func TestEndTimeTypeValueFromTerraform(t *testing.T) {
-	ctx := context.Background()
-	typ := EndTimeType{}
-	v, err := typ.ValueFromTerraform(ctx, tftypes.NewValue(tftypes.String, "2026-12-01T10:00:00Z"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	et, ok := v.(EndTime)
-	if !ok {
-		t.Fatalf("got %T, want EndTime", v)
-	}
-	if et.ValueString() != "2026-12-01T10:00:00Z" {
-		t.Errorf("value %q", et.ValueString())
-	}
-	if !et.Type(ctx).Equal(typ) || typ.Equal(basetypes.StringType{}) {
-		t.Error("type equality is wrong")
-	}
-	null, err := typ.ValueFromTerraform(ctx, tftypes.NewValue(tftypes.String, nil))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !null.IsNull() {
-		t.Error("null terraform value should give a null EndTime")
-	}
-	unknown, err := typ.ValueFromTerraform(ctx, tftypes.NewValue(tftypes.String, tftypes.UnknownValue))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !unknown.IsUnknown() {
-		t.Error("unknown terraform value should give an unknown EndTime")
-	}
-	if NewEndTimeValue("a").Equal(NewEndTimeValue("b")) || !NewEndTimeValue("a").Equal(NewEndTimeValue("a")) {
-		t.Error("Equal must compare exactly")
-	}
-}
-
-func TestEndTimeTime(t *testing.T) {
+func TestParseTime(t *testing.T) {
 	want := time.Date(2026, 12, 1, 10, 0, 52, 0, time.UTC)
-	got, err := NewEndTimeValue("2026-12-01T10:00:52Z").Time()
+	got, err := parseTime("2026-12-01T10:00:52Z")
 	if err != nil || !got.Equal(want) {
-		t.Errorf("Time() = %v, %v; want %v", got, err, want)
+		t.Errorf("parseTime = %v, %v; want %v", got, err, want)
 	}
-	got, err = NewEndTimeValue("2026-12-01T10:00Z").Time()
+	got, err = parseTime("2026-12-01T10:00Z")
 	if err != nil || !got.Equal(want.Truncate(time.Minute)) {
-		t.Errorf("Time() of API layout = %v, %v", got, err)
+		t.Errorf("parseTime of API layout = %v, %v", got, err)
 	}
-	if _, err := NewEndTimeValue("2026-12-01 10:00:00").Time(); err == nil {
+	if _, err := parseTime("2026-12-01 10:00:00"); err == nil {
 		t.Error("want an error for a malformed time")
 	}
 }

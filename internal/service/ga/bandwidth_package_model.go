@@ -81,7 +81,7 @@ func expandCreateRequest(plan bandwidthPackageModel) *gasdk.CreateBandwidthPacka
 	}
 	if plan.PaymentType.ValueString() == paymentTypePayAsYouGo {
 		req.ChargeType = chargeTypePostpay
-		req.BillingType = plan.BillingType.canonical().ValueString()
+		req.BillingType = canonicalBillingTypeValue(plan.BillingType).ValueString()
 		if known(plan.Ratio) {
 			req.Ratio = requests.NewInteger64(plan.Ratio.ValueInt64())
 		}

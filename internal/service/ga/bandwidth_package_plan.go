@@ -284,7 +284,7 @@ func (m bandwidthPackageModel) updateSettings() updateSettings {
 // billing_type in the API's spelling, since only a change of billing replaces it.
 func (m bandwidthPackageModel) replacingValues() map[string]attr.Value {
 	return map[string]attr.Value{
-		"billing_type": m.BillingType.canonical(), "cbn_geographic_region_ida": m.CbnGeographicRegionIDA,
+		"billing_type": canonicalBillingTypeValue(m.BillingType), "cbn_geographic_region_ida": m.CbnGeographicRegionIDA,
 		"cbn_geographic_region_idb": m.CbnGeographicRegionIDB, "payment_type": m.PaymentType,
 		"ratio": m.Ratio, "type": m.Type,
 	}

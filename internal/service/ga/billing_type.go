@@ -2,15 +2,13 @@ package ga
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	fwtypes "terraform-provider-alibabacloud/internal/framework/types"
 )
 
 // billingTypePayBy95Official is how the official alicloud provider spells PayBY95. Both
@@ -26,85 +24,36 @@ func canonicalBillingType(s string) string {
 	return s
 }
 
-// billingTypeType is the type of billing_type: a string compared by semantic equality, so
-// that PayBy95 (the official provider's spelling) and PayBY95 (the API's) are the same value
-// and the state keeps the configuration's spelling whatever the API answers.
-type billingTypeType struct {
-	basetypes.StringType
+// billingTypeSpelling is the semantic equality of billing_type: PayBy95 (the official
+// provider's spelling) and PayBY95 (the API's) are the same value, so the state keeps the
+// configuration's spelling whatever the API answers.
+type billingTypeSpelling struct{}
+
+// Name implements fwtypes.StringSemantics.
+func (billingTypeSpelling) Name() string { return "ga.billingType" }
+
+// Same implements fwtypes.StringSemantics: both values name the same billing.
+func (billingTypeSpelling) Same(a, b string) bool {
+	return canonicalBillingType(a) == canonicalBillingType(b)
 }
 
-var _ basetypes.StringTypable = billingTypeType{}
-
-// String implements attr.Type.
-func (t billingTypeType) String() string { return "ga.billingTypeType" }
-
-// ValueType implements attr.Type.
-func (t billingTypeType) ValueType(context.Context) attr.Value { return billingTypeValue{} }
-
-// Equal implements attr.Type.
-func (t billingTypeType) Equal(o attr.Type) bool {
-	other, ok := o.(billingTypeType)
-	return ok && t.StringType.Equal(other.StringType)
-}
-
-// ValueFromString implements basetypes.StringTypable.
-func (t billingTypeType) ValueFromString(_ context.Context, in basetypes.StringValue) (basetypes.StringValuable, diag.Diagnostics) {
-	return billingTypeValue{StringValue: in}, nil
-}
-
-// ValueFromTerraform implements attr.Type.
-func (t billingTypeType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
-	v, err := t.StringType.ValueFromTerraform(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	s, ok := v.(basetypes.StringValue)
-	if !ok {
-		return nil, fmt.Errorf("unexpected value type %T", v)
-	}
-	return billingTypeValue{StringValue: s}, nil
-}
+// billingTypeType is the type of billing_type, compared by billingTypeSpelling.
+type billingTypeType = fwtypes.SemanticStringType[billingTypeSpelling]
 
 // billingTypeValue is a value of billingTypeType.
-type billingTypeValue struct {
-	basetypes.StringValue
-}
-
-var _ basetypes.StringValuableWithSemanticEquals = billingTypeValue{}
+type billingTypeValue = fwtypes.SemanticString[billingTypeSpelling]
 
 // billingTypeOrNull returns the billing type s, null for "".
 func billingTypeOrNull(s string) billingTypeValue {
 	return billingTypeValue{StringValue: stringOrNull(s)}
 }
 
-// Type implements attr.Value.
-func (v billingTypeValue) Type(context.Context) attr.Type { return billingTypeType{} }
-
-// Equal implements attr.Value (exact comparison; StringSemanticEquals is the lenient one).
-func (v billingTypeValue) Equal(o attr.Value) bool {
-	other, ok := o.(billingTypeValue)
-	return ok && v.StringValue.Equal(other.StringValue)
-}
-
-// canonical returns the value in the API's spelling (null and unknown unchanged).
-func (v billingTypeValue) canonical() basetypes.StringValue {
+// canonicalBillingTypeValue returns v in the API's spelling (null and unknown unchanged).
+func canonicalBillingTypeValue(v billingTypeValue) basetypes.StringValue {
 	if v.IsNull() || v.IsUnknown() {
 		return v.StringValue
 	}
 	return basetypes.NewStringValue(canonicalBillingType(v.ValueString()))
-}
-
-// StringSemanticEquals reports whether both values name the same billing: PayBy95 and PayBY95
-// do.
-func (v billingTypeValue) StringSemanticEquals(_ context.Context, newValuable basetypes.StringValuable) (bool, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	other, ok := newValuable.(billingTypeValue)
-	if !ok {
-		diags.AddError("Semantic equality check error",
-			fmt.Sprintf("expected a ga.billingTypeValue, got %T; please report this to the provider developers", newValuable))
-		return false, diags
-	}
-	return v.canonical().Equal(other.canonical()), diags
 }
 
 // requiresReplaceUnlessRespelled replaces the plan when billing_type changes, but not when
