@@ -45,25 +45,12 @@ func configurationSourceProblem(s string) string {
 }
 
 // printable is a validator refusing text that cannot go into a header.
-type printable struct{}
-
-// Description implements validator.String.
-func (printable) Description(context.Context) string {
-	return "no line breaks or other control characters"
-}
-
-// MarkdownDescription implements validator.String.
-func (v printable) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-// ValidateString implements validator.String.
-func (printable) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
+var printable = validators.StringCheck("no line breaks or other control characters", func(p path.Path, value string) (string, string) {
+	if problem := configurationSourceProblem(value); problem != "" {
+		return "Invalid " + p.String(), p.String() + " " + problem + "."
 	}
-	if problem := configurationSourceProblem(req.ConfigValue.ValueString()); problem != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), req.Path.String()+" "+problem+".")
-	}
-}
+	return "", ""
+})
 
 // knownRegionUnlessSkipped is the validator of region: a known region id, unless
 // skip_region_validation is true in the configuration (its environment variable is read at

@@ -141,7 +141,7 @@ func (p *alibabaCloudProvider) Schema(_ context.Context, _ provider.SchemaReques
 					"example the repository a configuration comes from, as for the official `alicloud` provider. Also read "+
 					"from %s.", maxConfigurationSource, envDoc(EnvConfigurationSource)),
 				Optional:   true,
-				Validators: []validator.String{stringvalidator.LengthAtMost(maxConfigurationSource), printable{}},
+				Validators: []validator.String{stringvalidator.LengthAtMost(maxConfigurationSource), printable},
 			},
 			"protocol": schema.StringAttribute{
 				MarkdownDescription: "`HTTPS` (the default) or `HTTP`: the scheme of every endpoint given without one, the " +

@@ -1,37 +1,24 @@
 package validators
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"terraform-provider-alibabacloud/internal/conns"
 )
 
 // Region returns a validator that accepts only a known Alibaba Cloud region id (conns.Regions).
-func Region() validator.String { return region{} }
-
-// region is the validator Region returns.
-type region struct{}
-
-// Description implements validator.String.
-func (region) Description(context.Context) string {
-	return "value must be a known Alibaba Cloud region id"
-}
-
-// MarkdownDescription implements validator.String.
-func (v region) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-// ValidateString implements validator.String.
-func (region) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || conns.IsKnownRegion(req.ConfigValue.ValueString()) {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Unknown Alibaba Cloud region",
-		UnknownRegionDetail(req.ConfigValue.ValueString(), "attribute "+req.Path.String()))
+func Region() validator.String {
+	return StringCheck("value must be a known Alibaba Cloud region id", func(p path.Path, value string) (string, string) {
+		if conns.IsKnownRegion(value) {
+			return "", ""
+		}
+		return "Unknown Alibaba Cloud region", UnknownRegionDetail(value, "attribute "+p.String())
+	})
 }
 
 // UnknownRegionDetail says that region, read from from ("attribute region", "environment
@@ -42,27 +29,13 @@ func UnknownRegionDetail(region, from string) string {
 }
 
 // PositiveDuration returns a validator that accepts a positive Go duration such as 30s or 2m.
-func PositiveDuration() validator.String { return positiveDuration{} }
-
-// positiveDuration is the validator PositiveDuration returns.
-type positiveDuration struct{}
-
-// Description implements validator.String.
-func (positiveDuration) Description(context.Context) string {
-	return "value must be a positive duration such as 30s or 2m"
-}
-
-// MarkdownDescription implements validator.String.
-func (v positiveDuration) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-// ValidateString implements validator.String.
-func (positiveDuration) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := ParsePositiveDuration(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), err.Error()+".")
-	}
+func PositiveDuration() validator.String {
+	return StringCheck("value must be a positive duration such as 30s or 2m", func(p path.Path, value string) (string, string) {
+		if _, err := ParsePositiveDuration(value); err != nil {
+			return "Invalid " + p.String(), err.Error() + "."
+		}
+		return "", ""
+	})
 }
 
 // ParsePositiveDuration reads a positive Go duration such as 30s or 2m.
@@ -76,28 +49,12 @@ func ParsePositiveDuration(s string) (time.Duration, error) {
 
 // Endpoint returns a validator that accepts an API endpoint as conns.ParseEndpoint reads it: a
 // host, or an http(s) URL of a host, with a valid host and port. An empty string is refused: it
-// does not mean the default endpoint.
-func Endpoint(def string) validator.String { return endpoint{def: def} }
-
-// endpoint is the validator Endpoint returns; def is the default endpoint, for messages.
-type endpoint struct{ def string }
-
-// Description implements validator.String.
-func (endpoint) Description(context.Context) string {
-	return "value must be a host such as cbn.aliyuncs.com or an http(s) URL such as http://127.0.0.1:8686"
-}
-
-// MarkdownDescription implements validator.String.
-func (v endpoint) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-// ValidateString implements validator.String.
-func (v endpoint) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if summary, detail := EndpointProblem(req.ConfigValue.ValueString(), "attribute "+req.Path.String(), req.Path.String(), v.def); summary != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, summary, detail)
-	}
+// does not mean the default endpoint. def is the default endpoint, for messages.
+func Endpoint(def string) validator.String {
+	return StringCheck("value must be a host such as cbn.aliyuncs.com or an http(s) URL such as http://127.0.0.1:8686",
+		func(p path.Path, value string) (string, string) {
+			return EndpointProblem(value, "attribute "+p.String(), p.String(), def)
+		})
 }
 
 // EndpointProblem says what is wrong with value as an endpoint, read from from ("attribute

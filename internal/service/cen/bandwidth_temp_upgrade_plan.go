@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"terraform-provider-alibabacloud/internal/conns"
@@ -309,29 +308,13 @@ func checkEndTimeInSubscription(u upgradePlan) diag.Diagnostics {
 var endTimePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$`)
 
 // endTimeFormat validates that a string is a real UTC time written exactly YYYY-MM-DDThh:mm:ssZ.
-type endTimeFormat struct{}
-
-var _ validator.String = endTimeFormat{}
-
-// Description implements validator.Describer.
-func (endTimeFormat) Description(context.Context) string {
-	return "value must be a UTC time written YYYY-MM-DDThh:mm:ssZ"
-}
-
-// MarkdownDescription implements validator.Describer.
-func (v endTimeFormat) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-// ValidateString implements validator.String.
-func (endTimeFormat) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	s := req.ConfigValue.ValueString()
-	if msg := checkEndTimeFormat(s); msg != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid end_time format",
-			fmt.Sprintf("%s = %s: %s", req.Path, validators.Shorten(s), msg))
-	}
-}
+var endTimeFormat = validators.StringCheck("value must be a UTC time written YYYY-MM-DDThh:mm:ssZ",
+	func(p path.Path, value string) (string, string) {
+		if msg := checkEndTimeFormat(value); msg != "" {
+			return "Invalid end_time format", fmt.Sprintf("%s = %s: %s", p, validators.Shorten(value), msg)
+		}
+		return "", ""
+	})
 
 // checkEndTimeFormat returns what is wrong with s as an EndTime, or "" when nothing is.
 func checkEndTimeFormat(s string) string {

@@ -281,7 +281,7 @@ func TestEndTimeFormat(t *testing.T) {
 		t.Run(c.value.String(), func(t *testing.T) {
 			req := validator.StringRequest{Path: path.Root("end_time"), ConfigValue: c.value}
 			var resp validator.StringResponse
-			endTimeFormat{}.ValidateString(context.Background(), req, &resp)
+			endTimeFormat.ValidateString(context.Background(), req, &resp)
 			if c.want == "" {
 				if resp.Diagnostics.HasError() {
 					t.Fatalf("unexpected error: %v", resp.Diagnostics)

@@ -32,7 +32,7 @@ func bandwidthValidators() []validator.Int64 {
 // endTimeValidators validates end_time: the API's format (the time rules need the clock and
 // the package, and are checked at plan).
 func endTimeValidators() []validator.String {
-	return []validator.String{endTimeFormat{}}
+	return []validator.String{endTimeFormat}
 }
 
 // Schema implements resource.Resource.
