@@ -3,11 +3,9 @@ package ga
 import (
 	"context"
 	"fmt"
-	"regexp"
 
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -32,16 +30,9 @@ type bandwidthPackageListResource struct {
 	framework.ResourceWithClient[gaAPI]
 }
 
-// bandwidthPackageListModel is the list block's configuration: the filters.
-type bandwidthPackageListModel struct {
-	BandwidthType types.String `tfsdk:"bandwidth_type"`
-	IDs           types.List   `tfsdk:"ids"`
-	NameRegex     types.String `tfsdk:"name_regex"`
-	PaymentType   types.String `tfsdk:"payment_type"`
-	Status        types.String `tfsdk:"status"`
-	Tags          types.Map    `tfsdk:"tags"`
-	Type          types.String `tfsdk:"type"`
-}
+// bandwidthPackageListModel is the list block's configuration: the filters of the
+// alibabacloud_ga_bandwidth_packages data source.
+type bandwidthPackageListModel = bandwidthPackageFilterModel
 
 // Metadata implements list.ListResource: the type name of the resource it lists.
 func (l *bandwidthPackageListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -96,23 +87,6 @@ func (l *bandwidthPackageListResource) ListResourceConfigSchema(_ context.Contex
 			},
 		},
 	}
-}
-
-// filter returns the filter the configuration describes.
-func (m bandwidthPackageListModel) filter(ctx context.Context) (bandwidthPackageFilter, diag.Diagnostics) {
-	f := bandwidthPackageFilter{
-		Status: m.Status.ValueString(), Type: m.Type.ValueString(),
-		BandwidthType: m.BandwidthType.ValueString(), PaymentType: m.PaymentType.ValueString(),
-	}
-	diags := m.IDs.ElementsAs(ctx, &f.IDs, false)
-	diags.Append(m.Tags.ElementsAs(ctx, &f.Tags, false)...)
-	if known(m.NameRegex) {
-		var err error
-		if f.NameRegex, err = regexp.Compile(m.NameRegex.ValueString()); err != nil {
-			diags.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
-		}
-	}
-	return f, diags
 }
 
 // List implements list.ListResource: every plan the filters select, page after page, until

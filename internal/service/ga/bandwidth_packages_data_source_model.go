@@ -10,17 +10,23 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// bandwidthPackagesDataSourceModel is the data source's data.
+// bandwidthPackageFilterModel holds the filters of the data source, which are also the whole
+// configuration of the alibabacloud_ga_bandwidth_package list resource.
+type bandwidthPackageFilterModel struct {
+	BandwidthType types.String `tfsdk:"bandwidth_type"`
+	IDs           types.List   `tfsdk:"ids"`
+	NameRegex     types.String `tfsdk:"name_regex"`
+	PaymentType   types.String `tfsdk:"payment_type"`
+	Status        types.String `tfsdk:"status"`
+	Tags          types.Map    `tfsdk:"tags"`
+	Type          types.String `tfsdk:"type"`
+}
+
+// bandwidthPackagesDataSourceModel is the data source's data: the filters and what was found.
 type bandwidthPackagesDataSourceModel struct {
-	BandwidthType types.String                `tfsdk:"bandwidth_type"`
-	IDs           types.List                  `tfsdk:"ids"`
-	NameRegex     types.String                `tfsdk:"name_regex"`
-	Names         types.List                  `tfsdk:"names"`
-	Packages      []bandwidthPackageDataModel `tfsdk:"packages"`
-	PaymentType   types.String                `tfsdk:"payment_type"`
-	Status        types.String                `tfsdk:"status"`
-	Tags          types.Map                   `tfsdk:"tags"`
-	Type          types.String                `tfsdk:"type"`
+	bandwidthPackageFilterModel
+	Names    types.List                  `tfsdk:"names"`
+	Packages []bandwidthPackageDataModel `tfsdk:"packages"`
 }
 
 // bandwidthPackageDataModel is one plan of the data source.
@@ -46,7 +52,7 @@ type bandwidthPackageDataModel struct {
 }
 
 // filter returns the filter the configuration describes.
-func (m bandwidthPackagesDataSourceModel) filter(ctx context.Context) (bandwidthPackageFilter, diag.Diagnostics) {
+func (m bandwidthPackageFilterModel) filter(ctx context.Context) (bandwidthPackageFilter, diag.Diagnostics) {
 	f := bandwidthPackageFilter{
 		Status: m.Status.ValueString(), Type: m.Type.ValueString(),
 		BandwidthType: m.BandwidthType.ValueString(), PaymentType: m.PaymentType.ValueString(),
