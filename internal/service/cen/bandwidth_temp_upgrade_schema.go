@@ -24,6 +24,10 @@ func packageIDValidators() []validator.String {
 	return []validator.String{validators.ID(validators.IDKindCENBandwidthPackage)}
 }
 
+// bandwidthDescription describes bandwidth.
+const bandwidthDescription = "The bandwidth, in Mbps, the package has during the window: 2 to 10,000, and more " +
+	"than the package's base bandwidth. While a window is open it can be raised but not lowered."
+
 // bandwidthValidators validates bandwidth: the API's range.
 func bandwidthValidators() []validator.Int64 {
 	return []validator.Int64{int64validator.Between(minBandwidth, maxBandwidth)}
@@ -55,11 +59,10 @@ func (r *bandwidthTempUpgradeResource) Schema(ctx context.Context, _ resource.Sc
 			"from Terraform state, and a warning says which bandwidth the package returns to and when.",
 		Attributes: map[string]schema.Attribute{
 			"bandwidth": schema.Int64Attribute{
-				Required:   true,
-				CustomType: fwtypes.Int64Type{},
-				MarkdownDescription: "The bandwidth, in Mbps, the package has during the window: 2 to 10,000, and " +
-					"more than the package's base bandwidth. While a window is open it can be raised but not lowered.",
-				Validators: bandwidthValidators(),
+				Required:            true,
+				CustomType:          fwtypes.Int64Type{},
+				MarkdownDescription: bandwidthDescription,
+				Validators:          bandwidthValidators(),
 			},
 			"business_status": schema.StringAttribute{
 				Computed:            true,

@@ -43,11 +43,10 @@ func (a *tempUpgradeBandwidthPackageAction) Schema(ctx context.Context, _ action
 			"the API cannot end a window early with either.",
 		Attributes: map[string]schema.Attribute{
 			"bandwidth": schema.Int64Attribute{
-				Required:   true,
-				CustomType: fwtypes.Int64Type{},
-				MarkdownDescription: "The bandwidth, in Mbps, the package has during the window: 2 to 10,000, and " +
-					"more than the package's base bandwidth. While a window is open it can be raised but not lowered.",
-				Validators: bandwidthValidators(),
+				Required:            true,
+				CustomType:          fwtypes.Int64Type{},
+				MarkdownDescription: bandwidthDescription,
+				Validators:          bandwidthValidators(),
 			},
 			"cen_bandwidth_package_id": schema.StringAttribute{
 				Required:            true,
