@@ -1,6 +1,7 @@
 package ga_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"slices"
@@ -18,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"terraform-provider-alibabacloud/internal/acctest"
+	"terraform-provider-alibabacloud/internal/conns"
 	"terraform-provider-alibabacloud/internal/mockcloud"
 	mockga "terraform-provider-alibabacloud/internal/mockcloud/ga"
 	"terraform-provider-alibabacloud/internal/mockcloud/rpc"
@@ -222,27 +224,23 @@ func TestAccGABandwidthPackage_boundBehindTerraformsBackNotDeleted(t *testing.T)
 // alibabacloud_ga_bandwidth_package.test to or from the seeded accelerator with the API, as
 // someone using the console would, and waits until the binding has settled.
 func testAccBindOutsideTerraform(t *testing.T, target acctest.Target, attach bool) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		id, err := acctest.PrimaryID(s, testAccPackageAddress)
-		if err != nil {
-			return err
-		}
-		api := target.Client(t).GA
+	return testAccCheckPlanOf(t, target, func(ctx context.Context, api *conns.Service, id string) error {
+		var err error
 		if attach {
 			req := gasdk.CreateBandwidthPackageAddAcceleratorRequest()
 			req.BandwidthPackageId, req.AcceleratorId = id, testAccAcceleratorID
-			err = api.Do(t.Context(), req, gasdk.CreateBandwidthPackageAddAcceleratorResponse())
+			err = api.Do(ctx, req, gasdk.CreateBandwidthPackageAddAcceleratorResponse())
 		} else {
 			req := gasdk.CreateBandwidthPackageRemoveAcceleratorRequest()
 			req.BandwidthPackageId, req.AcceleratorId = id, testAccAcceleratorID
-			err = api.Do(t.Context(), req, gasdk.CreateBandwidthPackageRemoveAcceleratorResponse())
+			err = api.Do(ctx, req, gasdk.CreateBandwidthPackageRemoveAcceleratorResponse())
 		}
 		if err != nil {
 			return err
 		}
-		_, err = ga.WaitBandwidthPackageStable(t.Context(), api, id, time.Minute)
+		_, err = ga.WaitBandwidthPackageStable(ctx, api, id, time.Minute)
 		return err
-	}
+	})
 }
 
 func TestAccGABandwidthPackageAttachment_createTimedOut(t *testing.T) {

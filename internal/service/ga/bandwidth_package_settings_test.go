@@ -1,6 +1,7 @@
 package ga_test
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"slices"
@@ -15,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"terraform-provider-alibabacloud/internal/acctest"
+	"terraform-provider-alibabacloud/internal/conns"
 	mockga "terraform-provider-alibabacloud/internal/mockcloud/ga"
 	"terraform-provider-alibabacloud/internal/service/ga"
 )
@@ -51,12 +53,8 @@ resource "alibabacloud_ga_bandwidth_package" "test" {
 // testAccCheckTags checks, through the provider's finder, the tags of the plan of
 // alibabacloud_ga_bandwidth_package.test.
 func testAccCheckTags(t *testing.T, target acctest.Target, want map[string]string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		id, err := acctest.PrimaryID(s, testAccPackageAddress)
-		if err != nil {
-			return err
-		}
-		got, err := ga.FindBandwidthPackageTags(t.Context(), target.Client(t).GA, id)
+	return testAccCheckPlanOf(t, target, func(ctx context.Context, api *conns.Service, id string) error {
+		got, err := ga.FindBandwidthPackageTags(ctx, api, id)
 		if err != nil {
 			return err
 		}
@@ -64,7 +62,7 @@ func testAccCheckTags(t *testing.T, target acctest.Target, want map[string]strin
 			return fmt.Errorf("plan %s has tags %v in the cloud, want %v", id, got, want)
 		}
 		return nil
-	}
+	})
 }
 
 // testAccCheckResourceGroup checks, through the provider's finder, the resource group of the
@@ -236,12 +234,8 @@ resource "alibabacloud_ga_bandwidth_package" "test" {
 // testAccCheckRenewal checks, through the provider's finder, how the plan of
 // alibabacloud_ga_bandwidth_package.test renews.
 func testAccCheckRenewal(t *testing.T, target acctest.Target, status string, months int) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		id, err := acctest.PrimaryID(s, testAccPackageAddress)
-		if err != nil {
-			return err
-		}
-		renewal, err := ga.FindAutoRenewal(t.Context(), target.Client(t).GA, id)
+	return testAccCheckPlanOf(t, target, func(ctx context.Context, api *conns.Service, id string) error {
+		renewal, err := ga.FindAutoRenewal(ctx, api, id)
 		if err != nil {
 			return err
 		}
@@ -249,7 +243,7 @@ func testAccCheckRenewal(t *testing.T, target acctest.Target, status string, mon
 			return fmt.Errorf("plan %s renews %s for %d months, want %s for %d", id, gotStatus, gotMonths, status, months)
 		}
 		return nil
-	}
+	})
 }
 
 func TestAccGABandwidthPackage_renewal(t *testing.T) {

@@ -57,20 +57,28 @@ func newTestAccMock(t *testing.T) *acctest.Mock {
 	})
 }
 
-// testAccCheckBandwidthPackage reads the plan of alibabacloud_ga_bandwidth_package.test through
-// the provider's finder and checks it with check.
-func testAccCheckBandwidthPackage(t *testing.T, target acctest.Target, check func(*gasdk.DescribeBandwidthPackageResponse) error) resource.TestCheckFunc {
+// testAccCheckPlanOf runs check with API clients to the cloud of target and the ID of the plan
+// of alibabacloud_ga_bandwidth_package.test.
+func testAccCheckPlanOf(t *testing.T, target acctest.Target, check func(ctx context.Context, api *conns.Service, id string) error) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
 		id, err := acctest.PrimaryID(s, testAccPackageAddress)
 		if err != nil {
 			return err
 		}
-		bp, err := ga.FindBandwidthPackageByID(t.Context(), target.Client(t).GA, id)
+		return check(t.Context(), target.Client(t).GA, id)
+	}
+}
+
+// testAccCheckBandwidthPackage reads the plan of alibabacloud_ga_bandwidth_package.test through
+// the provider's finder and checks it with check.
+func testAccCheckBandwidthPackage(t *testing.T, target acctest.Target, check func(*gasdk.DescribeBandwidthPackageResponse) error) resource.TestCheckFunc {
+	return testAccCheckPlanOf(t, target, func(ctx context.Context, api *conns.Service, id string) error {
+		bp, err := ga.FindBandwidthPackageByID(ctx, api, id)
 		if err != nil {
 			return err
 		}
 		return check(bp)
-	}
+	})
 }
 
 // testAccCheckBandwidthPackageExists checks that the plan of alibabacloud_ga_bandwidth_package.test
