@@ -30,23 +30,15 @@ func testRegions(f *fakeGA) {
 // from the state Terraform holds for p (values of its configuration, besides).
 func planDowngrade(t *testing.T, fake *fakeGA, p *gasdk.DescribeBandwidthPackageResponse, bandwidth int, values ...any) diag.Diagnostics {
 	t.Helper()
-	s := packageSchema(t)
-	fake.packages[p.BandwidthPackageId] = p
-	state := stateOf(t, s, p, with(with(paygValues, "id", p.BandwidthPackageId, "bandwidth", p.Bandwidth), values...))
-	m := resourcetest.Get[bandwidthPackageModel](t, state)
-	m.Bandwidth = fwtypes.Int64Value(int64(bandwidth))
-	req := resource.ModifyPlanRequest{State: state, Plan: resourcetest.Plan(t, s, &m)}
-	resp := resource.ModifyPlanResponse{Plan: req.Plan}
-	configured[*bandwidthPackageResource](t, NewBandwidthPackageResource, fake).ModifyPlan(context.Background(), req, &resp)
-	return resp.Diagnostics
+	return planDowngradeFromState(t, fake, p, p, bandwidth, values...)
 }
 
 // planDowngradeFromState is planDowngrade from the state Terraform holds for inState while the
 // cloud shows inCloud.
-func planDowngradeFromState(t *testing.T, fake *fakeGA, inState, inCloud *gasdk.DescribeBandwidthPackageResponse, bandwidth int) diag.Diagnostics {
+func planDowngradeFromState(t *testing.T, fake *fakeGA, inState, inCloud *gasdk.DescribeBandwidthPackageResponse, bandwidth int, values ...any) diag.Diagnostics {
 	t.Helper()
 	s := packageSchema(t)
-	state := stateOf(t, s, inState, with(paygValues, "id", inState.BandwidthPackageId, "bandwidth", inState.Bandwidth))
+	state := stateOf(t, s, inState, with(with(paygValues, "id", inState.BandwidthPackageId, "bandwidth", inState.Bandwidth), values...))
 	fake.packages[inCloud.BandwidthPackageId] = inCloud
 	m := resourcetest.Get[bandwidthPackageModel](t, state)
 	m.Bandwidth = fwtypes.Int64Value(int64(bandwidth))
