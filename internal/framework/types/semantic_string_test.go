@@ -71,7 +71,7 @@ func TestSemanticStringType(t *testing.T) {
 		t.Error("a number: want an error")
 	}
 	fromString, diags := typ.ValueFromString(ctx, basetypes.NewStringValue("y"))
-	if diags.HasError() || !fromString.(SemanticString[caseless]).Equal(caselessValue("y")) {
+	if got, ok := fromString.(SemanticString[caseless]); diags.HasError() || !ok || !got.Equal(caselessValue("y")) {
 		t.Errorf("ValueFromString = %v, %v", fromString, diags)
 	}
 }
