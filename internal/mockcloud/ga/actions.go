@@ -160,7 +160,7 @@ func planFromParams(params url.Values) (plan, error) {
 
 // describePackage serves DescribeBandwidthPackage.
 func (p *Product) describePackage(params url.Values, _ time.Time) (any, error) {
-	bp, err := p.packageParam(params)
+	bp, err := p.packageParam(params, "BandwidthPackageId")
 	if err != nil {
 		return nil, err
 	}
@@ -206,9 +206,9 @@ func (p *Product) updatePackage(params url.Values, now time.Time) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	bp := p.findPackage(id)
-	if bp == nil {
-		return nil, errPackageNotExist()
+	bp, err := p.existingPackage(id)
+	if err != nil {
+		return nil, err
 	}
 	if err := p.checkIdle(bp); err != nil {
 		return nil, err
@@ -336,9 +336,9 @@ func (p *Product) deletePackage(params url.Values, now time.Time) (any, error) {
 	if token != "" && p.tokens[token] == id {
 		return deleteResponse{BandwidthPackageId: id}, nil // deleted by this very request
 	}
-	bp := p.findPackage(id)
-	if bp == nil {
-		return nil, errPackageNotExist()
+	bp, err := p.existingPackage(id)
+	if err != nil {
+		return nil, err
 	}
 	if pd := bp.MockPending; pd != nil && pd.Action == actionDelete && token != "" && bp.MockDeleteClientToken == token {
 		return deleteResponse{BandwidthPackageId: id}, nil // a repeat of the deletion under way
@@ -423,7 +423,7 @@ func (p *Product) removeAccelerator(params url.Values, now time.Time) (any, erro
 // bindingParams finds the plan and the accelerator of a binding call and checks that
 // neither is busy.
 func (p *Product) bindingParams(params url.Values) (*BandwidthPackage, *Accelerator, error) {
-	bp, err := p.packageParam(params)
+	bp, err := p.packageParam(params, "BandwidthPackageId")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -478,12 +478,17 @@ func (p *Product) publicAccelerator(acc *Accelerator) Accelerator {
 	return view
 }
 
-// packageParam finds the plan named by BandwidthPackageId.
-func (p *Product) packageParam(params url.Values) (*BandwidthPackage, error) {
-	id, err := required(params, "BandwidthPackageId")
+// packageParam finds the plan the parameter name (BandwidthPackageId, say) names.
+func (p *Product) packageParam(params url.Values, name string) (*BandwidthPackage, error) {
+	id, err := required(params, name)
 	if err != nil {
 		return nil, err
 	}
+	return p.existingPackage(id)
+}
+
+// existingPackage finds the plan id, or answers NotExist.BandwidthPackage.
+func (p *Product) existingPackage(id string) (*BandwidthPackage, error) {
 	bp := p.findPackage(id)
 	if bp == nil {
 		return nil, errPackageNotExist()

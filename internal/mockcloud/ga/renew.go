@@ -36,13 +36,9 @@ func renewalOf(bp *BandwidthPackage) autoRenewResponse {
 
 // describeAutoRenew serves DescribeBandwidthPackageAutoRenewAttribute.
 func (p *Product) describeAutoRenew(params url.Values, _ time.Time) (any, error) {
-	id, err := required(params, "InstanceId")
+	bp, err := p.packageParam(params, "InstanceId")
 	if err != nil {
 		return nil, err
-	}
-	bp := p.findPackage(id)
-	if bp == nil {
-		return nil, errPackageNotExist()
 	}
 	return renewalOf(bp), nil
 }
@@ -86,9 +82,9 @@ func (p *Product) updateAutoRenew(params url.Values, _ time.Time) (any, error) {
 			return nil, err
 		}
 	}
-	bp := p.findPackage(id)
-	if bp == nil {
-		return nil, errPackageNotExist()
+	bp, err := p.existingPackage(id)
+	if err != nil {
+		return nil, err
 	}
 	if bp.ChargeType != ChargePrepay {
 		return nil, errInvalidParam("InstanceId", "must name a subscription (PREPAY) bandwidth plan: "+id+" is pay-as-you-go and is never renewed")

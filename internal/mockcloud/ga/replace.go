@@ -16,17 +16,13 @@ const actionReplace = "ReplaceBandwidthPackage"
 // and the accelerator configuring; then the new plan is binded and the old one active. A Basic
 // replacement must have at least the bandwidth the accelerator's acceleration regions are given.
 func (p *Product) replacePackage(params url.Values, now time.Time) (any, error) {
-	newPlan, err := p.packageParam(params)
+	newPlan, err := p.packageParam(params, "BandwidthPackageId")
 	if err != nil {
 		return nil, err
 	}
-	oldID, err := required(params, "TargetBandwidthPackageId")
+	oldPlan, err := p.packageParam(params, "TargetBandwidthPackageId")
 	if err != nil {
 		return nil, err
-	}
-	oldPlan := p.findPackage(oldID)
-	if oldPlan == nil {
-		return nil, errPackageNotExist()
 	}
 	if len(oldPlan.Accelerators) == 0 {
 		return nil, errPackageState(oldPlan, "is bound to no accelerator; there is nothing to replace (bind a plan with BandwidthPackageAddAccelerator)")
