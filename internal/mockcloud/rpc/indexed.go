@@ -18,7 +18,8 @@ type ParamGroup struct {
 }
 
 // IndexedParams groups the parameters named prefix.N.<field>, N from 1 to maxN, by N in
-// ascending order. An N that is not such an integer is InvalidParameter.
+// ascending order. An N that is not such an integer, written plainly (not 01 or +1, which
+// would name the same N twice), is InvalidParameter.
 func IndexedParams(params url.Values, prefix string, maxN int) ([]ParamGroup, error) {
 	byIndex := map[int]map[string][]string{}
 	for name, values := range params {
@@ -28,7 +29,7 @@ func IndexedParams(params url.Values, prefix string, maxN int) ([]ParamGroup, er
 		}
 		indexText, field, _ := strings.Cut(rest, ".")
 		n, err := strconv.Atoi(indexText)
-		if err != nil || n < 1 || n > maxN {
+		if err != nil || n < 1 || n > maxN || strconv.Itoa(n) != indexText {
 			return nil, InvalidParameter(name, fmt.Sprintf("N in %s.N must be an integer from 1 to %d", prefix, maxN))
 		}
 		if byIndex[n] == nil {

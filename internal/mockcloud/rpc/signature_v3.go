@@ -76,7 +76,7 @@ func parseAuthorizationV3(header string) (authorizationV3, error) {
 			return a, fmt.Errorf("the Authorization header's part %.40q is not NAME=VALUE", strings.TrimSpace(part))
 		}
 		if _, dup := fields[name]; dup {
-			return a, fmt.Errorf("the Authorization header names %s twice", name)
+			return a, fmt.Errorf("the Authorization header names %.40q twice", name)
 		}
 		fields[name] = value
 	}
