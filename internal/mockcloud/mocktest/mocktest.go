@@ -6,10 +6,14 @@ package mocktest
 
 import (
 	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk"
@@ -81,4 +85,66 @@ func DoJSON(t testing.TB, req *http.Request, out any) int {
 		}
 	}
 	return status
+}
+
+// CheckAnswer reports what is wrong with an answer of the mock's API gateway, nil when it is
+// well-formed: JSON or XML as its Content-Type says, carrying the RequestId of its
+// x-acs-request-id header; an error (any status but 200) also carries a Code and a Message,
+// and is never a server error (5xx): the mock answers bad input with a client error.
+func CheckAnswer(status int, header http.Header, body []byte) error {
+	var answer struct {
+		RequestID string `json:"RequestId" xml:"RequestId"`
+		Code      string `json:"Code" xml:"Code"`
+		Message   string `json:"Message" xml:"Message"`
+	}
+	var err error
+	switch contentType := header.Get("Content-Type"); {
+	case strings.HasPrefix(contentType, "application/json"):
+		err = json.Unmarshal(body, &answer)
+	case strings.HasPrefix(contentType, "text/xml"):
+		err = xml.Unmarshal(body, &answer)
+	default:
+		return fmt.Errorf("status %d, Content-Type %q: %.200s", status, contentType, body)
+	}
+	switch {
+	case err != nil:
+		return fmt.Errorf("status %d: the answer does not decode: %w: %.200s", status, err, body)
+	case answer.RequestID == "" || answer.RequestID != header.Get("x-acs-request-id"):
+		return fmt.Errorf("status %d: RequestId %q, x-acs-request-id %q", status, answer.RequestID, header.Get("x-acs-request-id"))
+	case status >= http.StatusInternalServerError:
+		return fmt.Errorf("a server error: %d %s: %s", status, answer.Code, answer.Message)
+	case status != http.StatusOK && (answer.Code == "" || answer.Message == ""):
+		return fmt.Errorf("status %d: an error without Code or Message: %.200s", status, body)
+	case status != http.StatusOK && status < http.StatusBadRequest:
+		return fmt.Errorf("status %d: neither 200 nor an error status", status)
+	}
+	return nil
+}
+
+// CheckProductAnswer reports what is wrong with what a product's Handle returned, nil when it
+// is well-formed: a result that encodes as a JSON object, or an *rpc.Error with a client
+// error status (4xx), a Code and a Message. A plain Go error would reach the caller as a 500
+// InternalError.
+func CheckProductAnswer(result any, err error) error {
+	if err != nil {
+		var apiErr *rpc.Error
+		switch {
+		case !errors.As(err, &apiErr):
+			return fmt.Errorf("not an API error: %T %w", err, err)
+		case apiErr.Status < http.StatusBadRequest || apiErr.Status >= http.StatusInternalServerError:
+			return fmt.Errorf("status %d: %w", apiErr.Status, apiErr)
+		case apiErr.Code == "" || apiErr.Message == "":
+			return fmt.Errorf("an error without Code or Message: %d %q %q", apiErr.Status, apiErr.Code, apiErr.Message)
+		}
+		return nil
+	}
+	body, mErr := json.Marshal(result)
+	if mErr != nil {
+		return fmt.Errorf("the result does not encode: %w", mErr)
+	}
+	var object map[string]any
+	if uErr := json.Unmarshal(body, &object); uErr != nil {
+		return fmt.Errorf("the result is not a JSON object: %.200s", body)
+	}
+	return nil
 }

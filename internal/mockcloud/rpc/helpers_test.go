@@ -77,19 +77,19 @@ type testServer struct {
 	host    string
 }
 
-func newTestServer(t *testing.T) *testServer {
+func newTestServer(t testing.TB) *testServer {
 	t.Helper()
 	return newTestServerWithWallClock(t, nil)
 }
 
 // newTestServerWithWallClock is newTestServer with the engine's real-time source replaced.
-func newTestServerWithWallClock(t *testing.T, wall func() time.Time) *testServer {
+func newTestServerWithWallClock(t testing.TB, wall func() time.Time) *testServer {
 	t.Helper()
 	return newTestServerWith(t, func(cfg *rpc.Config) { cfg.WallClock = wall })
 }
 
 // newTestServerWith is newTestServer with the engine's Config changed by edit.
-func newTestServerWith(t *testing.T, edit func(*rpc.Config)) *testServer {
+func newTestServerWith(t testing.TB, edit func(*rpc.Config)) *testServer {
 	t.Helper()
 	product := &fakeProduct{}
 	cfg := rpc.Config{
