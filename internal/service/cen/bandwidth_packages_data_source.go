@@ -2,12 +2,10 @@ package cen
 
 import (
 	"context"
-	"regexp"
 	"slices"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"terraform-provider-alibabacloud/internal/conns"
 	"terraform-provider-alibabacloud/internal/framework"
@@ -45,13 +43,7 @@ func (d *bandwidthPackagesDataSource) Read(ctx context.Context, req datasource.R
 	}
 	var ids []string
 	resp.Diagnostics.Append(config.IDs.ElementsAs(ctx, &ids, false)...)
-	var nameRegex *regexp.Regexp
-	if !config.NameRegex.IsNull() {
-		var err error
-		if nameRegex, err = regexp.Compile(config.NameRegex.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
-		}
-	}
+	nameRegex := framework.NameRegex(config.NameRegex, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}

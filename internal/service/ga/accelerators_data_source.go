@@ -41,7 +41,7 @@ func (d *acceleratorsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	}
 	filter := acceleratorFilter{Status: config.Status.ValueString(), BandwidthBillingType: config.BandwidthBillingType.ValueString()}
 	resp.Diagnostics.Append(config.IDs.ElementsAs(ctx, &filter.IDs, false)...)
-	filter.NameRegex = compileNameRegex(config.NameRegex, &resp.Diagnostics)
+	filter.NameRegex = framework.NameRegex(config.NameRegex, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -3,11 +3,11 @@ package ga
 import (
 	"context"
 	"fmt"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"terraform-provider-alibabacloud/internal/framework"
 )
 
 // bandwidthPackageFilterModel holds the filters of the data source, which are also the whole
@@ -59,20 +59,8 @@ func (m bandwidthPackageFilterModel) filter(ctx context.Context) (bandwidthPacka
 	}
 	diags := m.IDs.ElementsAs(ctx, &f.IDs, false)
 	diags.Append(m.Tags.ElementsAs(ctx, &f.Tags, false)...)
-	f.NameRegex = compileNameRegex(m.NameRegex, &diags)
+	f.NameRegex = framework.NameRegex(m.NameRegex, &diags)
 	return f, diags
-}
-
-// compileNameRegex compiles a name_regex filter; nil when it is not set.
-func compileNameRegex(v types.String, diags *diag.Diagnostics) *regexp.Regexp {
-	if !known(v) {
-		return nil
-	}
-	r, err := regexp.Compile(v.ValueString())
-	if err != nil {
-		diags.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
-	}
-	return r
 }
 
 // flatten sets ids, names and packages from the plans found.
