@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"terraform-provider-alibabacloud/internal/framework"
 	"terraform-provider-alibabacloud/internal/framework/validators"
 )
 
@@ -21,9 +22,7 @@ const (
 // Schema implements datasource.DataSource. The attributes are those of the official alicloud
 // provider's alicloud_cen_bandwidth_packages, so that its outputs carry over.
 func (d *bandwidthPackagesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computed := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: description}
-	}
+	computed := framework.ComputedString
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The CEN bandwidth packages of the provider's region, every page of " +
 			"`DescribeCenBandwidthPackages`, with their temporary upgrade windows (the reservation data): what a " +

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"terraform-provider-alibabacloud/internal/framework"
 	"terraform-provider-alibabacloud/internal/framework/validators"
 )
 
@@ -22,9 +23,7 @@ const (
 // Schema implements datasource.DataSource. The attributes are those of the official alicloud
 // provider's alicloud_ga_accelerators, and more.
 func (d *acceleratorsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computed := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: description}
-	}
+	computed := framework.ComputedString
 	plan := func(withType bool) schema.ListNestedAttribute {
 		attributes := map[string]schema.Attribute{
 			"bandwidth":   schema.Int64Attribute{Computed: true, MarkdownDescription: "Bandwidth of the plan, in Mbps."},

@@ -9,15 +9,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"terraform-provider-alibabacloud/internal/framework"
 	"terraform-provider-alibabacloud/internal/framework/validators"
 )
 
 // Schema implements datasource.DataSource. The attributes are those of the official alicloud
 // provider's alicloud_ga_bandwidth_packages, and more.
 func (d *bandwidthPackagesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computed := func(description string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: description}
-	}
+	computed := framework.ComputedString
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The account's Global Accelerator bandwidth plans, every page of `ListBandwidthPackages`. " +
 			"Every filter is optional; a plan must match all that are set. The attributes are those of the official " +
