@@ -22,15 +22,12 @@ func testAccDataSourcePackages(n int, end string) []cbn.Package {
 	var out []cbn.Package
 	for i := 1; i <= n; i++ {
 		p := testAccPackage(fmt.Sprintf("cenbwp-ds%04d", i), 100)
+		if i == 4 {
+			p = testAccUpgradedPackage(p.CenBandwidthPackageId, end)
+		}
 		p.GeographicRegionAId, p.GeographicRegionBId = "china", "asia-pacific"
 		if i%3 == 0 {
 			p.CenIds = cbn.CenIds{CenId: []string{"cen-ds1"}}
-		}
-		if i == 4 {
-			p.Bandwidth = 500
-			p.ReservationOrderType = cbn.ReservationTempUpgrade
-			p.ReservationBandwidth = "100"
-			p.MockUpgradeEndTime = end
 		}
 		out = append(out, p)
 	}

@@ -27,10 +27,7 @@ func testAccListPackages(n int, end string) []cbn.Package {
 	for i := 1; i <= n; i++ {
 		p := testAccPackage(fmt.Sprintf("cenbwp-list%04d", i), 100)
 		if i%2 == 0 {
-			p.Bandwidth = 500
-			p.ReservationOrderType = cbn.ReservationTempUpgrade
-			p.ReservationBandwidth = "100"
-			p.MockUpgradeEndTime = end
+			p = testAccUpgradedPackage(p.CenBandwidthPackageId, end)
 		}
 		out = append(out, p)
 	}

@@ -24,10 +24,7 @@ const testAccResourceType = "alibabacloud_cen_bandwidth_temp_upgrade"
 func TestProtocolDestroyWarning(t *testing.T) {
 	const id = "cenbwp-destroy0001"
 	end := testAccEndIn(24 * time.Hour)
-	open := testAccPackage(id, 500)
-	open.ReservationOrderType = cbn.ReservationTempUpgrade
-	open.ReservationBandwidth = "100"
-	open.MockUpgradeEndTime = end
+	open := testAccUpgradedPackage(id, end)
 	m := acctest.NewSeededMock(t, testAccDelay, mockcloud.State{CenBandwidthPackages: []cbn.Package{open}})
 	ctx := context.Background()
 

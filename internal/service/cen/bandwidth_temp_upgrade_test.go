@@ -101,6 +101,16 @@ func testAccPackage(id string, bandwidth int64) cbn.Package {
 	return acctest.SeedCENPackage(id, bandwidth)
 }
 
+// testAccUpgradedPackage returns subscription package id of base 100 Mbps, for a mock's seed,
+// with a temporary upgrade window open at 500 Mbps until end.
+func testAccUpgradedPackage(id, end string) cbn.Package {
+	p := testAccPackage(id, 500)
+	p.ReservationOrderType = cbn.ReservationTempUpgrade
+	p.ReservationBandwidth = "100"
+	p.MockUpgradeEndTime = end
+	return p
+}
+
 // testAccBase returns the bandwidth of e's package, which must be a subscription with no
 // window open: the tests upgrade relative to it. It fails t at once otherwise (on the cloud, a
 // package of TF_ACC_CEN_BANDWIDTH_PACKAGE_IDS that does not fit).
