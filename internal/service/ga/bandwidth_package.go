@@ -62,18 +62,7 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 	}
 	ctx = deadline.Context(ctx) // transient failures are retried until the deadline
 
-	request := expandCreateRequest(plan)
-	out := gasdk.CreateCreateBandwidthPackageResponse()
-	err := r.API().Do(ctx, request, out)
-	if conns.InterruptedInFlight(err) {
-		// Terraform was interrupted (Ctrl-C) while the purchase was in flight, and it may have
-		// been carried out: ask once more, with the same ClientToken, which the API deduplicates,
-		// to learn the plan's id instead of leaving it bought but unknown to Terraform.
-		askCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), interruptedPurchaseTimeout)
-		defer cancel()
-		out = gasdk.CreateCreateBandwidthPackageResponse()
-		err = r.API().Do(askCtx, request, out)
-	}
+	out, err := r.purchase(ctx, expandCreateRequest(plan))
 	if err != nil {
 		resp.Diagnostics.AddError("Creating the GA bandwidth plan failed", deadline.Explain(err, advice))
 		return
@@ -131,6 +120,30 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for GA bandwidth plan %s to become active failed", id), deadline.Explain(err, advice))
 		return
 	}
+	r.configureNewPackage(ctx, id, plan, bp, purchased.subscription, deadline, resp)
+}
+
+// purchase sends CreateBandwidthPackage. When Terraform is interrupted (Ctrl-C) while the
+// purchase is in flight, the purchase may have been carried out: purchase asks once more, with
+// the same ClientToken, which the API deduplicates, to learn the plan's id instead of leaving it
+// bought but unknown to Terraform.
+func (r *bandwidthPackageResource) purchase(ctx context.Context, request *gasdk.CreateBandwidthPackageRequest) (*gasdk.CreateBandwidthPackageResponse, error) {
+	out := gasdk.CreateCreateBandwidthPackageResponse()
+	err := r.API().Do(ctx, request, out)
+	if !conns.InterruptedInFlight(err) {
+		return out, err
+	}
+	askCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), interruptedPurchaseTimeout)
+	defer cancel()
+	out = gasdk.CreateCreateBandwidthPackageResponse()
+	return out, r.API().Do(askCtx, request, out)
+}
+
+// configureNewPackage finishes the create of an active plan, bp as read after it became active:
+// its name and description (which CreateBandwidthPackage does not take), the renewal of a
+// Subscription and its tags, then the state. Failures after the name are warnings: the plan is
+// saved in the state either way, and the next apply sets what is missing.
+func (r *bandwidthPackageResource) configureNewPackage(ctx context.Context, id string, plan bandwidthPackageModel, bp *gasdk.DescribeBandwidthPackageResponse, subscription bool, deadline framework.Deadline, resp *resource.CreateResponse) {
 	// CreateBandwidthPackage takes no name or description: they are set by an update.
 	var current bandwidthPackageModel
 	resp.Diagnostics.Append(current.flatten(ctx, bp)...)
@@ -139,13 +152,15 @@ func (r *bandwidthPackageResource) Create(ctx context.Context, req resource.Crea
 			resp.Diagnostics.AddError(fmt.Sprintf("Naming the new GA bandwidth plan %s failed", id), deadline.Explain(err, advice))
 			return
 		}
-		if bp, err = findBandwidthPackageByID(ctx, r.API(), id); err != nil {
+		named, err := findBandwidthPackageByID(ctx, r.API(), id)
+		if err != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("Reading the new GA bandwidth plan %s failed", id), deadline.Explain(err, advice))
 			return
 		}
+		bp = named
 	}
 	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
-	if purchased.subscription {
+	if subscription {
 		// A renewal other than AutoRenewal is set once the plan is active. A failure is a
 		// warning, not an error that would taint the plan and buy a second one: the state
 		// gets the renewal in effect, and the next apply sets it.
