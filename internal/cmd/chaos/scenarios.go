@@ -468,7 +468,7 @@ func scenarioSlowdown(ctx context.Context, o options, rep *report) error {
 		// Machines are shared and noisy: 10% (or half a second) of slack before calling it slower.
 		ok := cur <= base+max(base/10, 500*time.Millisecond)
 		rep.check(name, m.what, fmt.Sprintf("new %s vs baseline %s (medians of %s vs %s)", round(cur), round(base),
-			fmtDurations(m.times["new"]), fmtDurations(m.times["baseline"])), "no slower than the baseline (10% noise)", ok)
+			fmtDurations(m.times["new"]), fmtDurations(m.times["baseline"])), "no slower than the baseline (slack: 10% or 0.5 s, whichever is more)", ok)
 	}
 	return nil
 }

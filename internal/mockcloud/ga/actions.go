@@ -537,6 +537,9 @@ func publicPackage(bp *BandwidthPackage) BandwidthPackage {
 	c.MockPending, c.MockClientToken, c.MockDeleteClientToken, c.MockOrderId = nil, "", "", ""
 	c.MockOrderUnpaid, c.MockLastUpdateTime, c.MockUnpaidUpgrade = false, time.Time{}, nil
 	c.MockRenewalStatus, c.MockAutoRenewDuration = "", 0
+	if c.Tags == nil {
+		c.Tags = []Tag{} // a plan without tags answers "Tags": [], not null
+	}
 	return c
 }
 

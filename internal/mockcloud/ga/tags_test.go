@@ -48,6 +48,8 @@ func TestTagResourcesLifecycle(t *testing.T) {
 	if !jsonEqual(got, []string{a + " bandwidthpackage env=prod"}) {
 		t.Errorf("after untagging: %v", got)
 	}
+	// A plan without tags answers an empty list, not null.
+	expect(t, "DescribeBandwidthPackage", e.describe(e.createPostpay()), map[string]any{"Tags": []map[string]string{}})
 
 	// Accelerators are taggable too.
 	e.ok(actionTagResources, "ResourceType", ResourceTypeAccelerator, "ResourceId.1", "ga-1", "Tag.1.Key", "k", "Tag.1.Value", "v")

@@ -130,9 +130,26 @@ func newEmptyResponse() *emptyResponse {
 }
 
 // describeExtras are the fields of DescribeBandwidthPackage's answer that the SDK's response
-// type does not decode (the API reference lists them).
+// type does not decode (the API reference lists them). Tags is nil when the answer has no Tags
+// field at all, and empty when the plan has no tags.
 type describeExtras struct {
 	ResourceGroupID string `json:"ResourceGroupId"`
+	Tags            *[]struct {
+		Key   string `json:"Key"`
+		Value string `json:"Value"`
+	} `json:"Tags"`
+}
+
+// tagMap returns the plan's tags as the answer lists them, and whether it listed them.
+func (e describeExtras) tagMap() (map[string]string, bool) {
+	if e.Tags == nil {
+		return nil, false
+	}
+	tags := make(map[string]string, len(*e.Tags))
+	for _, tag := range *e.Tags {
+		tags[tag.Key] = tag.Value
+	}
+	return tags, true
 }
 
 // extrasOf decodes the fields the SDK leaves out from the body of a DescribeBandwidthPackage

@@ -170,7 +170,7 @@ func (r *bandwidthPackageResource) configureNewPackage(ctx context.Context, id s
 					"renewal_status and auto_renew_duration again.\n\n"+deadline.Explain(err, advice))
 		}
 	}
-	if err := r.readSettings(ctx, id, &plan, &resp.Diagnostics); err != nil {
+	if err := r.readSettings(ctx, bp, &plan, &resp.Diagnostics); err != nil {
 		resp.Diagnostics.AddWarning(fmt.Sprintf("Reading the tags and renewal of the new GA bandwidth plan %s failed", id),
 			"The plan was bought and is saved in the state with its tags and renewal as planned; the next refresh "+
 				"reads them.\n\n"+deadline.Explain(err, advice))
@@ -178,13 +178,18 @@ func (r *bandwidthPackageResource) configureNewPackage(ctx context.Context, id s
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
-// readSettings reads into m what DescribeBandwidthPackage does not show: the tags
-// (ListTagResources) and, of a Subscription, how it renews
+// readSettings reads into m what bp, a plan as DescribeBandwidthPackage answered it, does not
+// hold: its tags when the answer lists none (ListTagResources; the API reference lists Tags in
+// the answer, but a client cannot count on the field) and, of a Subscription, how it renews
 // (DescribeBandwidthPackageAutoRenewAttribute). On an error m keeps what it held.
-func (r *bandwidthPackageResource) readSettings(ctx context.Context, id string, m *bandwidthPackageModel, diags *diag.Diagnostics) error {
-	tags, err := findBandwidthPackageTags(ctx, r.API(), id)
-	if err != nil {
-		return err
+func (r *bandwidthPackageResource) readSettings(ctx context.Context, bp *gasdk.DescribeBandwidthPackageResponse, m *bandwidthPackageModel, diags *diag.Diagnostics) error {
+	id := bp.BandwidthPackageId
+	tags, answered := extrasOf(bp).tagMap()
+	var err error
+	if !answered {
+		if tags, err = findBandwidthPackageTags(ctx, r.API(), id); err != nil {
+			return err
+		}
 	}
 	var renewal *describeAutoRenewResponse
 	if m.PaymentType.ValueString() == paymentTypeSubscription {
@@ -287,7 +292,7 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	resp.Diagnostics.Append(state.refresh(ctx, bp)...)
-	if err := r.readSettings(ctx, state.ID.ValueString(), &state, &resp.Diagnostics); err != nil {
+	if err := r.readSettings(ctx, bp, &state, &resp.Diagnostics); err != nil {
 		resp.Diagnostics.AddError("Reading the GA bandwidth plan failed", conns.Explain(err, advice))
 		return
 	}
@@ -352,7 +357,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		return
 	}
 	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
-	if err := r.readSettings(ctx, id, &plan, &resp.Diagnostics); err != nil {
+	if err := r.readSettings(ctx, bp, &plan, &resp.Diagnostics); err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Reading GA bandwidth plan %s after updating it failed", id), deadline.Explain(err, advice))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)

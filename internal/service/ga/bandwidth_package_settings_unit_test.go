@@ -172,21 +172,39 @@ func TestUpdate_settings(t *testing.T) {
 	})
 }
 
+// TestRead_settings reads the tags from DescribeBandwidthPackage's answer when it lists them (a
+// refresh of a plan then costs no ListTagResources call), from ListTagResources when it does not,
+// and the renewal of a Subscription from DescribeBandwidthPackageAutoRenewAttribute.
 func TestRead_settings(t *testing.T) {
-	p := subscriptionPackage()
-	f := newFakeGA(p)
-	f.tags[p.BandwidthPackageId] = map[string]string{"added": "outside"}
-	f.groups[p.BandwidthPackageId] = "rg-x"
-	f.renewals[p.BandwidthPackageId] = describeAutoRenewResponse{RenewalStatus: renewalNone}
-	s := packageSchema(t)
-	state := stateOf(t, s, p, subscriptionValues)
-	resp := resource.ReadResponse{State: state}
-	configured[*bandwidthPackageResource](t, NewBandwidthPackageResource, f).Read(context.Background(), resource.ReadRequest{State: state}, &resp)
-	resourcetest.ExpectNoDiagnostics(t, resp.Diagnostics)
-	got := resourcetest.Get[bandwidthPackageModel](t, resp.State)
-	if !maps.Equal(got.tagMap(), map[string]string{"added": "outside"}) || got.ResourceGroupID.ValueString() != "rg-x" ||
-		got.RenewalStatus.ValueString() != renewalNone || !got.AutoRenewDuration.IsNull() {
-		t.Errorf("state %+v", got)
+	for _, tc := range []struct {
+		name         string
+		describeTags bool
+		wantCalls    []string
+	}{
+		{"tags in the describe answer", true, []string{describePackageAct, actionDescribeAutoRenew}},
+		{"no tags in the describe answer", false, []string{describePackageAct, actionListTagResources, actionDescribeAutoRenew}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := subscriptionPackage()
+			f := newFakeGA(p)
+			f.describeTags = tc.describeTags
+			f.tags[p.BandwidthPackageId] = map[string]string{"added": "outside"}
+			f.groups[p.BandwidthPackageId] = "rg-x"
+			f.renewals[p.BandwidthPackageId] = describeAutoRenewResponse{RenewalStatus: renewalNone}
+			s := packageSchema(t)
+			state := stateOf(t, s, p, subscriptionValues)
+			resp := resource.ReadResponse{State: state}
+			configured[*bandwidthPackageResource](t, NewBandwidthPackageResource, f).Read(context.Background(), resource.ReadRequest{State: state}, &resp)
+			resourcetest.ExpectNoDiagnostics(t, resp.Diagnostics)
+			got := resourcetest.Get[bandwidthPackageModel](t, resp.State)
+			if !maps.Equal(got.tagMap(), map[string]string{"added": "outside"}) || got.ResourceGroupID.ValueString() != "rg-x" ||
+				got.RenewalStatus.ValueString() != renewalNone || !got.AutoRenewDuration.IsNull() {
+				t.Errorf("state %+v", got)
+			}
+			if !slices.Equal(f.Calls(), tc.wantCalls) {
+				t.Errorf("calls %v, want %v", f.Calls(), tc.wantCalls)
+			}
+		})
 	}
 }
 

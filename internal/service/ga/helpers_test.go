@@ -62,6 +62,9 @@ type fakeGA struct {
 	renewals map[string]describeAutoRenewResponse
 	// ipSets are the acceleration regions of the accelerators, by accelerator id (ListIpSets).
 	ipSets map[string][]gasdk.IpSetsItem
+	// describeTags makes DescribeBandwidthPackage answer the plan's Tags, as the API reference
+	// lists them; without it the answer has no Tags field, and tags are only in ListTagResources.
+	describeTags bool
 }
 
 // newFakeGA returns a fake with the active accelerator testAcceleratorID and the plans given.
@@ -175,10 +178,19 @@ func (f *fakeGA) describePackage(request requests.AcsRequest, response responses
 	answer := *p
 	answer.Accelerators = slices.Clone(p.Accelerators)
 	answer.State = f.stateOf(p.BandwidthPackageId, p.State)
+	type tag struct{ Key, Value string }
+	var tags *[]tag
+	if f.describeTags {
+		tags = &[]tag{}
+		for _, key := range slices.Sorted(maps.Keys(f.tags[p.BandwidthPackageId])) {
+			*tags = append(*tags, tag{key, f.tags[p.BandwidthPackageId][key]})
+		}
+	}
 	return answerJSON(out, struct {
 		*gasdk.DescribeBandwidthPackageResponse
 		ResourceGroupID string `json:"ResourceGroupId,omitempty"`
-	}{&answer, f.groups[p.BandwidthPackageId]})
+		Tags            *[]tag `json:"Tags,omitempty"`
+	}{&answer, f.groups[p.BandwidthPackageId], tags})
 }
 
 // answerJSON fills response from the JSON of answer, as the client fills it from the API's body.
