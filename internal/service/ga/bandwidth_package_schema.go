@@ -231,7 +231,8 @@ func (r *bandwidthPackageResource) Schema(ctx context.Context, _ resource.Schema
 				MarkdownDescription: fmt.Sprintf("Tags of the plan, at most %d: keys of 1 to %d characters, values of at "+
 					"most %d, neither starting with `aliyun` or `acs:` nor containing `http://` or `https://`. Set "+
 					"when the plan is bought, changed in place (TagResources, UntagResources), and read back on refresh "+
-					"(ListTagResources): tags added outside Terraform show as a change.",
+					"(from DescribeBandwidthPackage's answer, or ListTagResources when it lists none): tags added outside "+
+					"Terraform show as a change.",
 					validators.MaxTags, validators.MaxTagKeyLength, validators.MaxTagValueLength),
 				Validators: []validator.Map{validators.Tags()},
 			},
