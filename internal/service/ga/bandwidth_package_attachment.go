@@ -9,8 +9,10 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 	gasdk "github.com/aliyun/alibaba-cloud-sdk-go/services/ga"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"terraform-provider-alibabacloud/internal/conns"
@@ -65,21 +67,12 @@ func (r *bandwidthPackageAttachmentResource) Create(ctx context.Context, req res
 	ctx = deadline.Context(ctx) // transient failures are retried until the deadline
 	packageID, acceleratorID := plan.ids()
 	if err := r.sendBinding(ctx, packageID, acceleratorID, true, deadline.Remaining()); err != nil {
-		summary := fmt.Sprintf("Binding GA bandwidth plan %s to accelerator %s failed", packageID, acceleratorID)
-		if r.unpaid(ctx, packageID, err) {
-			resp.Diagnostics.AddError(summary, unpaidBindingDetail(packageID))
-			return
-		}
-		resp.Diagnostics.AddError(summary, deadline.Explain(err, bindingAdvice))
+		r.bindingFailed(ctx, fmt.Sprintf("Binding GA bandwidth plan %s to accelerator %s failed", packageID, acceleratorID),
+			packageID, err, deadline, &resp.Diagnostics)
 		return
 	}
-
 	// Saved at once: the binding exists even if the wait below fails.
-	plan.ID = types.StringValue(attachmentID(packageID, acceleratorID))
-	plan.Status = types.StringValue(packageStateBinding)
-	plan.setAccelerators()
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.SetIdentityFromState(ctx, resp.State, resp.Identity, &resp.Diagnostics)
+	saveBinding(ctx, &plan, packageID, acceleratorID, &resp.State, resp.Identity, &resp.Diagnostics)
 
 	bp, err := waitAttachment(ctx, r.API(), packageID, acceleratorID, true, deadline.Remaining())
 	if err != nil {
@@ -143,21 +136,12 @@ func (r *bandwidthPackageAttachmentResource) Update(ctx context.Context, req res
 	oldID, acceleratorID := state.ids()
 	newID := plan.BandwidthPackageID.ValueString()
 	if err := r.sendReplacement(ctx, newID, oldID, acceleratorID, deadline.Remaining()); err != nil {
-		summary := fmt.Sprintf("Swapping bandwidth plan %s for %s on accelerator %s failed", oldID, newID, acceleratorID)
-		if r.unpaid(ctx, newID, err) {
-			resp.Diagnostics.AddError(summary, unpaidBindingDetail(newID))
-			return
-		}
-		resp.Diagnostics.AddError(summary, deadline.Explain(err, bindingAdvice))
+		r.bindingFailed(ctx, fmt.Sprintf("Swapping bandwidth plan %s for %s on accelerator %s failed", oldID, newID, acceleratorID),
+			newID, err, deadline, &resp.Diagnostics)
 		return
 	}
-
 	// Saved at once: the accelerator has the new plan even if the wait below fails.
-	plan.ID = types.StringValue(attachmentID(newID, acceleratorID))
-	plan.Status = types.StringValue(packageStateBinding)
-	plan.setAccelerators()
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	framework.SetIdentityFromState(ctx, resp.State, resp.Identity, &resp.Diagnostics)
+	saveBinding(ctx, &plan, newID, acceleratorID, &resp.State, resp.Identity, &resp.Diagnostics)
 
 	if _, err := waitAttachment(ctx, r.API(), oldID, acceleratorID, false, deadline.Remaining()); err != nil && !conns.IsNotFound(err) {
 		resp.Diagnostics.AddError(fmt.Sprintf("Waiting for bandwidth plan %s to leave accelerator %s failed", oldID, acceleratorID),
@@ -296,6 +280,27 @@ func (r *bandwidthPackageAttachmentResource) bindingUnderWayOrDone(ctx context.C
 		return bp.State == packageStateBinding || slices.Contains(bp.Accelerators, acceleratorID)
 	}
 	return bp.State == packageStateUnbinding || !slices.Contains(bp.Accelerators, acceleratorID)
+}
+
+// bindingFailed reports err, the refusal of a call that binds bandwidth plan packageID, under
+// summary: as an unpaid Subscription's when that is why, otherwise explained.
+func (r *bandwidthPackageAttachmentResource) bindingFailed(ctx context.Context, summary, packageID string, err error, deadline framework.Deadline, diags *diag.Diagnostics) {
+	if r.unpaid(ctx, packageID, err) {
+		diags.AddError(summary, unpaidBindingDetail(packageID))
+		return
+	}
+	diags.AddError(summary, deadline.Explain(err, bindingAdvice))
+}
+
+// saveBinding saves plan in state as the binding of packageID to acceleratorID, still binding,
+// with its identity: the binding exists once the call that makes it was answered, whatever the
+// wait for it does.
+func saveBinding(ctx context.Context, plan *bandwidthPackageAttachmentModel, packageID, acceleratorID string, state *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
+	plan.ID = types.StringValue(attachmentID(packageID, acceleratorID))
+	plan.Status = types.StringValue(packageStateBinding)
+	plan.setAccelerators()
+	diags.Append(state.Set(ctx, *plan)...)
+	framework.SetIdentityFromState(ctx, *state, identity, diags)
 }
 
 // unpaid reports whether err refused a binding because bandwidth plan packageID is a
