@@ -11,47 +11,76 @@ import "sync"
 // key is another resource of the same configuration claiming the same thing, which the plan can
 // refuse before the apply does half of it.
 //
+// Terraform does not always configure the provider anew for each plan: terraform test (1.14)
+// keeps one instance for the plans and applies of a test file's runs. So a claim belongs to the
+// plan in which it was made, told apart by the API calls that change something: no plan sends
+// one, every apply between two plans does (see Client.Claims). A claim made before the last
+// such call is stale, and the next claim of its key replaces it.
+//
 // Only plans that keep or create a resource claim (never a destroy), so a resource destroyed
 // in the plan that creates its successor does not collide with it. Claims is safe for
 // concurrent use, as Terraform plans resources in parallel; a nil *Claims records nothing and
 // accepts every claim.
 type Claims struct {
 	mu   sync.Mutex
-	held map[string]string
+	held map[string]claim
+	// plan counts the mutating calls sent through the client: claims made under another count
+	// were made for an earlier plan.
+	plan uint64
+}
+
+// claim is who claimed a key, and in which plan.
+type claim struct {
+	holder string
+	plan   uint64
 }
 
 // NewClaims returns an empty registry.
 func NewClaims() *Claims {
-	return &Claims{held: map[string]string{}}
+	return &Claims{held: map[string]claim{}}
+}
+
+// Changed records that an API call that changes something was sent: Terraform is applying, so
+// the claims made so far belong to the plan before it.
+func (c *Claims) Changed() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.plan++
 }
 
 // Claim records that holder (a description of the claiming resource for messages, such as
-// "the binding of gbwp-1 to ga-1") claims key. When another holder claimed key already, it
-// records nothing and returns the earlier holder and false. The same holder may claim its key
-// again: Terraform does not always configure the provider anew between a plan and its apply
-// (terraform test, from 1.14, keeps the instance), and the apply plans every resource once
-// more. (Two resources of one configuration that claim the same key with the same description,
-// identical to the last value, then pass the plan; the apply refuses the second.)
+// "the binding of gbwp-1 to ga-1") claims key. When another holder claimed key already in this
+// plan, it records nothing and returns the earlier holder and false. The same holder may claim
+// its key again: with terraform test's kept instance, the apply plans every resource once more
+// before anything is changed. (Two resources of one configuration that claim the same key with
+// the same description, identical to the last value, then pass the plan; the apply refuses the
+// second.)
 func (c *Claims) Claim(key, holder string) (earlier string, ok bool) {
 	if c == nil {
 		return "", true
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if earlier, taken := c.held[key]; taken && earlier != holder {
-		return earlier, false
+	if earlier, taken := c.held[key]; taken && earlier.plan == c.plan && earlier.holder != holder {
+		return earlier.holder, false
 	}
-	c.held[key] = holder
+	c.held[key] = claim{holder: holder, plan: c.plan}
 	return "", true
 }
 
-// Holder returns who claimed key, and whether anyone did.
+// Holder returns who claimed key in this plan, and whether anyone did.
 func (c *Claims) Holder(key string) (string, bool) {
 	if c == nil {
 		return "", false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	holder, ok := c.held[key]
-	return holder, ok
+	claimed, ok := c.held[key]
+	if !ok || claimed.plan != c.plan {
+		return "", false
+	}
+	return claimed.holder, true
 }

@@ -1,9 +1,13 @@
 package conns
 
 import (
+	"context"
 	"fmt"
+	"net/http"
 	"sync"
 	"testing"
+
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 )
 
 func TestClaims(t *testing.T) {
@@ -67,5 +71,49 @@ func TestAdviceWith(t *testing.T) {
 	}
 	if base["B"] != "b" || len(base) != 2 {
 		t.Errorf("With changed the advice it extends: %v", base)
+	}
+}
+
+// TestClaims_laterPlan: claims belong to the plan in which they were made. A call that changes
+// something ends that plan, as an apply does between the plans of a terraform test file's runs,
+// which share one provider instance: the next plan's claims replace the stale ones, while
+// before any change another holder is still refused.
+func TestClaims_laterPlan(t *testing.T) {
+	c := NewClaims()
+	c.Claim("package cenbwp-1", "the upgrade to 500 Mbps")
+	if _, ok := c.Claim("package cenbwp-1", "the upgrade to 600 Mbps"); ok {
+		t.Fatal("another holder in the same plan was accepted")
+	}
+	c.Changed()
+	if _, ok := c.Holder("package cenbwp-1"); ok {
+		t.Error("a claim of an earlier plan is still held")
+	}
+	if earlier, ok := c.Claim("package cenbwp-1", "the upgrade to 600 Mbps"); !ok {
+		t.Fatalf("the next plan's claim was refused, naming %q", earlier)
+	}
+	if earlier, ok := c.Claim("package cenbwp-1", "the upgrade to 700 Mbps"); ok || earlier != "the upgrade to 600 Mbps" {
+		t.Errorf("another holder in the next plan: %q, %t; want refused, naming the 600 Mbps upgrade", earlier, ok)
+	}
+}
+
+// TestClient_changesEndThePlanOfClaims: the client tells its claims of every call that changes
+// something (the plan's reads do not).
+func TestClient_changesEndThePlanOfClaims(t *testing.T) {
+	f := newFakeAPI(t, func(int, *http.Request) (int, string) { return http.StatusOK, okBody })
+	c, _ := newTestClient(t, f, nil)
+	c.Claims.Claim("package cenbwp-1", "the upgrade to 500 Mbps")
+	if _, err := describe(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Claims.Holder("package cenbwp-1"); !ok {
+		t.Fatal("a read ended the plan of the claims")
+	}
+	req := cbn.CreateTempUpgradeCenBandwidthPackageSpecRequest()
+	req.CenBandwidthPackageId, req.Bandwidth, req.EndTime = "cenbwp-1", "600", "2026-12-01T08:00Z"
+	if err := c.CBN.Do(context.Background(), req, cbn.CreateTempUpgradeCenBandwidthPackageSpecResponse()); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Claims.Holder("package cenbwp-1"); ok {
+		t.Error("a call that changes something left the claims of the plan before it")
 	}
 }

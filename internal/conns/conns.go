@@ -233,12 +233,16 @@ func New(cfg Config) (*Client, error) {
 	if cfg.GAEndpoint == (Endpoint{}) {
 		cfg.GAEndpoint = Endpoint{Scheme: "https", Host: DefaultGAEndpoint}
 	}
-	return &Client{
+	c := &Client{
 		Region: cfg.Region,
 		CBN:    newService(ProductCBN, cfg.Region, cfg.CBNEndpoint, cfg.CBNRateLimit, cfg),
 		GA:     newService(ProductGA, GARegion, cfg.GAEndpoint, cfg.GARateLimit, cfg),
 		Claims: NewClaims(),
-	}, nil
+	}
+	// A call that changes something means Terraform is applying: claims made before it were
+	// made for an earlier plan.
+	c.CBN.changed, c.GA.changed = c.Claims.Changed, c.Claims.Changed
+	return c, nil
 }
 
 // lockedCredentials serializes calls to a credentials provider: the SDK's providers cache and

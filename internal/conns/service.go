@@ -43,6 +43,14 @@ type Service struct {
 	rand           func() float64
 	now            func() time.Time
 	limiter        *rateLimiter
+	// changed, when set, is told of every call that changes something (see Claims.Changed).
+	changed func()
+}
+
+// changesSomething reports whether action changes something in the cloud: every action of
+// the Cbn and Ga APIs but their reads, whose names start with Describe or List.
+func changesSomething(action string) bool {
+	return !strings.HasPrefix(action, "Describe") && !strings.HasPrefix(action, "List")
 }
 
 func newService(product, region string, endpoint Endpoint, ceiling float64, cfg Config) *Service {
@@ -134,6 +142,9 @@ func (s *Service) Do(ctx context.Context, request requests.AcsRequest, response 
 	request.SetDomain(s.endpoint.Host)
 	request.SetScheme(s.scheme)
 	action := request.GetActionName()
+	if s.changed != nil && changesSomething(action) {
+		s.changed()
+	}
 	// The request's fields become its parameters once; every attempt only signs them again.
 	request.GetHeaders()["x-sdk-core-version"] = sdk.Version
 	if err := requests.InitParams(request); err != nil {

@@ -52,3 +52,20 @@ run "upgrade_in_place" {
     error_message = "the plan was replaced (bought again) instead of changed in place"
   }
 }
+
+run "peak_raise_planned" {
+  # terraform test keeps one provider instance for the runs of a file: planning a higher window
+  # in a later run is the one upgrade changed, not a second upgrade of the same package. (The
+  # strict mock, like the cloud may, refuses a new order while the window is open: plan only.)
+  command = plan
+
+  variables {
+    bandwidth      = 20
+    peak_bandwidth = 600
+  }
+
+  assert {
+    condition     = alibabacloud_cen_bandwidth_temp_upgrade.peak[0].bandwidth == 600
+    error_message = "the plan does not raise the peak upgrade to 600 Mbps"
+  }
+}
