@@ -160,17 +160,19 @@ func (r *bandwidthPackageResource) configureNewPackage(ctx context.Context, id s
 		bp = named
 	}
 	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
+	var renewal *describeAutoRenewResponse
 	if subscription {
 		// A renewal other than AutoRenewal is set once the plan is active. A failure is a
 		// warning, not an error that would taint the plan and buy a second one: the state
 		// gets the renewal in effect, and the next apply sets it.
-		if err := r.sendRenewal(ctx, id, plan, current); err != nil {
+		var err error
+		if renewal, err = r.sendRenewal(ctx, id, plan); err != nil {
 			resp.Diagnostics.AddWarning(fmt.Sprintf("Setting the renewal of the new GA bandwidth plan %s failed", id),
 				"The plan was bought and is saved in the state with the renewal in effect; the next apply sets "+
 					"renewal_status and auto_renew_duration again.\n\n"+deadline.Explain(err, advice))
 		}
 	}
-	if err := r.readSettings(ctx, bp, &plan, &resp.Diagnostics); err != nil {
+	if err := r.readSettings(ctx, bp, renewal, &plan, &resp.Diagnostics); err != nil {
 		resp.Diagnostics.AddWarning(fmt.Sprintf("Reading the tags and renewal of the new GA bandwidth plan %s failed", id),
 			"The plan was bought and is saved in the state with its tags and renewal as planned; the next refresh "+
 				"reads them.\n\n"+deadline.Explain(err, advice))
@@ -181,8 +183,9 @@ func (r *bandwidthPackageResource) configureNewPackage(ctx context.Context, id s
 // readSettings reads into m what bp, a plan as DescribeBandwidthPackage answered it, does not
 // hold: its tags when the answer lists none (ListTagResources; the API reference lists Tags in
 // the answer, but a client cannot count on the field) and, of a Subscription, how it renews
-// (DescribeBandwidthPackageAutoRenewAttribute). On an error m keeps what it held.
-func (r *bandwidthPackageResource) readSettings(ctx context.Context, bp *gasdk.DescribeBandwidthPackageResponse, m *bandwidthPackageModel, diags *diag.Diagnostics) error {
+// (DescribeBandwidthPackageAutoRenewAttribute), unless renewal is that answer already. On an
+// error m keeps what it held.
+func (r *bandwidthPackageResource) readSettings(ctx context.Context, bp *gasdk.DescribeBandwidthPackageResponse, renewal *describeAutoRenewResponse, m *bandwidthPackageModel, diags *diag.Diagnostics) error {
 	id := bp.BandwidthPackageId
 	tags, answered := extrasOf(bp).tagMap()
 	var err error
@@ -191,8 +194,9 @@ func (r *bandwidthPackageResource) readSettings(ctx context.Context, bp *gasdk.D
 			return err
 		}
 	}
-	var renewal *describeAutoRenewResponse
-	if m.PaymentType.ValueString() == paymentTypeSubscription {
+	if m.PaymentType.ValueString() != paymentTypeSubscription {
+		renewal = nil
+	} else if renewal == nil {
 		if renewal, err = findAutoRenewal(ctx, r.API(), id); err != nil {
 			return err
 		}
@@ -204,25 +208,25 @@ func (r *bandwidthPackageResource) readSettings(ctx context.Context, bp *gasdk.D
 	return nil
 }
 
-// sendRenewal sets how a Subscription renews when plan asks for other renewal settings than
-// those in effect (read with DescribeBandwidthPackageAutoRenewAttribute when current holds
-// none).
-func (r *bandwidthPackageResource) sendRenewal(ctx context.Context, id string, plan, current bandwidthPackageModel) error {
+// sendRenewal sets how a new Subscription renews when plan asks for other renewal settings
+// than those in effect, read with DescribeBandwidthPackageAutoRenewAttribute. It returns that
+// answer when nothing needed to be sent (it is then still in effect), and nil when it sent a
+// change.
+func (r *bandwidthPackageResource) sendRenewal(ctx context.Context, id string, plan bandwidthPackageModel) (*describeAutoRenewResponse, error) {
 	if !known(plan.RenewalStatus) && !known(plan.AutoRenewDuration) {
-		return nil
+		return nil, nil
 	}
-	if current.RenewalStatus.IsNull() {
-		renewal, err := findAutoRenewal(ctx, r.API(), id)
-		if err != nil {
-			return err
-		}
-		current.flattenRenewal(renewal)
+	renewal, err := findAutoRenewal(ctx, r.API(), id)
+	if err != nil {
+		return nil, err
 	}
+	var current bandwidthPackageModel
+	current.flattenRenewal(renewal)
 	req := expandRenewalRequest(id, plan, current)
 	if req == nil {
-		return nil
+		return renewal, nil
 	}
-	return r.API().Do(ctx, req, newEmptyResponse())
+	return nil, r.API().Do(ctx, req, newEmptyResponse())
 }
 
 // sendSettings sends the changes from state to plan that other calls than
@@ -292,7 +296,7 @@ func (r *bandwidthPackageResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	resp.Diagnostics.Append(state.refresh(ctx, bp)...)
-	if err := r.readSettings(ctx, bp, &state, &resp.Diagnostics); err != nil {
+	if err := r.readSettings(ctx, bp, nil, &state, &resp.Diagnostics); err != nil {
 		resp.Diagnostics.AddError("Reading the GA bandwidth plan failed", conns.Explain(err, advice))
 		return
 	}
@@ -357,7 +361,7 @@ func (r *bandwidthPackageResource) Update(ctx context.Context, req resource.Upda
 		return
 	}
 	resp.Diagnostics.Append(plan.flatten(ctx, bp)...)
-	if err := r.readSettings(ctx, bp, &plan, &resp.Diagnostics); err != nil {
+	if err := r.readSettings(ctx, bp, nil, &plan, &resp.Diagnostics); err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Reading GA bandwidth plan %s after updating it failed", id), deadline.Explain(err, advice))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)

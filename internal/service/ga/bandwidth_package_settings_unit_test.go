@@ -85,6 +85,10 @@ func TestCreate_settings(t *testing.T) {
 		if got.RenewalStatus.ValueString() != renewalAuto || got.AutoRenewDuration.ValueInt64() != 4 {
 			t.Errorf("renewal %s for %s", got.RenewalStatus, got.AutoRenewDuration)
 		}
+		// The renewal in effect was read once: nothing was sent after that read.
+		if n := f.CallCount(actionDescribeAutoRenew); n != 1 {
+			t.Errorf("%d reads of the renewal, want 1", n)
+		}
 	})
 
 	t.Run("subscription: NotRenewal set once active", func(t *testing.T) {
@@ -100,6 +104,10 @@ func TestCreate_settings(t *testing.T) {
 		}
 		if got := resourcetest.Get[bandwidthPackageModel](t, resp.State); got.RenewalStatus.ValueString() != renewalNone {
 			t.Errorf("renewal_status %s", got.RenewalStatus)
+		}
+		// Read before the change, and again after it for the state.
+		if n := f.CallCount(actionDescribeAutoRenew); n != 2 {
+			t.Errorf("%d reads of the renewal, want 2", n)
 		}
 	})
 
