@@ -132,9 +132,10 @@ func (p *standIn) DataSources(context.Context) []func() datasource.DataSource { 
 // parameters, the answer as a JSON object.
 type api struct{ service *conns.Service }
 
-// configure takes the client out of the provider data.
-func (a *api) configure(data any) {
-	if s, ok := data.(*conns.Service); ok {
+// Configure implements resource.ResourceWithConfigure for both resources: it takes the client
+// out of the provider data.
+func (a *api) Configure(_ context.Context, req resource.ConfigureRequest, _ *resource.ConfigureResponse) {
+	if s, ok := req.ProviderData.(*conns.Service); ok {
 		a.service = s
 	}
 }
@@ -199,7 +200,7 @@ func whole(v any) int64 {
 	return n
 }
 
-// strings reads an answer's list of strings.
+// stringList reads an answer's list of strings.
 func stringList(v any) []string {
 	items, _ := v.([]any)
 	out := []string{}

@@ -98,10 +98,6 @@ func (r *bandwidthPackage) Metadata(_ context.Context, _ resource.MetadataReques
 	resp.TypeName = "alicloud_ga_bandwidth_package"
 }
 
-func (r *bandwidthPackage) Configure(_ context.Context, req resource.ConfigureRequest, _ *resource.ConfigureResponse) {
-	r.configure(req.ProviderData)
-}
-
 func (r *bandwidthPackage) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	optional := func() schema.StringAttribute { return schema.StringAttribute{Optional: true} }
 	read := func() schema.StringAttribute { return schema.StringAttribute{Optional: true, Computed: true} }
@@ -304,10 +300,6 @@ type attachmentModel struct {
 
 func (r *attachment) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = "alicloud_ga_bandwidth_package_attachment"
-}
-
-func (r *attachment) Configure(_ context.Context, req resource.ConfigureRequest, _ *resource.ConfigureResponse) {
-	r.configure(req.ProviderData)
 }
 
 func (r *attachment) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
