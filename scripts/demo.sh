@@ -65,4 +65,4 @@ step "terraform destroy"
 tf destroy -auto-approve -input=false "${upgraded[@]}"
 
 step "What the mock cloud was asked"
-curl -fsS "$mock_url/_mock/calls" | grep -o '"Action": *"[A-Za-z]*"' | cut -d'"' -f4 | sort | uniq -c
+mock_call_counts

@@ -1,6 +1,7 @@
 # The shell pieces the scripts share, sourced by them: the standalone mock cloud's key pair,
-# starting it and waiting for its address, stopping it, pointing the provider at it; a Terraform
-# CLI configuration that loads a provider binary built here; a Terraform CLI's version.
+# starting it and waiting for its address, stopping it, counting the calls it was asked,
+# pointing the provider at it; a Terraform CLI configuration that loads a provider binary built
+# here; a Terraform CLI's version.
 
 # The key pair the mock accepts and the provider signs with (the mock's documented default).
 MOCK_KEY_ID=LTAI5tMockAccessKeyId
@@ -52,6 +53,12 @@ mock_env() {
   export ALIBABA_CLOUD_ENDPOINT_CBN=$mock_url ALIBABA_CLOUD_ENDPOINT_GA=$mock_url
   export ALIBABA_CLOUD_ACCESS_KEY_ID=$MOCK_KEY_ID ALIBABA_CLOUD_ACCESS_KEY_SECRET=$MOCK_KEY_SECRET
   export ALIBABA_CLOUD_REGION=cn-hangzhou ALIBABA_CLOUD_ECS_METADATA_DISABLED=true
+}
+
+# mock_call_counts: prints how often the mock at mock_url was asked each action (its call log,
+# GET /_mock/calls), one "COUNT ACTION" line per action, sorted by action.
+mock_call_counts() {
+  curl -fsS "$mock_url/_mock/calls" | grep -o '"Action": *"[A-Za-z]*"' | cut -d'"' -f4 | sort | uniq -c
 }
 
 # write_dev_overrides FILE DIR: writes to FILE a Terraform CLI configuration that loads the

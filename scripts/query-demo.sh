@@ -106,7 +106,7 @@ step "terraform plan -detailed-exitcode: nothing to do"
 tf plan -no-color -input=false -detailed-exitcode | grep -E 'No changes'
 
 step "What the mock cloud was asked (reads only: nothing was changed)"
-curl -fsS "$mock_url/_mock/calls" | grep -o '"Action": *"[A-Za-z]*"' | cut -d'"' -f4 | sort | uniq -c | tee "$work/calls.txt"
+mock_call_counts | tee "$work/calls.txt"
 if grep -vE ' (Describe|List)[A-Za-z]*$' "$work/calls.txt"; then
   echo "the import changed something in the cloud" >&2
   exit 1
