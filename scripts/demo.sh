@@ -19,8 +19,6 @@ export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-
 provider_dir=${PROVIDER_DIR:-}
 mockcloud=${MOCKCLOUD:-}
 mkdir -p "$bin"

@@ -1,7 +1,7 @@
 # The shell pieces the scripts share, sourced by them: the standalone mock cloud's key pair,
 # starting it and waiting for its address, stopping it, counting the calls it was asked,
 # pointing the provider at it; a Terraform CLI configuration that loads a provider binary built
-# here; a Terraform CLI's version.
+# here; a Terraform CLI's version; a step's heading.
 
 # The key pair the mock accepts and the provider signs with (the mock's documented default).
 MOCK_KEY_ID=LTAI5tMockAccessKeyId
@@ -80,3 +80,6 @@ RC
 terraform_version() {
   { "$1" version -json 2>/dev/null || true; } | sed -n 's/.*"terraform_version": *"\([^"]*\)".*/\1/p'
 }
+
+# step TEXT...: prints TEXT as the bold heading of a script's next step.
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }

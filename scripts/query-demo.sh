@@ -21,8 +21,6 @@ export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-
 version=$(terraform_version "$terraform")
 case "$version" in
   1.1[4-9].*|1.[2-9][0-9].*|[2-9].*) ;;
