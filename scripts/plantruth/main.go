@@ -28,6 +28,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"terraform-provider-alibabacloud/internal/mockcloud"
 )
 
 // testCase is one configuration: bad ones must be refused, good ones applied.
@@ -273,9 +275,6 @@ func lastSeq(ctx context.Context, url string) int {
 	return n
 }
 
-// readAction matches the actions that only read, as the mock classifies them.
-var readAction = regexp.MustCompile(`^(Describe|List|Get|Query)`)
-
 // mutatingSince counts the calls after seq of actions that change something.
 func mutatingSince(ctx context.Context, url string, seq int) int {
 	resp := getCalls(ctx, url, seq, 0)
@@ -284,7 +283,7 @@ func mutatingSince(ctx context.Context, url string, seq int) int {
 	check(json.NewDecoder(resp.Body).Decode(&calls))
 	n := 0
 	for _, c := range calls {
-		if !readAction.MatchString(c.Action) {
+		if mockcloud.IsMutatingAction(c.Action) {
 			n++
 		}
 	}
