@@ -1,7 +1,7 @@
 # The shell pieces the scripts share, sourced by them: the standalone mock cloud's key pair,
 # starting it and waiting for its address, stopping it, counting the calls it was asked,
 # pointing the provider at it; a Terraform CLI configuration that loads a provider binary built
-# here; a Terraform CLI's version; a step's heading.
+# here; a Terraform CLI's version and whether it is recent enough; a step's heading.
 
 # The key pair the mock accepts and the provider signs with (the mock's documented default).
 MOCK_KEY_ID=LTAI5tMockAccessKeyId
@@ -79,6 +79,15 @@ RC
 # not run.
 terraform_version() {
   { "$1" version -json 2>/dev/null || true; } | sed -n 's/.*"terraform_version": *"\([^"]*\)".*/\1/p'
+}
+
+# version_at_least VERSION MAJOR.MINOR: succeeds when the Terraform version VERSION (1.14.9, as
+# terraform_version prints it) is MAJOR.MINOR or later; an empty VERSION (no Terraform) is not.
+version_at_least() {
+  local v=$1 want_major=${2%%.*} want_minor=${2#*.} major minor
+  [[ -n "$v" ]] || return 1
+  major=${v%%.*}; minor=${v#*.}; minor=${minor%%.*}
+  (( major > want_major )) || (( major == want_major && minor >= want_minor ))
 }
 
 # step TEXT...: prints TEXT as the bold heading of a script's next step.

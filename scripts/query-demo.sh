@@ -22,11 +22,11 @@ export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 source scripts/lib.sh
 
 version=$(terraform_version "$terraform")
-case "$version" in
-  1.1[4-9].*|1.[2-9][0-9].*|[2-9].*) ;;
-  *) echo "terraform query needs Terraform 1.14 or later; $terraform is ${version:-unknown}." \
-       "Set QUERY_TERRAFORM (or TF_ACC_TERRAFORM_LATEST) to one." >&2; exit 1 ;;
-esac
+if ! version_at_least "$version" 1.14; then
+  echo "terraform query needs Terraform 1.14 or later; $terraform is ${version:-unknown}." \
+    "Set QUERY_TERRAFORM (or TF_ACC_TERRAFORM_LATEST) to one." >&2
+  exit 1
+fi
 
 mkdir -p "$bin"
 step "Building the provider and the mock cloud (Terraform $version)"

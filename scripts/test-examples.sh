@@ -14,13 +14,6 @@ cd "$root"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
 
-recent_enough() { # Terraform 1.6 or later
-  local v major minor
-  v=$(terraform_version "$1")
-  major=${v%%.*}; minor=${v#*.}; minor=${minor%%.*}
-  [[ -n "$v" ]] && { (( major > 1 )) || (( major == 1 && minor >= 6 )); }
-}
-
 terraform=${TERRAFORM_TEST:-}
 if [[ -z "$terraform" && -x ../shared/bin/terraform-1.14.9 ]]; then
   terraform=$(cd ../shared/bin && pwd)/terraform-1.14.9
@@ -28,7 +21,7 @@ fi
 if [[ -z "$terraform" ]]; then
   terraform=${TERRAFORM:-terraform}
 fi
-if ! recent_enough "$terraform"; then
+if ! version_at_least "$(terraform_version "$terraform")" 1.6; then
   echo "make test-examples runs terraform test, which needs Terraform 1.6 or later; $terraform is $(terraform_version "$terraform" | grep . || echo 'not found')." >&2
   echo "Name one with TERRAFORM_TEST=/path/to/terraform." >&2
   exit 1
