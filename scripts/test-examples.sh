@@ -4,9 +4,10 @@
 # started with the suite's seed at the address its test files name, the provider built from this
 # repository (dev_overrides), the mock's key pair in the environment.
 #
-# It needs Terraform 1.6 or later (terraform test): TERRAFORM_TEST names one; otherwise
-# ../shared/bin/terraform-1.14.9 when present, else TERRAFORM (the Makefile's) when it is recent
-# enough. MOCKCLOUD runs a released mock binary instead of building it.
+# It needs Terraform 1.6 or later (terraform test): TERRAFORM_TEST names one; otherwise the
+# newest Terraform at hand, TF_ACC_TERRAFORM_LATEST (which the Makefile and .ci/run find), else
+# TERRAFORM (the Makefile's) when it is recent enough. MOCKCLOUD runs a released mock binary
+# instead of building it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -14,13 +15,7 @@ cd "$root"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
 
-terraform=${TERRAFORM_TEST:-}
-if [[ -z "$terraform" && -x ../shared/bin/terraform-1.14.9 ]]; then
-  terraform=$(cd ../shared/bin && pwd)/terraform-1.14.9
-fi
-if [[ -z "$terraform" ]]; then
-  terraform=${TERRAFORM:-terraform}
-fi
+terraform=${TERRAFORM_TEST:-${TF_ACC_TERRAFORM_LATEST:-${TERRAFORM:-terraform}}}
 if ! version_at_least "$(terraform_version "$terraform")" 1.6; then
   echo "make test-examples runs terraform test, which needs Terraform 1.6 or later; $terraform is $(terraform_version "$terraform" | grep . || echo 'not found')." >&2
   echo "Name one with TERRAFORM_TEST=/path/to/terraform." >&2
