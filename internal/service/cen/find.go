@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"slices"
-	"strings"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
@@ -56,13 +54,14 @@ type packageFilter struct {
 func (f packageFilter) request(req *cbn.DescribeCenBandwidthPackagesRequest) {
 	req.IncludeReservationData = requests.NewBoolean(!f.WithoutReservationData)
 	var filters []cbn.DescribeCenBandwidthPackagesFilter
-	for key, value := range map[string]string{"CenId": f.CenID, "Status": f.Status} {
+	add := func(key, value string) {
 		if value != "" {
 			filters = append(filters, cbn.DescribeCenBandwidthPackagesFilter{Key: key, Value: &[]string{value}})
 		}
 	}
+	add("CenId", f.CenID)
+	add("Status", f.Status)
 	if len(filters) > 0 {
-		slices.SortFunc(filters, func(a, b cbn.DescribeCenBandwidthPackagesFilter) int { return strings.Compare(a.Key, b.Key) })
 		req.Filter = &filters
 	}
 }
