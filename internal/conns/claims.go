@@ -14,8 +14,8 @@ import "sync"
 // Terraform does not always configure the provider anew for each plan: terraform test (1.14)
 // keeps one instance for the plans and applies of a test file's runs. So a claim belongs to the
 // plan in which it was made, told apart by the API calls that change something: no plan sends
-// one, every apply between two plans does (see Client.Claims). A claim made before the last
-// such call is stale, and the next claim of its key replaces it.
+// one, every apply between two plans does (see Client.Claims). Such a call forgets every claim
+// made before it.
 //
 // Only plans that keep or create a resource claim (never a destroy), so a resource destroyed
 // in the plan that creates its successor does not collide with it. Claims is safe for
@@ -23,32 +23,23 @@ import "sync"
 // accepts every claim.
 type Claims struct {
 	mu   sync.Mutex
-	held map[string]claim
-	// plan counts the mutating calls sent through the client: claims made under another count
-	// were made for an earlier plan.
-	plan uint64
-}
-
-// claim is who claimed a key, and in which plan.
-type claim struct {
-	holder string
-	plan   uint64
+	held map[string]string
 }
 
 // NewClaims returns an empty registry.
 func NewClaims() *Claims {
-	return &Claims{held: map[string]claim{}}
+	return &Claims{held: map[string]string{}}
 }
 
 // Changed records that an API call that changes something was sent: Terraform is applying, so
-// the claims made so far belong to the plan before it.
+// the claims made so far belong to the plan before it, and are forgotten.
 func (c *Claims) Changed() {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.plan++
+	clear(c.held)
 }
 
 // Claim records that holder (a description of the claiming resource for messages, such as
@@ -64,10 +55,10 @@ func (c *Claims) Claim(key, holder string) (earlier string, ok bool) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if earlier, taken := c.held[key]; taken && earlier.plan == c.plan && earlier.holder != holder {
-		return earlier.holder, false
+	if earlier, taken := c.held[key]; taken && earlier != holder {
+		return earlier, false
 	}
-	c.held[key] = claim{holder: holder, plan: c.plan}
+	c.held[key] = holder
 	return "", true
 }
 
@@ -78,9 +69,6 @@ func (c *Claims) Holder(key string) (string, bool) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	claimed, ok := c.held[key]
-	if !ok || claimed.plan != c.plan {
-		return "", false
-	}
-	return claimed.holder, true
+	holder, ok := c.held[key]
+	return holder, ok
 }
