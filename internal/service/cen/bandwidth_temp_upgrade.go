@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"terraform-provider-alibabacloud/internal/conns"
@@ -209,27 +208,13 @@ func (r *bandwidthTempUpgradeResource) upgrade(ctx context.Context, m *bandwidth
 	p := order.pkg
 	m.setPackage(p)
 	if order.waitErr != nil {
-		m.Status = types.StringValue(statusPending)
-		if m.OriginalBandwidth.IsUnknown() {
-			m.OriginalBandwidth = types.Int64Null()
-		}
-		if m.WindowEndTime.IsUnknown() {
-			m.WindowEndTime = types.StringNull()
-		}
-		if p != nil {
-			if w, werr := windowOf(p); werr == nil {
-				m.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
-			}
-		}
+		m.setPending(p)
 		addWaitError(&diags, u, deadline, order.waitErr, resourceWaitAdvice)
 		return true, diags
 	}
 	w, err := windowOf(p)
 	if err != nil {
-		m.Status = types.StringValue(statusPending)
-		if m.WindowEndTime.IsUnknown() {
-			m.WindowEndTime = types.StringNull()
-		}
+		m.setPending(p)
 		diags.AddError("Unexpected answer from DescribeCenBandwidthPackages", err.Error())
 		return true, diags
 	}

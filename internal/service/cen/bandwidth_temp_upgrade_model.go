@@ -93,6 +93,24 @@ func (m *bandwidthTempUpgradeModel) setWindow(p *cbn.CenBandwidthPackage, w wind
 	m.WindowEndTime = types.StringValue(w.EndTime)
 }
 
+// setPending records an upgrade that was ordered but that p, the package as last read (nil
+// when unread), does not show as ordered: status Pending, the base bandwidth when p shows it,
+// and null for what is not known yet (a state holds no unknown value after an apply).
+func (m *bandwidthTempUpgradeModel) setPending(p *cbn.CenBandwidthPackage) {
+	m.Status = types.StringValue(statusPending)
+	if m.OriginalBandwidth.IsUnknown() {
+		m.OriginalBandwidth = types.Int64Null()
+	}
+	if m.WindowEndTime.IsUnknown() {
+		m.WindowEndTime = types.StringNull()
+	}
+	if p != nil {
+		if w, err := windowOf(p); err == nil {
+			m.OriginalBandwidth = types.Int64Value(w.BaseBandwidth)
+		}
+	}
+}
+
 // window is what a package shows of a temporary upgrade.
 type window struct {
 	// Open is true while the API shows a TEMP_UPGRADE reservation.

@@ -4,6 +4,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
 	"terraform-provider-alibabacloud/internal/framework/resourcetest"
 )
 
@@ -36,4 +39,31 @@ func TestWindowOf(t *testing.T) {
 // every field an attribute.
 func TestModelMatchesSchema(t *testing.T) {
 	resourcetest.ExpectModelMatchesSchema(t, testSchema(t), bandwidthTempUpgradeModel{})
+}
+
+// TestSetPending: an upgrade ordered but not shown is Pending, with the base bandwidth when the
+// package shows it and nothing unknown left (a state after an apply holds no unknown value),
+// also when the package's answer is unreadable or was not read.
+func TestSetPending(t *testing.T) {
+	unknowns := func() bandwidthTempUpgradeModel {
+		return bandwidthTempUpgradeModel{OriginalBandwidth: types.Int64Unknown(), WindowEndTime: types.StringUnknown()}
+	}
+	readable := testPackage(100)
+	unreadable := withWindow(testPackage(100), 500, time.Now())
+	unreadable.ReservationBandwidth = "lots"
+	for _, tc := range []struct {
+		name     string
+		p        *cbn.CenBandwidthPackage
+		original types.Int64
+	}{
+		{"package read", &readable, types.Int64Value(100)},
+		{"unreadable answer", &unreadable, types.Int64Null()},
+		{"package not read", nil, types.Int64Null()},
+	} {
+		m := unknowns()
+		m.setPending(tc.p)
+		if m.Status.ValueString() != statusPending || !m.OriginalBandwidth.Equal(tc.original) || !m.WindowEndTime.IsNull() {
+			t.Errorf("%s: status %s, original_bandwidth %s, window_end_time %s", tc.name, m.Status, m.OriginalBandwidth, m.WindowEndTime)
+		}
+	}
 }
