@@ -7,6 +7,8 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/cbn"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"terraform-provider-alibabacloud/internal/framework"
 )
 
 // bandwidthPackagesDataSourceModel is the data source's data.
@@ -84,12 +86,7 @@ func (m *bandwidthPackagesDataSourceModel) flatten(ctx context.Context, found []
 			Status:                        types.StringValue(p.Status),
 		})
 	}
-	// ids, a filter too, holds the ids found of those asked for, as the official provider's does.
-	var d diag.Diagnostics
-	m.IDs, d = types.ListValueFrom(ctx, types.StringType, ids)
-	diags.Append(d...)
-	m.Names, d = types.ListValueFrom(ctx, types.StringType, names)
-	diags.Append(d...)
+	diags.Append(framework.SetFoundIDs(ctx, &m.IDs, &m.Names, ids, names)...)
 	return diags
 }
 

@@ -5,6 +5,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"terraform-provider-alibabacloud/internal/framework"
 )
 
 // acceleratorsDataSourceModel is the data source's data.
@@ -77,5 +79,5 @@ func (m *acceleratorsDataSourceModel) flatten(ctx context.Context, found []*list
 		}
 		m.Accelerators = append(m.Accelerators, a)
 	}
-	return setFoundIDs(ctx, &m.IDs, &m.Names, ids, names)
+	return framework.SetFoundIDs(ctx, &m.IDs, &m.Names, ids, names)
 }

@@ -95,18 +95,7 @@ func (m *bandwidthPackagesDataSourceModel) flatten(ctx context.Context, found []
 			Type:                   types.StringValue(bp.Type),
 		})
 	}
-	diags.Append(setFoundIDs(ctx, &m.IDs, &m.Names, ids, names)...)
-	return diags
-}
-
-// setFoundIDs sets ids and names to those of the objects found (ids, a filter too, then holds
-// the ids found of those asked for, as the official provider's data sources do).
-func setFoundIDs(ctx context.Context, ids, names *types.List, foundIDs, foundNames []string) diag.Diagnostics {
-	var diags, d diag.Diagnostics
-	*ids, d = types.ListValueFrom(ctx, types.StringType, foundIDs)
-	diags.Append(d...)
-	*names, d = types.ListValueFrom(ctx, types.StringType, foundNames)
-	diags.Append(d...)
+	diags.Append(framework.SetFoundIDs(ctx, &m.IDs, &m.Names, ids, names)...)
 	return diags
 }
 
